@@ -1,0 +1,35 @@
+/* classify.h — the vendor's response → yes / partial / no / undisclosed /
+ * not_applicable / unknown (OUTPUT.md §2). */
+#ifndef SLX_CLASSIFY_H
+#define SLX_CLASSIFY_H
+
+#include "patterns.h"
+#include "segment.h"
+
+typedef enum {
+    SLX_ANSWER_UNKNOWN,
+    SLX_ANSWER_YES,
+    SLX_ANSWER_PARTIAL,
+    SLX_ANSWER_NO,
+    SLX_ANSWER_UNDISCLOSED,
+    SLX_ANSWER_NOT_APPLICABLE,
+    /* Not an answer of its own: 同上, resolved by the caller from the row
+     * before. */
+    SLX_ANSWER_SAME_AS_PREVIOUS,
+} SlxAnswer;
+
+/* "yes", "partial", … as written in the output. */
+const char *slx_answer_name(SlxAnswer a);
+
+/* Classify the responses of ROW.  ITEM (may be NULL for extra rows) tells
+ * whether the item is measured by a quantity, is a limit, or has phrases
+ * that mean "does not apply". */
+SlxAnswer slx_classify(const SlxRow *row, const SlxCatalogItem *item,
+                       const SlxVocabulary *vocab);
+
+/* The same for a response text alone (used by the tests and by readers
+ * that have no rows).  TEXT is normalized with SLX_NORM_KEEP_CJK_SPACES. */
+SlxAnswer slx_classify_text(const char *text, const SlxCatalogItem *item,
+                            const SlxVocabulary *vocab);
+
+#endif

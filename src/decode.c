@@ -1,0 +1,211 @@
+/* decode.c — bytes in any Japanese encoding → UTF-8, with ICU.
+ *
+ * Why each step is where it is:
+ * - A BOM is the only certain signal, so it goes first.
+ * - Valid UTF-8 of any length is UTF-8 in practice; detection is skipped.
+ * - Text that is almost all well-formed UTF-8 but has a few broken bytes is
+ *   a damaged UTF-8 file, not Shift_JIS: detection would "succeed" and
+ *   produce mojibake, so it is an error naming the offset instead.
+ * - ucsdet needs "a few hundred bytes" (ucsdet.h), so it runs once on the
+ *   whole document; below 50 confidence CP932 is the most likely truth for
+ *   Japanese business documents.
+ * - Every decoder stops at the first invalid sequence: a wrong guess must be
+ *   reported, never papered over with U+FFFD.
+ * ICU's "Shift_JIS" is ibm-943_P15A-2003, i.e. CP932 with the NEC and IBM
+ * extensions (①, ㈱, ～ as U+FF5E), which is what Windows writes. */
+#include "decode.h"
+#include "error.h"
+
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#define DETECT_MIN_CONFIDENCE 50
+
+void
+slx_decoded_clear(SlxDecoded *d)
+{
+    g_free(d->utf8);
+    memset(d, 0, sizeof *d);
+}
+
+/* Bytes that never occur in text in any of our encodings (ESC is allowed:
+ * ISO-2022-JP uses it). */
+static gboolean
+looks_binary(const guint8 *b, gsize len)
+{
+    gsize n = MIN(len, 8192), ctrl = 0;
+    for (gsize i = 0; i < n; i++) {
+        if (b[i] == 0)
+            return TRUE;
+        if ((b[i] < 0x09) || (b[i] > 0x0D && b[i] < 0x20 && b[i] != 0x1B) || b[i] == 0x7F)
+            ctrl++;
+    }
+    return ctrl * 100 > n;  /* more than 1 % control bytes */
+}
+
+/* Length of the well-formed UTF-8 sequence at P (2..4), or 0. */
+static gsize
+utf8_seq_len(const guint8 *p, const guint8 *end)
+{
+    gunichar c = g_utf8_get_char_validated((const char *)p, end - p);
+    if (c == (gunichar)-1 || c == (gunichar)-2 || c < 0x80)
+        return 0;
+    return (gsize)(g_utf8_next_char((const char *)p) - (const char *)p);
+}
+
+/* If BYTES are UTF-8 with damage, return TRUE and the offset of the first
+ * broken byte.  The test: at least 90 % of the non-ASCII bytes form
+ * well-formed sequences.  Shift_JIS and EUC-JP text form valid sequences
+ * only by accident, far below that ratio. */
+static gboolean
+is_damaged_utf8(const guint8 *b, gsize len, gsize *first_bad)
+{
+    gsize high = 0, in_seq = 0, bad = 0;
+    const guint8 *end = b + len;
+    *first_bad = 0;
+    for (const guint8 *p = b; p < end;) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        gsize n = utf8_seq_len(p, end);
+        if (n > 0) {
+            high += n;
+            in_seq += n;
+            p += n;
+        } else {
+            if (bad++ == 0)
+                *first_bad = (gsize)(p - b);
+            high++;
+            p++;
+        }
+    }
+    return bad > 0 && in_seq >= 6 && in_seq * 10 >= high * 9;
+}
+
+/* ICU converter name → the name written in the output. */
+static const char *
+canonical_name(const char *icu_name)
+{
+    static const char *const names[] = {
+        "UTF-8", "UTF-16LE", "UTF-16BE", "Shift_JIS", "EUC-JP", "ISO-2022-JP",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++)
+        if (g_ascii_strcasecmp(icu_name, names[i]) == 0)
+            return names[i];
+    return NULL;
+}
+
+static gboolean
+convert(const guint8 *b, gsize len, const char *charset, SlxDecoded *out, GError **error)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(charset, &st);
+    if (U_FAILURE(st)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE,
+                    "no converter for %s: %s", charset, u_errorName(st));
+        return FALSE;
+    }
+    ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+
+    /* Every supported charset needs at most one UTF-16 unit per byte. */
+    gsize cap = len + 2;
+    UChar *u = g_new(UChar, cap);
+    UChar *target = u;
+    const char *source = (const char *)b;
+    ucnv_toUnicode(cv, &target, u + cap, &source, (const char *)b + len, NULL, TRUE, &st);
+    gboolean ok = U_SUCCESS(st);
+    if (!ok) {
+        char bad[8];
+        int8_t nbad = sizeof bad;
+        UErrorCode st2 = U_ZERO_ERROR;
+        ucnv_getInvalidChars(cv, bad, &nbad, &st2);
+        gsize offset = (gsize)(source - (const char *)b) - (U_SUCCESS(st2) ? (gsize)nbad : 0);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE,
+                    "byte 0x%02X at offset %" G_GSIZE_FORMAT " is not valid %s",
+                    offset < len ? b[offset] : 0, offset, charset);
+    }
+    ucnv_close(cv);
+    if (ok) {
+        glong n8 = 0;
+        GError *e = NULL;
+        char *s = g_utf16_to_utf8(u, target - u, NULL, &n8, &e);
+        if (s == NULL) {
+            g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "%s: %s", charset, e->message);
+            g_error_free(e);
+            ok = FALSE;
+        } else {
+            out->utf8 = s;
+            out->len = (gsize)n8;
+        }
+    }
+    g_free(u);
+    return ok;
+}
+
+gboolean
+slx_decode(const guint8 *b, gsize len, SlxDecoded *out, GError **error)
+{
+    memset(out, 0, sizeof *out);
+
+    if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+        b += 3;
+        len -= 3;
+        out->encoding = "UTF-8";
+        if (!g_utf8_validate_len((const char *)b, len, NULL)) {
+            const char *bad;
+            g_utf8_validate_len((const char *)b, len, &bad);
+            g_set_error(error, SLX_ERROR, SLX_ERROR_INVALID_UTF8,
+                        "invalid UTF-8 at offset %" G_GSIZE_FORMAT,
+                        (gsize)((const guint8 *)bad - b) + 3);
+            return FALSE;
+        }
+        out->utf8 = g_strndup((const char *)b, len);
+        out->len = len;
+        return TRUE;
+    }
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        out->encoding = b[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        return convert(b + 2, len - 2, out->encoding, out, error);
+    }
+    if (looks_binary(b, len)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_BINARY,
+                    "binary data: not a text, HTML or PDF document");
+        return FALSE;
+    }
+    if (g_utf8_validate_len((const char *)b, len, NULL)) {
+        out->encoding = "UTF-8";
+        out->utf8 = g_strndup((const char *)b, len);
+        out->len = len;
+        return TRUE;
+    }
+    gsize bad_at;
+    if (is_damaged_utf8(b, len, &bad_at)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_INVALID_UTF8,
+                    "invalid UTF-8 at offset %" G_GSIZE_FORMAT
+                    " (the rest of the document is UTF-8)", bad_at);
+        return FALSE;
+    }
+
+    UErrorCode st = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&st);
+    const char *charset = NULL;
+    if (U_SUCCESS(st)) {
+        ucsdet_setText(det, (const char *)b, (int32_t)MIN(len, (gsize)G_MAXINT32), &st);
+        const UCharsetMatch *m = ucsdet_detect(det, &st);
+        if (U_SUCCESS(st) && m != NULL) {
+            int32_t conf = ucsdet_getConfidence(m, &st);
+            const char *name = ucsdet_getName(m, &st);
+            if (U_SUCCESS(st) && conf >= DETECT_MIN_CONFIDENCE)
+                charset = canonical_name(name);
+        }
+        ucsdet_close(det);
+    }
+    if (charset == NULL) {
+        charset = "Shift_JIS";
+        out->guessed = TRUE;
+    }
+    out->encoding = charset;
+    return convert(b, len, charset, out, error);
+}

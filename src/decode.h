@@ -1,0 +1,23 @@
+/* decode.h — bytes in any Japanese encoding → UTF-8, with ICU.
+ *
+ * normalization.md §A6: BOM first, then strict UTF-8, then charset detection
+ * on the whole document (never per cell), CP932 when detection is unsure. */
+#ifndef SLX_DECODE_H
+#define SLX_DECODE_H
+
+#include <glib.h>
+
+typedef struct {
+    char *utf8;            /* decoded text, NUL-terminated, BOM removed */
+    gsize len;
+    const char *encoding;  /* "UTF-8", "UTF-16LE", "Shift_JIS", "EUC-JP", ... (static) */
+    gboolean guessed;      /* detection was unsure: decoded as the CP932 fallback */
+} SlxDecoded;
+
+/* Decode BYTES.  On failure returns FALSE and sets ERROR (SLX_ERROR_BINARY,
+ * SLX_ERROR_INVALID_UTF8 or SLX_ERROR_DECODE, with the byte offset). */
+gboolean slx_decode(const guint8 *bytes, gsize len, SlxDecoded *out, GError **error);
+
+void slx_decoded_clear(SlxDecoded *d);
+
+#endif

@@ -1,0 +1,22 @@
+/* error.c — the error domain for per-document failures. */
+#include "error.h"
+
+G_DEFINE_QUARK(slx-error-quark, slx_error)
+
+const char *
+slx_error_code_name(SlxErrorCode code)
+{
+    switch (code) {
+    case SLX_ERROR_NOT_FOUND:          return "not_found";
+    case SLX_ERROR_NOT_A_FILE:         return "not_a_file";
+    case SLX_ERROR_READ:               return "read_error";
+    case SLX_ERROR_EMPTY:              return "empty";
+    case SLX_ERROR_BINARY:             return "binary";
+    case SLX_ERROR_INVALID_UTF8:       return "invalid_utf8";
+    case SLX_ERROR_DECODE:             return "decode_error";
+    case SLX_ERROR_UNSUPPORTED_FORMAT: return "unsupported_format";
+    case SLX_ERROR_NO_TABLE:           return "no_table";
+    case SLX_ERROR_PATTERNS:           return "patterns";
+    }
+    return "error";
+}

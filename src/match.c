@@ -1,0 +1,243 @@
+/* match.c — checklist rows → catalog items.
+ *
+ * Each kind of evidence gives a probability that row R is item I:
+ *   name      the closest name or alias, squared (a half-similar name is
+ *             weak evidence, an exact one strong)
+ *   number    the printed number names I
+ *   template  the printed 規定内容 is close to I's
+ *   keyword   one of I's keywords (RPO, 計画停止, SAS70 …) appears in the
+ *             name or the template
+ * and they combine as a noisy OR: confidence = 1 − Π(1 − p).  Evidence that
+ * points firmly at another item lowers the confidence instead, so a typo'd
+ * number does not beat an exact name (number_mismatch), and a pasted wrong
+ * 規定内容 does not beat name and number (template_mismatch).
+ * Two rows of the same item: the more confident is kept (flag duplicate),
+ * the other is reported as an extra row, so no vendor text is lost. */
+#include "match.h"
+#include "similarity.h"
+
+#include <string.h>
+
+#define P_NAME      0.95
+#define P_NUMBER    0.60
+#define P_TEMPLATE  0.80
+#define P_KEYWORD   0.50
+#define CONTRA_NAME     0.85   /* another item's name matches ≥ FIRM_NAME */
+#define CONTRA_NUMBER   0.85   /* the number names another item */
+#define CONTRA_TEMPLATE 0.90   /* the template is another item's */
+#define FIRM_NAME       0.80
+#define FIRM_TEMPLATE   0.70
+#define MIN_TEMPLATE    0.30   /* weaker template likeness is no evidence */
+
+typedef struct {
+    char *name_key;
+    char *template_key;
+    const SlxCatalogItem *by_number;
+} RowKeys;
+
+const SlxCatalogItem *
+slx_item_for_number(const SlxCatalog *c, const char *no, guint section_number)
+{
+    if (no == NULL)
+        return NULL;
+    /* Keep the digits and one separator: "No.3", "(3)", "3.", "1.1", "1-1". */
+    const char *p = no;
+    while (*p && !g_ascii_isdigit(*p))
+        p++;
+    char *end;
+    guint64 major = g_ascii_strtoull(p, &end, 10);
+    if (end == p)
+        return NULL;
+    guint64 minor = 0;
+    if ((*end == '.' || *end == '-') && g_ascii_isdigit(end[1]))
+        minor = g_ascii_strtoull(end + 1, NULL, 10);
+
+    guint section = 0, index = 0;
+    if (minor > 0) {
+        section = (guint)major;
+        index = (guint)minor;
+    } else if (section_number > 0) {
+        /* Numbering that restarts in each section: 「3.データ管理」 then 1, 2 … */
+        for (guint s = 0; s < c->sections->len; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(c->sections, s);
+            if (sec->number == section_number && sec->first > 1 && major < sec->first &&
+                major <= sec->last - sec->first + 1) {
+                section = section_number;
+                index = (guint)major;
+            }
+        }
+    }
+    if (section > 0) {
+        for (guint s = 0; s < c->sections->len; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(c->sections, s);
+            if (sec->number == section) {
+                guint id = sec->first + index - 1;
+                if (index == 0 || id > sec->last)
+                    return NULL;
+                char buf[16];
+                g_snprintf(buf, sizeof buf, "%u", id);
+                return slx_catalog_lookup(c, buf);
+            }
+        }
+        return NULL;
+    }
+    char buf[24];
+    g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, major);
+    return slx_catalog_lookup(c, buf);
+}
+
+static double
+name_similarity(const SlxCatalogItem *it, const char *key)
+{
+    double best = 0;
+    for (guint k = 0; k < it->name_keys->len; k++) {
+        const char *nk = g_ptr_array_index(it->name_keys, k);
+        double s = slx_similarity(key, nk);
+        /* One name inside the other (「目標復旧時間」 in 「目標復旧時間(RTO)」)
+         * is nearly as good as equal. */
+        if (s < 0.85 && g_utf8_strlen(nk, -1) >= 4 && g_utf8_strlen(key, -1) >= 4 &&
+            (strstr(key, nk) || strstr(nk, key)))
+            s = 0.85;
+        best = MAX(best, s);
+    }
+    return best;
+}
+
+static gboolean
+has_keyword(const SlxCatalogItem *it, const RowKeys *rk)
+{
+    for (guint k = 0; k < it->keywords->len; k++) {
+        char *kw = slx_match_key(g_ptr_array_index(it->keywords, k));
+        gboolean hit = slx_key_contains(rk->name_key, kw) ||
+                       slx_key_contains(rk->template_key, kw);
+        g_free(kw);
+        if (hit)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Score ROW against every item of C; the best item, its confidence and flags. */
+static SlxMatch *
+match_row(const SlxCatalog *c, const SlxRow *row)
+{
+    RowKeys rk = {
+        slx_match_key(row->name ? row->name : ""),
+        slx_match_key(row->template_text ? row->template_text : ""),
+        slx_item_for_number(c, row->no, row->section_number),
+    };
+    guint n = c->items->len;
+    double *name = g_new0(double, n), *tmpl = g_new0(double, n);
+    guint best_name = 0, best_tmpl = 0;
+    for (guint i = 0; i < n; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        if (*rk.name_key)
+            name[i] = name_similarity(it, rk.name_key);
+        if (*rk.template_key && *it->template_key)
+            tmpl[i] = slx_similarity(rk.template_key, it->template_key);
+        if (name[i] > name[best_name])
+            best_name = i;
+        if (tmpl[i] > tmpl[best_tmpl])
+            best_tmpl = i;
+    }
+
+    SlxMatch *m = g_new0(SlxMatch, 1);
+    m->row = row;
+    double best = -1;
+    const SlxCatalogItem *chosen = NULL;
+    for (guint i = 0; i < n; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        double miss = 1.0;
+        miss *= 1.0 - P_NAME * name[i] * name[i];
+        if (rk.by_number == it)
+            miss *= 1.0 - P_NUMBER;
+        if (tmpl[i] >= MIN_TEMPLATE)
+            miss *= 1.0 - P_TEMPLATE * tmpl[i];
+        if (has_keyword(it, &rk))
+            miss *= 1.0 - P_KEYWORD;
+        double conf = 1.0 - miss;
+        if (best_name != i && name[best_name] >= FIRM_NAME && name[best_name] > name[i])
+            conf *= CONTRA_NAME;
+        if (rk.by_number != NULL && rk.by_number != it)
+            conf *= CONTRA_NUMBER;
+        if (best_tmpl != i && tmpl[best_tmpl] >= FIRM_TEMPLATE && tmpl[i] < MIN_TEMPLATE)
+            conf *= CONTRA_TEMPLATE;
+        if (conf > best) {
+            best = conf;
+            chosen = it;
+        }
+    }
+    m->confidence = best < 0 ? 0 : best;
+    if (chosen && m->confidence >= SLX_MATCH_ACCEPT) {
+        guint ci = 0;
+        while (g_ptr_array_index(c->items, ci) != chosen)
+            ci++;
+        m->item = chosen;
+        if (rk.by_number != NULL && rk.by_number != chosen)
+            m->flags |= SLX_FLAG_NUMBER_MISMATCH;
+        if (*rk.template_key && tmpl[ci] < 0.5 && best_tmpl != ci && tmpl[best_tmpl] >= FIRM_TEMPLATE)
+            m->flags |= SLX_FLAG_TEMPLATE_MISMATCH;
+        if (m->confidence < SLX_MATCH_LOW)
+            m->flags |= SLX_FLAG_LOW_CONFIDENCE;
+    }
+    g_free(name);
+    g_free(tmpl);
+    g_free(rk.name_key);
+    g_free(rk.template_key);
+    return m;
+}
+
+void
+slx_match_result_free(SlxMatchResult *r)
+{
+    if (r == NULL)
+        return;
+    g_ptr_array_unref(r->matches);
+    g_free(r);
+}
+
+static SlxMatchResult *
+match_catalog(const SlxTable *t, const SlxCatalog *c)
+{
+    SlxMatchResult *res = g_new0(SlxMatchResult, 1);
+    res->catalog = c;
+    res->matches = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *kept = g_hash_table_new(g_direct_hash, g_direct_equal);  /* item → SlxMatch */
+
+    for (guint r = 0; r < t->rows->len; r++) {
+        SlxMatch *m = match_row(c, g_ptr_array_index(t->rows, r));
+        g_ptr_array_add(res->matches, m);
+        if (m->item == NULL)
+            continue;
+        SlxMatch *other = g_hash_table_lookup(kept, m->item);
+        if (other == NULL) {
+            g_hash_table_insert(kept, (gpointer)m->item, m);
+            continue;
+        }
+        SlxMatch *winner = m->confidence > other->confidence ? m : other;
+        SlxMatch *loser = winner == m ? other : m;
+        winner->flags |= SLX_FLAG_DUPLICATE | (loser->flags & SLX_FLAG_DUPLICATE);
+        loser->item = NULL;
+        loser->flags = 0;
+        g_hash_table_insert(kept, (gpointer)winner->item, winner);
+    }
+    res->items_found = g_hash_table_size(kept);
+    g_hash_table_unref(kept);
+    return res;
+}
+
+SlxMatchResult *
+slx_match(const SlxTable *t, const SlxPatterns *p)
+{
+    SlxMatchResult *best = NULL;
+    for (guint c = 0; c < p->catalogs->len; c++) {
+        SlxMatchResult *r = match_catalog(t, g_ptr_array_index(p->catalogs, c));
+        if (best == NULL || r->items_found > best->items_found) {
+            slx_match_result_free(best);
+            best = r;
+        } else {
+            slx_match_result_free(r);
+        }
+    }
+    return best;
+}

@@ -1,0 +1,690 @@
+/* patterns.c — load the pattern files: item catalogs and the vocabulary.
+ *
+ * GKeyFile parses the INI syntax, but it reports neither the line of a
+ * syntax error nor the line of a key.  An analyst editing a file needs
+ * "file:line: message", so a small pre-scan (index_lines) checks the syntax
+ * itself and remembers the line of every group and key; every later error
+ * (unknown key, bad number, broken regular expression) is reported at the
+ * line it comes from. */
+#include "patterns.h"
+#include "error.h"
+#include "normalize.h"
+#include "similarity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- line index ------------------------------------------------------ */
+
+typedef struct {
+    const char *file;
+    GHashTable *lines;   /* "group" or "group\x1fkey" → line (GUINT_TO_POINTER) */
+} Source;
+
+static guint
+line_of(const Source *src, const char *group, const char *key)
+{
+    char *k = key ? g_strconcat(group, "\x1f", key, NULL) : g_strdup(group);
+    guint line = GPOINTER_TO_UINT(g_hash_table_lookup(src->lines, k));
+    g_free(k);
+    return line;
+}
+
+G_GNUC_PRINTF(5, 6) static gboolean
+fail(GError **error, const Source *src, const char *group, const char *key,
+     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "%s:%u: %s", src->file,
+                group ? line_of(src, group, key) : 0, msg);
+    g_free(msg);
+    return FALSE;
+}
+
+/* Check the syntax and remember where each group and key is. */
+static gboolean
+index_lines(Source *src, const char *data, gsize len, GError **error)
+{
+    char *group = NULL;
+    guint lineno = 0;
+    const char *end = data + len;
+    gboolean ok = TRUE;
+
+    for (const char *p = data; p < end && ok;) {
+        const char *nl = memchr(p, '\n', (gsize)(end - p));
+        const char *eol = nl ? nl : end;
+        lineno++;
+        char *line = g_strndup(p, (gsize)(eol - p));
+        g_strstrip(line);
+        if (!g_utf8_validate(line, -1, NULL)) {
+            g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                        "%s:%u: not valid UTF-8", src->file, lineno);
+            ok = FALSE;
+        } else if (line[0] == '\0' || line[0] == '#') {
+            /* blank or comment */
+        } else if (line[0] == '[') {
+            char *close = strchr(line, ']');
+            if (close == NULL || close[1] != '\0' || close == line + 1) {
+                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                            "%s:%u: a group header must be '[name]'", src->file, lineno);
+                ok = FALSE;
+            } else {
+                g_free(group);
+                group = g_strndup(line + 1, (gsize)(close - line - 1));
+                if (g_hash_table_contains(src->lines, group)) {
+                    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                                "%s:%u: group [%s] appears twice", src->file, lineno, group);
+                    ok = FALSE;
+                } else {
+                    g_hash_table_insert(src->lines, g_strdup(group), GUINT_TO_POINTER(lineno));
+                }
+            }
+        } else {
+            char *eq = strchr(line, '=');
+            if (eq == NULL || eq == line) {
+                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                            "%s:%u: expected 'key = value', '[group]' or a '#' comment",
+                            src->file, lineno);
+                ok = FALSE;
+            } else if (group == NULL) {
+                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                            "%s:%u: key outside any [group]", src->file, lineno);
+                ok = FALSE;
+            } else {
+                *eq = '\0';
+                g_strchomp(line);
+                char *k = g_strconcat(group, "\x1f", line, NULL);
+                if (g_hash_table_contains(src->lines, k)) {
+                    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                                "%s:%u: key '%s' appears twice in [%s]",
+                                src->file, lineno, line, group);
+                    g_free(k);
+                    ok = FALSE;
+                } else {
+                    g_hash_table_insert(src->lines, k, GUINT_TO_POINTER(lineno));
+                }
+            }
+        }
+        g_free(line);
+        p = nl ? nl + 1 : end;
+    }
+    g_free(group);
+    return ok;
+}
+
+/* ---- value helpers --------------------------------------------------- */
+
+static char *
+norm(const char *s)
+{
+    return slx_normalize(s, -1, SLX_NORM_DEFAULT);
+}
+
+/* A ';'-separated list, each entry normalized; empty entries dropped. */
+static GPtrArray *
+get_list(GKeyFile *kf, const char *group, const char *key)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    if (raw == NULL)
+        return out;
+    char **parts = g_strsplit(raw, ";", -1);
+    for (char **p = parts; *p; p++) {
+        char *n = norm(*p);
+        if (*n)
+            g_ptr_array_add(out, n);
+        else
+            g_free(n);
+    }
+    g_strfreev(parts);
+    g_free(raw);
+    return out;
+}
+
+static char *
+get_text(GKeyFile *kf, const char *group, const char *key)
+{
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    if (raw == NULL)
+        return NULL;
+    char *n = norm(raw);
+    g_free(raw);
+    if (*n == '\0') {
+        g_free(n);
+        return NULL;
+    }
+    return n;
+}
+
+static gboolean
+get_uint(GKeyFile *kf, const Source *src, const char *group, const char *key,
+         guint *out, GError **error)
+{
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    if (raw == NULL)
+        return TRUE;
+    guint64 v;
+    gboolean ok = g_ascii_string_to_unsigned(g_strstrip(raw), 10, 0, 100000, &v, NULL);
+    if (ok)
+        *out = (guint)v;
+    else
+        fail(error, src, group, key, "'%s' is not a whole number", raw);
+    g_free(raw);
+    return ok;
+}
+
+/* Compile the ';'-separated regular expressions of KEY onto LIST. */
+static gboolean
+add_regexes(GPtrArray *list, GKeyFile *kf, const Source *src, const char *group,
+            const char *key, GError **error)
+{
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    if (raw == NULL)
+        return TRUE;
+    char **parts = g_strsplit(raw, ";", -1);
+    gboolean ok = TRUE;
+    for (char **p = parts; *p && ok; p++) {
+        /* Verbatim: normalizing would rewrite the syntax ([:：] → [::]). */
+        char *pat = g_strstrip(g_strdup(*p));
+        if (*pat) {
+            GError *e = NULL;
+            GRegex *re = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
+            if (re == NULL) {
+                ok = fail(error, src, group, key, "bad regular expression: %s", e->message);
+                g_error_free(e);
+            } else {
+                g_ptr_array_add(list, re);
+            }
+        }
+        g_free(pat);
+    }
+    g_strfreev(parts);
+    g_free(raw);
+    return ok;
+}
+
+/* Every key of GROUP must be one of ALLOWED (NULL-terminated). */
+static gboolean
+check_keys(GKeyFile *kf, const Source *src, const char *group,
+           const char *const *allowed, GError **error)
+{
+    gsize n;
+    char **keys = g_key_file_get_keys(kf, group, &n, NULL);
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < n && ok; i++) {
+        if (!g_strv_contains(allowed, keys[i])) {
+            char *list = g_strjoinv(", ", (char **)allowed);
+            ok = fail(error, src, group, keys[i], "unknown key '%s' in [%s] (expected one of: %s)",
+                      keys[i], group, list);
+            g_free(list);
+        }
+    }
+    g_strfreev(keys);
+    return ok;
+}
+
+/* ---- catalogs -------------------------------------------------------- */
+
+static void
+section_free(gpointer p)
+{
+    SlxCatalogSection *s = p;
+    g_free(s->name);
+    g_ptr_array_unref(s->aliases);
+    g_free(s);
+}
+
+static void
+item_free(gpointer p)
+{
+    SlxCatalogItem *it = p;
+    g_free(it->id);
+    g_free(it->key);
+    g_free(it->category);
+    g_free(it->name);
+    g_ptr_array_unref(it->aliases);
+    g_ptr_array_unref(it->keywords);
+    g_free(it->template_text);
+    g_free(it->example);
+    g_free(it->unit);
+    g_free(it->quantity);
+    g_ptr_array_unref(it->value_kinds);
+    if (it->not_applicable)
+        g_regex_unref(it->not_applicable);
+    g_ptr_array_unref(it->name_keys);
+    g_free(it->template_key);
+    g_free(it);
+}
+
+static void
+catalog_free(gpointer p)
+{
+    SlxCatalog *c = p;
+    g_free(c->id);
+    g_free(c->name);
+    g_free(c->file);
+    g_ptr_array_unref(c->sections);
+    g_ptr_array_unref(c->items);
+    g_hash_table_unref(c->by_id);
+    g_free(c);
+}
+
+const SlxCatalogItem *
+slx_catalog_lookup(const SlxCatalog *c, const char *id)
+{
+    return g_hash_table_lookup(c->by_id, id);
+}
+
+static const char *const section_keys[] = {"name", "aliases", "first", "last", NULL};
+static const char *const item_keys[] = {
+    "key", "category", "name", "aliases", "keywords", "template", "example", "unit",
+    "quantity", "limit", "values", "not_applicable", NULL};
+
+static gboolean
+load_section(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
+             GError **error)
+{
+    guint64 number;
+    if (!g_ascii_string_to_unsigned(group + strlen("section "), 10, 1, 1000, &number, NULL))
+        return fail(error, src, group, NULL, "a section is [section N] with N a number");
+    if (!check_keys(kf, src, group, section_keys, error))
+        return FALSE;
+    SlxCatalogSection *s = g_new0(SlxCatalogSection, 1);
+    s->number = (guint)number;
+    s->name = get_text(kf, group, "name");
+    s->aliases = get_list(kf, group, "aliases");
+    g_ptr_array_add(c->sections, s);
+    if (s->name == NULL)
+        return fail(error, src, group, NULL, "[%s] has no name", group);
+    if (!get_uint(kf, src, group, "first", &s->first, error) ||
+        !get_uint(kf, src, group, "last", &s->last, error))
+        return FALSE;
+    if (s->first == 0 || s->last < s->first)
+        return fail(error, src, group, NULL, "[%s] needs first and last item numbers, first <= last", group);
+    return TRUE;
+}
+
+static gboolean
+load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
+          const SlxVocabulary *vocab, GError **error)
+{
+    const char *id = group + strlen("item ");
+    if (*id == '\0' || strchr(id, ' '))
+        return fail(error, src, group, NULL, "an item is [item ID] with an ID of one word");
+    if (!check_keys(kf, src, group, item_keys, error))
+        return FALSE;
+
+    SlxCatalogItem *it = g_new0(SlxCatalogItem, 1);
+    it->id = g_strdup(id);
+    guint64 number;
+    if (g_ascii_string_to_unsigned(id, 10, 1, 100000, &number, NULL))
+        it->number = (guint)number;
+    it->key = get_text(kf, group, "key");
+    it->category = get_text(kf, group, "category");
+    it->name = get_text(kf, group, "name");
+    it->aliases = get_list(kf, group, "aliases");
+    it->keywords = get_list(kf, group, "keywords");
+    it->template_text = get_text(kf, group, "template");
+    it->example = get_text(kf, group, "example");
+    it->unit = get_text(kf, group, "unit");
+    it->quantity = get_text(kf, group, "quantity");
+    it->value_kinds = get_list(kf, group, "values");
+    it->name_keys = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(c->items, it);   /* owned by the catalog from here on */
+
+    if (it->key == NULL || it->name == NULL)
+        return fail(error, src, group, NULL, "[%s] needs at least 'key' and 'name'", group);
+    if (g_hash_table_contains(c->by_id, it->id))
+        return fail(error, src, group, NULL, "item id %s appears twice", it->id);
+    g_hash_table_insert(c->by_id, it->id, it);
+
+    char *limit = g_key_file_get_value(kf, group, "limit", NULL);
+    if (limit) {
+        g_strstrip(limit);
+        gboolean ok = TRUE;
+        if (g_strcmp0(limit, "true") == 0)
+            it->limit = TRUE;
+        else if (g_strcmp0(limit, "false") != 0)
+            ok = fail(error, src, group, "limit", "limit is 'true' or 'false', not '%s'", limit);
+        g_free(limit);
+        if (!ok)
+            return FALSE;
+    }
+    if (it->quantity && !g_hash_table_contains(vocab->quantities, it->quantity))
+        return fail(error, src, group, "quantity",
+                    "unknown quantity '%s' (define it in a [quantity %s] group)",
+                    it->quantity, it->quantity);
+    char *na = g_key_file_get_value(kf, group, "not_applicable", NULL);
+    if (na) {
+        g_strstrip(na);
+        GError *e = NULL;
+        it->not_applicable = g_regex_new(na, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
+        g_free(na);
+        if (it->not_applicable == NULL) {
+            fail(error, src, group, "not_applicable", "bad regular expression: %s", e->message);
+            g_error_free(e);
+            return FALSE;
+        }
+    }
+
+    g_ptr_array_add(it->name_keys, slx_match_key(it->name));
+    for (guint i = 0; i < it->aliases->len; i++)
+        g_ptr_array_add(it->name_keys, slx_match_key(g_ptr_array_index(it->aliases, i)));
+    it->template_key = slx_match_key(it->template_text ? it->template_text : "");
+    return TRUE;
+}
+
+static gboolean
+load_catalog(SlxPatterns *p, GKeyFile *kf, const Source *src, GError **error)
+{
+    static const char *const catalog_keys[] = {"id", "name", "min_items", NULL};
+    if (!check_keys(kf, src, "catalog", catalog_keys, error))
+        return FALSE;
+    SlxCatalog *c = g_new0(SlxCatalog, 1);
+    c->id = g_key_file_get_value(kf, "catalog", "id", NULL);
+    c->name = get_text(kf, "catalog", "name");
+    c->file = g_strdup(src->file);
+    c->sections = g_ptr_array_new_with_free_func(section_free);
+    c->items = g_ptr_array_new_with_free_func(item_free);
+    c->by_id = g_hash_table_new(g_str_hash, g_str_equal);
+    c->min_items = 1;
+
+    gboolean ok = TRUE;
+    if (c->id)
+        g_strstrip(c->id);
+    if (c->id == NULL || *c->id == '\0')
+        ok = fail(error, src, "catalog", NULL, "[catalog] needs an id");
+    else
+        ok = get_uint(kf, src, "catalog", "min_items", &c->min_items, error);
+
+    gsize n;
+    char **groups = g_key_file_get_groups(kf, &n);
+    for (gsize i = 0; i < n && ok; i++) {
+        if (g_str_has_prefix(groups[i], "section "))
+            ok = load_section(c, kf, src, groups[i], error);
+        else if (g_str_has_prefix(groups[i], "item "))
+            ok = load_item(c, kf, src, groups[i], &p->vocab, error);
+    }
+    g_strfreev(groups);
+    if (ok && c->items->len == 0)
+        ok = fail(error, src, "catalog", NULL, "catalog '%s' has no [item …] groups", c->id);
+    if (!ok) {
+        catalog_free(c);
+        return FALSE;
+    }
+    for (guint i = 0; i < p->catalogs->len; i++) {
+        SlxCatalog *old = g_ptr_array_index(p->catalogs, i);
+        if (strcmp(old->id, c->id) == 0) {
+            g_ptr_array_remove_index(p->catalogs, i);
+            break;
+        }
+    }
+    g_ptr_array_add(p->catalogs, c);
+    return TRUE;
+}
+
+/* ---- vocabulary ------------------------------------------------------ */
+
+static const char *const column_keys[SLX_COL_N + 1] = {
+    "no", "category", "name", "template", "unit", "example", "answer", "remarks", NULL};
+static const char *const marker_keys[SLX_MARK_N + 1] = {
+    "yes", "partial", "no", "not_applicable", "same_as_previous", NULL};
+static const char *const phrase_keys[] = {
+    "undisclosed", "negative", "negative_ignore", "partial", "limit_none",
+    "none_occurred", "lead_in", "supplement", "same_as_previous", NULL};
+static const char *const document_keys[] = {"title", "service", NULL};
+
+static GPtrArray **
+phrase_list(SlxVocabulary *v, const char *key)
+{
+    GPtrArray **lists[] = {&v->undisclosed, &v->negative, &v->negative_ignore,
+                           &v->partial, &v->limit_none, &v->none_occurred,
+                           &v->lead_in, &v->supplement, &v->same_as_previous};
+    for (gsize i = 0; i < G_N_ELEMENTS(lists); i++)
+        if (strcmp(phrase_keys[i], key) == 0)
+            return lists[i];
+    return NULL;
+}
+
+static gboolean
+load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const Source *src, GError **error)
+{
+    gboolean ok = TRUE;
+    if (g_key_file_has_group(kf, "columns")) {
+        ok = check_keys(kf, src, "columns", column_keys, error);
+        for (int r = 0; ok && r < SLX_COL_N; r++) {
+            GPtrArray *labels = get_list(kf, "columns", column_keys[r]);
+            for (guint i = 0; i < labels->len; i++) {
+                const char *l = g_ptr_array_index(labels, i);
+                char *key = slx_match_key(l[0] == '*' ? l + 1 : l);
+                g_ptr_array_add(v->labels[r], l[0] == '*' ? g_strconcat("*", key, NULL)
+                                                          : g_strdup(key));
+                g_free(key);
+            }
+            g_ptr_array_unref(labels);
+        }
+    }
+    if (ok && g_key_file_has_group(kf, "markers")) {
+        ok = check_keys(kf, src, "markers", marker_keys, error);
+        for (int m = 0; ok && m < SLX_MARK_N; m++)
+            g_ptr_array_extend_and_steal(v->markers[m], get_list(kf, "markers", marker_keys[m]));
+    }
+    if (ok && g_key_file_has_group(kf, "phrases")) {
+        ok = check_keys(kf, src, "phrases", phrase_keys, error);
+        for (const char *const *k = phrase_keys; ok && *k; k++)
+            ok = add_regexes(*phrase_list(v, *k), kf, src, "phrases", *k, error);
+    }
+    if (ok && g_key_file_has_group(kf, "document")) {
+        ok = check_keys(kf, src, "document", document_keys, error) &&
+             add_regexes(v->title, kf, src, "document", "title", error) &&
+             add_regexes(v->service, kf, src, "document", "service", error);
+    }
+    gsize n;
+    char **groups = g_key_file_get_groups(kf, &n);
+    for (gsize i = 0; i < n && ok; i++) {
+        if (!g_str_has_prefix(groups[i], "quantity "))
+            continue;
+        static const char *const quantity_keys[] = {"figure", NULL};
+        const char *name = groups[i] + strlen("quantity ");
+        ok = check_keys(kf, src, groups[i], quantity_keys, error);
+        if (!ok)
+            break;
+        GPtrArray *list = g_hash_table_lookup(v->quantities, name);
+        if (list == NULL) {
+            list = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+            g_hash_table_insert(v->quantities, g_strdup(name), list);
+        }
+        ok = add_regexes(list, kf, src, groups[i], "figure", error);
+    }
+    g_strfreev(groups);
+    return ok;
+}
+
+static gboolean
+is_known_group(const char *g)
+{
+    static const char *const fixed[] = {"catalog", "columns", "markers", "phrases", "document", NULL};
+    return g_strv_contains(fixed, g) || g_str_has_prefix(g, "section ") ||
+           g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ");
+}
+
+/* ---- public ---------------------------------------------------------- */
+
+SlxPatterns *
+slx_patterns_new(void)
+{
+    SlxPatterns *p = g_new0(SlxPatterns, 1);
+    SlxVocabulary *v = &p->vocab;
+    for (int r = 0; r < SLX_COL_N; r++)
+        v->labels[r] = g_ptr_array_new_with_free_func(g_free);
+    for (int m = 0; m < SLX_MARK_N; m++)
+        v->markers[m] = g_ptr_array_new_with_free_func(g_free);
+    for (const char *const *k = phrase_keys; *k; k++)
+        *phrase_list(v, *k) = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    v->title = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    v->service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify)g_ptr_array_unref);
+    p->catalogs = g_ptr_array_new_with_free_func(catalog_free);
+    return p;
+}
+
+void
+slx_patterns_free(SlxPatterns *p)
+{
+    if (p == NULL)
+        return;
+    SlxVocabulary *v = &p->vocab;
+    for (int r = 0; r < SLX_COL_N; r++)
+        g_ptr_array_unref(v->labels[r]);
+    for (int m = 0; m < SLX_MARK_N; m++)
+        g_ptr_array_unref(v->markers[m]);
+    for (const char *const *k = phrase_keys; *k; k++)
+        g_ptr_array_unref(*phrase_list(v, *k));
+    g_ptr_array_unref(v->title);
+    g_ptr_array_unref(v->service);
+    g_hash_table_unref(v->quantities);
+    g_ptr_array_unref(p->catalogs);
+    g_free(p);
+}
+
+gboolean
+slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize len,
+                       GError **error)
+{
+    Source src = {name, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    GKeyFile *kf = g_key_file_new();
+    GError *e = NULL;
+    gboolean ok = index_lines(&src, data, len, error);
+
+    if (ok && !g_key_file_load_from_data(kf, data, len, G_KEY_FILE_NONE, &e)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "%s: %s", name, e->message);
+        g_error_free(e);
+        ok = FALSE;
+    }
+    if (ok) {
+        gsize n;
+        char **groups = g_key_file_get_groups(kf, &n);
+        for (gsize i = 0; i < n && ok; i++)
+            if (!is_known_group(groups[i]))
+                ok = fail(error, &src, groups[i], NULL,
+                          "unknown group [%s] (expected [catalog], [section N], [item ID], "
+                          "[columns], [markers], [phrases], [document] or [quantity NAME])",
+                          groups[i]);
+        gboolean has_items = FALSE;
+        for (gsize i = 0; i < n; i++)
+            has_items |= g_str_has_prefix(groups[i], "item ") ||
+                         g_str_has_prefix(groups[i], "section ");
+        g_strfreev(groups);
+        /* The vocabulary first: items refer to its quantities. */
+        if (ok)
+            ok = load_vocabulary(&p->vocab, kf, &src, error);
+        if (ok && g_key_file_has_group(kf, "catalog"))
+            ok = load_catalog(p, kf, &src, error);
+        else if (ok && has_items)
+            ok = fail(error, &src, NULL, NULL, "[item …] or [section …] groups without a [catalog] group");
+    }
+    g_key_file_free(kf);
+    g_hash_table_unref(src.lines);
+    return ok;
+}
+
+gboolean
+slx_patterns_load_file(SlxPatterns *p, const char *path, GError **error)
+{
+    char *data;
+    gsize len;
+    GError *e = NULL;
+    if (!g_file_get_contents(path, &data, &len, &e)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "%s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    gboolean ok = slx_patterns_load_data(p, path, data, len, error);
+    g_free(data);
+    return ok;
+}
+
+static int
+cmp_str(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+gboolean
+slx_patterns_load_dir(SlxPatterns *p, const char *dir, GError **error)
+{
+    GError *e = NULL;
+    GDir *d = g_dir_open(dir, 0, &e);
+    if (d == NULL) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "pattern directory: %s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(d)) != NULL)
+        if (g_str_has_suffix(name, ".ini"))
+            g_ptr_array_add(names, g_build_filename(dir, name, NULL));
+    g_dir_close(d);
+    /* common.ini defines the quantities that catalogs refer to: load the
+     * files without a catalog first, then the rest, each set by name. */
+    g_ptr_array_sort(names, cmp_str);
+    gboolean ok = TRUE;
+    for (int pass = 0; pass < 2 && ok; pass++) {
+        for (guint i = 0; i < names->len && ok; i++) {
+            const char *path = g_ptr_array_index(names, i);
+            char *data;
+            gsize len;
+            if (!g_file_get_contents(path, &data, &len, NULL))
+                continue;
+            gboolean is_catalog = strstr(data, "\n[catalog]") != NULL ||
+                                  g_str_has_prefix(data, "[catalog]");
+            if (is_catalog == (pass == 1))
+                ok = slx_patterns_load_data(p, path, data, len, error);
+            g_free(data);
+        }
+    }
+    g_ptr_array_unref(names);
+    if (ok && p->catalogs->len == 0)
+        ok = (g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                          "%s: no catalog found (no file with a [catalog] group)", dir), FALSE);
+    return ok;
+}
+
+const char *
+slx_patterns_default_dir(void)
+{
+    static char *dir;
+    if (dir)
+        return dir;
+    const char *env = g_getenv("SLAXTRACT_PATTERNS_DIR");
+    if (env && *env)
+        return dir = g_strdup(env);
+    /* An uninstalled binary in the build tree reads the source patterns, so
+     * an edit shows at once and an old installed copy never shadows it. */
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (exe) {
+        char *exedir = g_path_get_dirname(exe);
+        char *builddir = g_canonicalize_filename(SLX_BUILD_DIR, NULL);
+        gboolean in_build = g_str_has_prefix(exedir, builddir);
+        g_free(exedir);
+        g_free(builddir);
+        g_free(exe);
+        if (in_build)
+            return dir = g_strdup(SLX_SOURCE_PATTERNS_DIR);
+    }
+    return dir = g_strdup(SLX_PATTERNS_DIR);
+}
+
+gboolean
+slx_phrases_match(GPtrArray *list, const char *text)
+{
+    for (guint i = 0; i < list->len; i++)
+        if (g_regex_match(g_ptr_array_index(list, i), text, 0, NULL))
+            return TRUE;
+    return FALSE;
+}

@@ -1,0 +1,111 @@
+/* patterns.h — the pattern files: item catalogs and the shared vocabulary.
+ *
+ * Patterns are data: an analyst adds an alias, a header label or a whole
+ * catalog by editing the .ini files in patterns/, no recompiling.  Every text in them is
+ * normalized on load, so it compares with normalized document text. */
+#ifndef SLX_PATTERNS_H
+#define SLX_PATTERNS_H
+
+#include <glib.h>
+
+/* Column roles a header label can name. */
+typedef enum {
+    SLX_COL_NONE = -1,
+    SLX_COL_NO = 0,
+    SLX_COL_CATEGORY,
+    SLX_COL_NAME,
+    SLX_COL_TEMPLATE,
+    SLX_COL_UNIT,
+    SLX_COL_EXAMPLE,
+    SLX_COL_ANSWER,
+    SLX_COL_REMARKS,
+    SLX_COL_N
+} SlxColumnRole;
+
+typedef enum {
+    SLX_MARK_YES,
+    SLX_MARK_PARTIAL,
+    SLX_MARK_NO,
+    SLX_MARK_NOT_APPLICABLE,
+    SLX_MARK_SAME_AS_PREVIOUS,
+    SLX_MARK_N
+} SlxMarker;
+
+typedef struct {
+    char *name;
+    GPtrArray *aliases;     /* char * */
+    guint number;           /* the N of [section N] */
+    guint first, last;      /* item ids (numeric) the section holds */
+} SlxCatalogSection;
+
+typedef struct {
+    char *id;               /* "29" */
+    char *key;              /* "rpo" */
+    char *category;         /* 種別 */
+    char *name;             /* canonical name */
+    GPtrArray *aliases;     /* char * (normalized) */
+    GPtrArray *keywords;    /* char * (normalized) */
+    char *template_text;    /* 規定内容 (normalized) */
+    char *example;          /* 設定例 (normalized) or NULL */
+    char *unit;             /* 測定単位 */
+    char *quantity;         /* NULL, or the name of a [quantity …] group */
+    gboolean limit;         /* 「制限なし」 means no */
+    GPtrArray *value_kinds; /* char *: value kinds the item carries */
+    GRegex *not_applicable; /* NULL, or phrases meaning the item does not apply */
+    guint number;           /* numeric id (0 if the id is not a number) */
+    /* Match keys (see similarity.h), computed on load. */
+    GPtrArray *name_keys;   /* canonical name and aliases */
+    char *template_key;
+} SlxCatalogItem;
+
+typedef struct {
+    char *id;
+    char *name;
+    char *file;             /* where it was loaded from */
+    guint min_items;
+    GPtrArray *sections;    /* SlxCatalogSection * */
+    GPtrArray *items;       /* SlxCatalogItem *, in catalog order */
+    GHashTable *by_id;      /* id → SlxCatalogItem * */
+} SlxCatalog;
+
+typedef struct {
+    GPtrArray *labels[SLX_COL_N];   /* match keys of header labels */
+    GPtrArray *markers[SLX_MARK_N]; /* normalized marker words */
+    /* Each is a GPtrArray of GRegex *: a phrase matches if any matches. */
+    GPtrArray *undisclosed, *negative, *negative_ignore, *partial,
+              *limit_none, *none_occurred, *lead_in, *supplement,
+              *same_as_previous, *title, *service;
+    GHashTable *quantities;         /* name → GPtrArray of GRegex * */
+} SlxVocabulary;
+
+typedef struct {
+    SlxVocabulary vocab;
+    GPtrArray *catalogs;            /* SlxCatalog * */
+} SlxPatterns;
+
+SlxPatterns *slx_patterns_new(void);
+void slx_patterns_free(SlxPatterns *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxPatterns, slx_patterns_free)
+
+/* Load one pattern file into P.  A [catalog] replaces a loaded catalog with
+ * the same id, or is added; vocabulary lists are extended.  On error sets
+ * ERROR (SLX_ERROR_PATTERNS) to "FILE:LINE: message". */
+gboolean slx_patterns_load_file(SlxPatterns *p, const char *path, GError **error);
+/* The same from memory; NAME is used in messages. */
+gboolean slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data,
+                                gsize len, GError **error);
+
+/* Load every *.ini of DIR in name order. */
+gboolean slx_patterns_load_dir(SlxPatterns *p, const char *dir, GError **error);
+
+/* The default pattern directory: $SLAXTRACT_PATTERNS_DIR, else the source
+ * tree's patterns/ when running from the build tree, else the installed
+ * $(pkgdatadir)/patterns. */
+const char *slx_patterns_default_dir(void);
+
+/* TRUE if any regex of LIST matches TEXT. */
+gboolean slx_phrases_match(GPtrArray *list, const char *text);
+
+const SlxCatalogItem *slx_catalog_lookup(const SlxCatalog *c, const char *id);
+
+#endif

@@ -1,0 +1,106 @@
+/* pipeline.c — one document through every stage. */
+#include "pipeline.h"
+#include "error.h"
+#include "match.h"
+#include "read.h"
+#include "segment.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Fill R from the matched rows of one document. */
+static void
+build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p)
+{
+    const SlxCatalog *cat = mr->catalog;
+    SlxItemRecord **slot = g_new0(SlxItemRecord *, cat->items->len);
+    const SlxItemRecord *prev = NULL;
+
+    for (guint i = 0; i < mr->matches->len; i++) {
+        const SlxMatch *m = g_ptr_array_index(mr->matches, i);
+        const SlxRow *row = m->row;
+        SlxItemRecord *it = slx_item_record_new();
+        it->item = m->item;
+        it->no = g_strdup(row->no);
+        it->name = g_strdup(row->name ? row->name : row->template_text);
+        it->text = slx_row_response_text(row);
+        it->page = row->page;
+        it->confidence = round(m->confidence * 100.0) / 100.0;
+        it->flags = m->flags;
+        it->answer = slx_classify(row, m->item, &p->vocab);
+        if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS) {
+            it->flags |= SLX_FLAG_SAME_AS_PREVIOUS;
+            if (prev) {
+                it->answer = prev->answer;
+            } else {
+                it->answer = SLX_ANSWER_UNKNOWN;
+                slx_record_warn(r, "line %u: 同上 (same as above) on the first row: nothing to copy",
+                                row->line);
+            }
+        }
+        if (m->item && m->item->example && strcmp(it->text, m->item->example) == 0)
+            it->flags |= SLX_FLAG_TEMPLATE_EXAMPLE;
+        prev = it;
+
+        if (m->item == NULL) {
+            g_ptr_array_add(r->extra_items, it);
+        } else {
+            guint k = 0;
+            while (g_ptr_array_index(cat->items, k) != m->item)
+                k++;
+            slot[k] = it;
+        }
+    }
+    for (guint k = 0; k < cat->items->len; k++) {
+        const SlxCatalogItem *ci = g_ptr_array_index(cat->items, k);
+        if (slot[k])
+            g_ptr_array_add(r->items, slot[k]);
+        else
+            g_ptr_array_add(r->missing, g_strdup(ci->id));
+    }
+    g_free(slot);
+}
+
+SlxRecord *
+slx_process_file(const char *path, const SlxPatterns *p)
+{
+    SlxRecord *r = slx_record_new(path);
+    SlxSource src;
+    GError *error = NULL;
+    gboolean ok = slx_read_document(path, &src, &error);
+
+    r->sha256 = g_strdup(src.sha256);
+    if (src.sha256)
+        r->format = slx_format_name(src.format);
+    r->encoding = src.encoding;
+    r->pages = src.pages;
+    if (!ok) {
+        r->error = error;
+        slx_source_clear(&src);
+        return r;
+    }
+    if (src.encoding_guessed)
+        slx_record_warn(r, "the encoding could not be detected with confidence; decoded as %s (CP932)",
+                        src.encoding);
+
+    g_autoptr(SlxTable) table = slx_segment(src.grid, p);
+    slx_source_clear(&src);
+    r->title = g_strdup(table->title);
+    r->service = g_strdup(table->service);
+    if (table->rows->len == 0) {
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_NO_TABLE,
+                    "no checklist rows found (no numbered rows or item names)");
+        return r;
+    }
+
+    g_autoptr(SlxMatchResult) mr = slx_match(table, p);
+    r->catalog = mr->catalog->id;
+    build_items(r, mr, p);
+    if (mr->items_found < mr->catalog->min_items)
+        slx_record_warn(r, "only %u of the %u items of %s were found: the document does not look "
+                        "like the %s", mr->items_found, mr->catalog->items->len, mr->catalog->id,
+                        mr->catalog->name ? mr->catalog->name : mr->catalog->id);
+    if (table->header_rows == 0)
+        slx_record_warn(r, "no header row found: columns were inferred from their content");
+    return r;
+}

@@ -1,0 +1,120 @@
+/* read.c — a file on disk → its bytes, format and a grid of cells. */
+#include "read.h"
+#include "decode.h"
+#include "error.h"
+#include "read_text.h"
+
+#include <errno.h>
+#include <string.h>
+
+const char *
+slx_format_name(SlxFormat f)
+{
+    switch (f) {
+    case SLX_FORMAT_HTML: return "html";
+    case SLX_FORMAT_PDF:  return "pdf";
+    case SLX_FORMAT_TEXT: break;
+    }
+    return "text";
+}
+
+SlxFormat
+slx_sniff_format(const guint8 *b, gsize len)
+{
+    /* %PDF- may follow a little garbage (PDF 1.7 §7.5.2 readers accept it
+     * within the first 1024 bytes). */
+    gsize head = MIN(len, 1024);
+    for (gsize i = 0; i + 5 <= head; i++)
+        if (memcmp(b + i, "%PDF-", 5) == 0)
+            return SLX_FORMAT_PDF;
+    /* HTML starts with markup; text exports with HTML remnants (<b>) do not. */
+    gsize i = 0;
+    if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        i = 3;
+    while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<meta", "<?xml"};
+    for (gsize k = 0; k < G_N_ELEMENTS(starts); k++) {
+        gsize n = strlen(starts[k]);
+        if (len - i >= n && g_ascii_strncasecmp((const char *)b + i, starts[k], n) == 0)
+            return SLX_FORMAT_HTML;
+    }
+    return SLX_FORMAT_TEXT;
+}
+
+void
+slx_source_clear(SlxSource *src)
+{
+    g_free(src->sha256);
+    slx_grid_free(src->grid);
+    memset(src, 0, sizeof *src);
+}
+
+static gboolean
+read_bytes(const char *path, char **data, gsize *len, GError **error)
+{
+    GError *e = NULL;
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE, "%s: is a directory", path);
+        return FALSE;
+    }
+    if (g_file_get_contents(path, data, len, &e))
+        return TRUE;
+    SlxErrorCode code = SLX_ERROR_READ;
+    if (e->domain == G_FILE_ERROR && e->code == G_FILE_ERROR_NOENT)
+        code = SLX_ERROR_NOT_FOUND;
+    else if (e->domain == G_FILE_ERROR && e->code == G_FILE_ERROR_ISDIR)
+        code = SLX_ERROR_NOT_A_FILE;
+    g_set_error(error, SLX_ERROR, code, "%s", e->message);
+    g_error_free(e);
+    return FALSE;
+}
+
+static gboolean
+is_blank_text(const char *s, gsize len)
+{
+    for (gsize i = 0; i < len; i++)
+        if (!g_ascii_isspace(s[i]))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean
+slx_read_document(const char *path, SlxSource *src, GError **error)
+{
+    memset(src, 0, sizeof *src);
+    char *data;
+    gsize len;
+    if (!read_bytes(path, &data, &len, error))
+        return FALSE;
+    src->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guint8 *)data, len);
+    if (len == 0) {
+        g_free(data);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file is empty");
+        return FALSE;
+    }
+    src->format = slx_sniff_format((const guint8 *)data, len);
+    if (src->format != SLX_FORMAT_TEXT) {
+        g_free(data);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_UNSUPPORTED_FORMAT,
+                    "%s documents are not supported by this version of slaxtract",
+                    src->format == SLX_FORMAT_PDF ? "PDF" : "HTML");
+        return FALSE;
+    }
+
+    SlxDecoded dec;
+    gboolean ok = slx_decode((const guint8 *)data, len, &dec, error);
+    g_free(data);
+    if (!ok)
+        return FALSE;
+    src->encoding = dec.encoding;
+    src->encoding_guessed = dec.guessed;
+    if (is_blank_text(dec.utf8, dec.len)) {
+        slx_decoded_clear(&dec);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file holds only white space");
+        return FALSE;
+    }
+    src->grid = slx_read_text(dec.utf8, dec.len);
+    slx_decoded_clear(&dec);
+    return TRUE;
+}

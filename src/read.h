@@ -1,0 +1,34 @@
+/* read.h — a file on disk → its bytes, format and a grid of cells.
+ *
+ * The first stage of the pipeline: read the bytes, hash them, sniff the
+ * format from the content (never the extension), decode, and hand the
+ * text to the reader for that format. */
+#ifndef SLX_READ_H
+#define SLX_READ_H
+
+#include "grid.h"
+
+typedef enum { SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF } SlxFormat;
+
+typedef struct {
+    SlxFormat format;
+    const char *encoding;    /* decoded encoding (static), NULL before decoding */
+    gboolean encoding_guessed;
+    char *sha256;            /* hex digest of the bytes */
+    guint pages;             /* PDF pages, else 0 */
+    SlxGrid *grid;           /* NULL on error */
+} SlxSource;
+
+/* "text", "html", "pdf". */
+const char *slx_format_name(SlxFormat f);
+
+/* The format BYTES look like. */
+SlxFormat slx_sniff_format(const guint8 *bytes, gsize len);
+
+/* Read PATH into SRC.  On failure returns FALSE with ERROR in the SLX_ERROR
+ * domain; SRC still holds whatever was learnt (sha256, format). */
+gboolean slx_read_document(const char *path, SlxSource *src, GError **error);
+
+void slx_source_clear(SlxSource *src);
+
+#endif

@@ -1,0 +1,44 @@
+/* record.h — the output record of one document (OUTPUT.md §1).
+ *
+ * The pipeline fills it, the writers (write_jsonl.c, later CSV/XLSX/HTML)
+ * only read it.  Strings are owned by the record. */
+#ifndef SLX_RECORD_H
+#define SLX_RECORD_H
+
+#include "classify.h"
+#include "patterns.h"
+
+typedef struct {
+    const SlxCatalogItem *item;  /* NULL for an extra row */
+    char *no;                    /* printed number, or NULL */
+    char *name;                  /* extra rows: the printed name */
+    SlxAnswer answer;
+    char *text;                  /* the vendor's response, normalized */
+    guint page;                  /* 0: not paged */
+    double confidence;
+    guint flags;                 /* SlxFlag */
+} SlxItemRecord;
+
+typedef struct {
+    char *file;                  /* as given on the command line */
+    const char *format;          /* "text", "html", "pdf"; NULL if unknown */
+    const char *encoding;        /* NULL if not decoded */
+    char *sha256;                /* NULL if unread */
+    guint pages;                 /* 0: null */
+    char *title, *service;
+    const char *catalog;         /* catalog id, or NULL */
+    GPtrArray *items;            /* SlxItemRecord *, catalog order */
+    GPtrArray *extra_items;      /* SlxItemRecord *, document order */
+    GPtrArray *missing;          /* char * catalog ids */
+    GPtrArray *warnings;         /* char * */
+    GError *error;               /* NULL, or the failure (SLX_ERROR domain) */
+} SlxRecord;
+
+SlxRecord *slx_record_new(const char *file);
+void slx_record_free(SlxRecord *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxRecord, slx_record_free)
+
+SlxItemRecord *slx_item_record_new(void);
+void slx_record_warn(SlxRecord *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+#endif

@@ -1,0 +1,678 @@
+/* segment.c — grid rows → checklist rows with named fields.
+ *
+ * Why the cells of a row are aligned rather than read by position: in
+ * exports of merged cells the 種別 cell exists on the first row of a group
+ * only, and vendors drop or insert columns half-way through a document
+ * (seed 001 loses 種別 and 備考 after item 34; seed 004 puts the item name
+ * in the 種別 slot for items 26–38).  align_row() therefore matches the
+ * cells, in order, to the header's columns, in order, scoring how well each
+ * cell fits each column (a number fits No., a known 種別 fits 種別, text close
+ * to a catalog name fits the name column …), and keeps the best alignment.
+ * Cells may skip columns; no cell is ever dropped. */
+#include "segment.h"
+#include "normalize.h"
+#include "similarity.h"
+
+#include <math.h>
+#include <string.h>
+
+#define NEG_INF (-1e9)
+#define POSITION_BONUS 0.3
+
+/* The context every decision of this file needs. */
+typedef struct {
+    const SlxPatterns *patterns;
+    GHashTable *categories;   /* match keys of known 種別 */
+    GHashTable *units;        /* match keys of known 測定単位 */
+    GRegex *number_re;        /* a cell that is an item number */
+    GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
+    GRegex *section_re;       /* 「1.アプリケーション運用」 */
+} Context;
+
+/* One cell of a row being segmented. */
+typedef struct {
+    char *text;               /* normalized, CJK spaces kept */
+    char *key;                /* match key */
+    glong chars;
+} Cell;
+
+/* ---- small helpers --------------------------------------------------- */
+
+static void
+response_free(gpointer p)
+{
+    SlxResponse *r = p;
+    g_free(r->text);
+    g_free(r);
+}
+
+static void
+row_free(gpointer p)
+{
+    SlxRow *r = p;
+    g_free(r->no);
+    g_free(r->category);
+    g_free(r->name);
+    g_free(r->template_text);
+    g_free(r->unit);
+    g_free(r->example);
+    g_ptr_array_unref(r->responses);
+    g_free(r->section);
+    g_free(r);
+}
+
+void
+slx_table_free(SlxTable *t)
+{
+    if (t == NULL)
+        return;
+    g_free(t->title);
+    g_free(t->service);
+    g_ptr_array_unref(t->rows);
+    g_free(t);
+}
+
+char *
+slx_row_response_text(const SlxRow *row)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < row->responses->len; i++) {
+        const SlxResponse *r = g_ptr_array_index(row->responses, i);
+        if (*r->text == '\0')
+            continue;
+        if (s->len)
+            g_string_append_c(s, ' ');
+        g_string_append(s, r->text);
+    }
+    char *joined = g_string_free(s, FALSE);
+    char *out = slx_normalize(joined, -1, SLX_NORM_DEFAULT);
+    g_free(joined);
+    return out;
+}
+
+SlxColumnRole
+slx_header_role(const SlxVocabulary *v, const char *label)
+{
+    char *key = slx_match_key(label);
+    SlxColumnRole found = SLX_COL_NONE;
+    /* Exact labels first, then suffix labels ("*回答"). */
+    for (int pass = 0; pass < 2 && found == SLX_COL_NONE; pass++) {
+        for (int r = 0; r < SLX_COL_N && found == SLX_COL_NONE; r++) {
+            GPtrArray *labels = v->labels[r];
+            for (guint i = 0; i < labels->len; i++) {
+                const char *l = g_ptr_array_index(labels, i);
+                if (pass == 0 && l[0] != '*' && strcmp(l, key) == 0)
+                    found = (SlxColumnRole)r;
+                else if (pass == 1 && l[0] == '*' && *key && g_str_has_suffix(key, l + 1))
+                    found = (SlxColumnRole)r;
+                if (found != SLX_COL_NONE)
+                    break;
+            }
+        }
+    }
+    g_free(key);
+    return found;
+}
+
+static double
+best_name_similarity(const Context *cx, const char *key)
+{
+    double best = 0;
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            for (guint k = 0; k < it->name_keys->len; k++)
+                best = MAX(best, slx_similarity(key, g_ptr_array_index(it->name_keys, k)));
+        }
+    }
+    return best;
+}
+
+static double
+best_template_similarity(const Context *cx, const char *key)
+{
+    double best = 0;
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            best = MAX(best, slx_similarity(key, it->template_key));
+        }
+    }
+    return best;
+}
+
+static gboolean
+is_marker(const SlxVocabulary *v, const char *text)
+{
+    char *n = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    gboolean found = FALSE;
+    for (int m = 0; m < SLX_MARK_N && !found; m++)
+        for (guint i = 0; i < v->markers[m]->len && !found; i++)
+            found = strcmp(g_ptr_array_index(v->markers[m], i), n) == 0;
+    g_free(n);
+    return found;
+}
+
+/* ---- alignment ------------------------------------------------------- */
+
+/* How well non-empty cell C fits a column of role R. */
+static double
+fit(const Context *cx, const Cell *c, SlxColumnRole r)
+{
+    switch (r) {
+    case SLX_COL_NO:
+        return g_regex_match(cx->number_re, c->text, 0, NULL) ? 3.0 : NEG_INF;
+    case SLX_COL_CATEGORY:
+        if (g_hash_table_contains(cx->categories, c->key))
+            return 2.0;
+        return c->chars <= 8 ? 0.2 : -3.0;
+    case SLX_COL_NAME: {
+        if (g_regex_match(cx->number_re, c->text, 0, NULL))
+            return -3.0;
+        double s = 0.5 + 1.5 * best_name_similarity(cx, c->key);
+        return c->chars > 40 ? s - 1.0 : s;
+    }
+    case SLX_COL_TEMPLATE:
+        return 0.3 + 1.5 * best_template_similarity(cx, c->key);
+    case SLX_COL_UNIT:
+        if (g_hash_table_contains(cx->units, c->key))
+            return 2.0;
+        return c->chars <= 10 ? 0.1 : -2.0;
+    case SLX_COL_EXAMPLE:
+        return 0.3;
+    case SLX_COL_ANSWER:
+        return is_marker(&cx->patterns->vocab, c->text) ? 1.0 : 0.5;
+    case SLX_COL_REMARKS:
+        return 0.4;
+    default:
+        return 0.0;
+    }
+}
+
+/* Assign each of the N cells to one of the M roles (or to none), keeping
+ * both in order and maximizing the total fit.  OUT[i] is the role index
+ * of cell i, or -1. */
+static void
+align_row(const Context *cx, Cell *cells, guint n, const SlxColumnRole *roles, guint m,
+          int *out)
+{
+    /* score[i][j]: best total for the first i cells and the first j roles. */
+    double *score = g_new(double, (gsize)(n + 1) * (m + 1));
+    guint8 *move = g_new0(guint8, (gsize)(n + 1) * (m + 1));   /* 1 skip role, 2 skip cell, 3 assign */
+#define AT(i, j) ((gsize)(i) * (m + 1) + (j))
+    for (gsize k = 0; k < (gsize)(n + 1) * (m + 1); k++)
+        score[k] = NEG_INF;
+    score[AT(0, 0)] = 0;
+    for (guint i = 0; i <= n; i++) {
+        for (guint j = 0; j <= m; j++) {
+            double s = score[AT(i, j)];
+            if (s <= NEG_INF / 2)
+                continue;
+            if (j < m && s > score[AT(i, j + 1)]) {
+                score[AT(i, j + 1)] = s;
+                move[AT(i, j + 1)] = 1;
+            }
+            if (i < n) {
+                gboolean empty = *cells[i].text == '\0';
+                double skip = s + (empty ? 0.0 : -5.0);
+                if (skip > score[AT(i + 1, j)]) {
+                    score[AT(i + 1, j)] = skip;
+                    move[AT(i + 1, j)] = 2;
+                }
+                if (j < m) {
+                    double f = empty ? 0.0 : fit(cx, &cells[i], roles[j]);
+                    /* A cell under its own header is where it belongs unless
+                     * its content clearly fits elsewhere: a 規定内容 rewritten
+                     * as the vendor's own question resembles no catalog
+                     * template, yet it is not the answer. */
+                    double a = s + f + (i == j ? POSITION_BONUS : 0.0);
+                    if (f > NEG_INF / 2 && a > score[AT(i + 1, j + 1)]) {
+                        score[AT(i + 1, j + 1)] = a;
+                        move[AT(i + 1, j + 1)] = 3;
+                    }
+                }
+            }
+        }
+    }
+    for (guint i = 0; i < n; i++)
+        out[i] = -1;
+    guint i = n, j = m;
+    while (i > 0 || j > 0) {
+        guint8 mv = move[AT(i, j)];
+        if (mv == 1) {
+            j--;
+        } else if (mv == 2) {
+            i--;
+        } else if (mv == 3) {
+            out[i - 1] = (int)(j - 1);
+            i--;
+            j--;
+        } else {
+            break;
+        }
+    }
+#undef AT
+    g_free(score);
+    g_free(move);
+}
+
+/* ---- row kinds ------------------------------------------------------- */
+
+static Cell *
+make_cells(const SlxGridRow *gr, guint *n)
+{
+    *n = gr->cells->len;
+    Cell *cells = g_new0(Cell, *n ? *n : 1);
+    for (guint i = 0; i < *n; i++) {
+        cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i), -1,
+                                      SLX_NORM_KEEP_CJK_SPACES);
+        cells[i].key = slx_match_key(cells[i].text);
+        cells[i].chars = g_utf8_strlen(cells[i].text, -1);
+    }
+    return cells;
+}
+
+static void
+free_cells(Cell *cells, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        g_free(cells[i].text);
+        g_free(cells[i].key);
+    }
+    g_free(cells);
+}
+
+/* A header row names at least two different column roles and has no
+ * item number.  Returns the roles, or NULL. */
+static GArray *
+header_roles(const Context *cx, Cell *cells, guint n)
+{
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), n);
+    guint named = 0, seen = 0;
+    for (guint i = 0; i < n; i++) {
+        SlxColumnRole r = SLX_COL_NONE;
+        if (*cells[i].text) {
+            if (g_regex_match(cx->number_re, cells[i].text, 0, NULL)) {
+                g_array_free(roles, TRUE);
+                return NULL;
+            }
+            r = slx_header_role(&cx->patterns->vocab, cells[i].text);
+            if (r != SLX_COL_NONE && !(seen & (1u << r))) {
+                seen |= 1u << r;
+                named++;
+            }
+        }
+        g_array_append_val(roles, r);
+    }
+    if (named < 2) {
+        g_array_free(roles, TRUE);
+        return NULL;
+    }
+    /* Columns without a known label hold something of the vendor's: an
+     * answer ("音読さん"), or nothing at all. */
+    for (guint i = 0; i < roles->len; i++)
+        if (g_array_index(roles, SlxColumnRole, i) == SLX_COL_NONE)
+            g_array_index(roles, SlxColumnRole, i) = *cells[i].text ? SLX_COL_ANSWER : SLX_COL_REMARKS;
+    if (!(seen & (1u << SLX_COL_ANSWER))) {
+        SlxColumnRole a = SLX_COL_ANSWER;
+        g_array_append_val(roles, a);
+    }
+    return roles;
+}
+
+static GArray *
+default_roles(void)
+{
+    static const SlxColumnRole d[] = {SLX_COL_NO, SLX_COL_CATEGORY, SLX_COL_NAME,
+                                      SLX_COL_TEMPLATE, SLX_COL_UNIT, SLX_COL_ANSWER,
+                                      SLX_COL_REMARKS};
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), G_N_ELEMENTS(d));
+    g_array_append_vals(roles, d, G_N_ELEMENTS(d));
+    return roles;
+}
+
+/* A section row: 「アプリケーション運用」, 「3.データ管理」, 「その他」. */
+static gboolean
+section_of(const Context *cx, const char *text, gboolean in_table, guint *number)
+{
+    GMatchInfo *mi = NULL;
+    char *body = g_strdup(text);
+    *number = 0;
+    if (g_regex_match(cx->section_re, text, 0, &mi)) {
+        char *num = g_match_info_fetch(mi, 1);
+        g_free(body);
+        body = g_match_info_fetch(mi, 2);
+        *number = (guint)g_ascii_strtoull(num, NULL, 10);
+        g_free(num);
+    }
+    g_match_info_free(mi);
+    char *key = slx_match_key(body);
+    gboolean found = FALSE;
+    for (guint c = 0; c < cx->patterns->catalogs->len && !found; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint s = 0; s < cat->sections->len && !found; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
+            char *k = slx_match_key(sec->name);
+            found = strcmp(k, key) == 0;
+            g_free(k);
+            for (guint a = 0; a < sec->aliases->len && !found; a++) {
+                k = slx_match_key(g_ptr_array_index(sec->aliases, a));
+                found = g_ascii_strcasecmp(k, key) == 0;
+                g_free(k);
+            }
+            if (found && *number == 0)
+                *number = sec->number;
+        }
+    }
+    /* Inside the table, any short label on its own is a section of the
+     * vendor's (「その他」, 「追加項目」). */
+    if (!found && in_table)
+        found = *key && g_utf8_strlen(key, -1) <= 12 && !strstr(text, "。") &&
+                !g_regex_match(cx->number_re, text, 0, NULL);
+    g_free(key);
+    g_free(body);
+    return found;
+}
+
+/* Title and service from a line outside the table. */
+static void
+note_preamble(const Context *cx, SlxTable *t, const char *text)
+{
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    char *line = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    if (t->service == NULL) {
+        for (guint i = 0; i < v->service->len && t->service == NULL; i++) {
+            GMatchInfo *mi = NULL;
+            if (g_regex_match(g_ptr_array_index(v->service, i), line, 0, &mi)) {
+                char *s = g_match_info_fetch(mi, 1);
+                if (s) {
+                    g_strstrip(s);
+                    if (*s && g_utf8_strlen(s, -1) <= 60)
+                        t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
+                }
+                g_free(s);
+            }
+            g_match_info_free(mi);
+        }
+    }
+    if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。") &&
+        slx_phrases_match(v->title, line))
+        t->title = g_strdup(line);
+    g_free(line);
+}
+
+static void
+append_field(char **field, const char *text)
+{
+    if (*text == '\0')
+        return;
+    if (*field == NULL) {
+        *field = g_strdup(text);
+    } else {
+        char *joined = g_strconcat(*field, " ", text, NULL);
+        g_free(*field);
+        *field = joined;
+    }
+}
+
+static void
+add_response(SlxRow *row, const char *text, SlxColumnRole role)
+{
+    if (*text == '\0')
+        return;
+    SlxResponse *r = g_new0(SlxResponse, 1);
+    r->text = g_strdup(text);
+    r->role = role;
+    g_ptr_array_add(row->responses, r);
+}
+
+/* Put TEXT into ROW's field for ROLE. */
+static void
+put(SlxRow *row, SlxColumnRole role, const char *text)
+{
+    switch (role) {
+    case SLX_COL_NO:       append_field(&row->no, text); break;
+    case SLX_COL_CATEGORY: append_field(&row->category, text); break;
+    case SLX_COL_NAME:     append_field(&row->name, text); break;
+    case SLX_COL_TEMPLATE: append_field(&row->template_text, text); break;
+    case SLX_COL_UNIT:     append_field(&row->unit, text); break;
+    case SLX_COL_EXAMPLE:  append_field(&row->example, text); break;
+    case SLX_COL_REMARKS:  add_response(row, text, SLX_COL_REMARKS); break;
+    default:               add_response(row, text, SLX_COL_ANSWER); break;
+    }
+}
+
+/* 「可用性サービス時間」 (a number and 種別 glued to the name): split the
+ * 種別 off when the rest is the better name. */
+static void
+split_glued_category(const Context *cx, SlxRow *row)
+{
+    if (row->name == NULL || row->category != NULL)
+        return;
+    GHashTableIter it;
+    gpointer key;
+    char *name_key = slx_match_key(row->name);
+    g_hash_table_iter_init(&it, cx->categories);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        const char *cat = key;
+        if (g_str_has_prefix(name_key, cat) && strlen(name_key) > strlen(cat)) {
+            const char *rest = name_key + strlen(cat);
+            if (best_name_similarity(cx, rest) > best_name_similarity(cx, name_key)) {
+                /* Cut the same number of characters off the printed name. */
+                glong n = g_utf8_strlen(cat, -1);
+                const char *p = row->name;
+                for (glong k = 0; k < n && *p; ) {
+                    gunichar c = g_utf8_get_char(p);
+                    if (!g_unichar_isspace(c))
+                        k++;
+                    p = g_utf8_next_char(p);
+                }
+                row->category = g_strndup(row->name, (gsize)(p - row->name));
+                char *rest_name = g_strdup(p);
+                g_strstrip(rest_name);
+                g_free(row->name);
+                row->name = rest_name;
+                break;
+            }
+        }
+    }
+    g_free(name_key);
+}
+
+static SlxRow *
+new_row(const SlxGridRow *gr, const char *section, guint section_number)
+{
+    SlxRow *row = g_new0(SlxRow, 1);
+    row->responses = g_ptr_array_new_with_free_func(response_free);
+    row->section = g_strdup(section);
+    row->section_number = section_number;
+    row->line = gr->line;
+    row->page = gr->page;
+    return row;
+}
+
+/* ---- the segmenter --------------------------------------------------- */
+
+static void
+context_init(Context *cx, const SlxPatterns *p)
+{
+    cx->patterns = p;
+    cx->categories = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cx->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint c = 0; c < p->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            if (it->category)
+                g_hash_table_add(cx->categories, slx_match_key(it->category));
+            if (it->unit)
+                g_hash_table_add(cx->units, slx_match_key(it->unit));
+        }
+    }
+    cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    cx->glued_re = g_regex_new("^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
+                               "((?![0-9]|時|日|年|月|分|秒|%|回|件|世代|か月|週|営業日|人)\\S.*)$",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+    cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+static void
+context_clear(Context *cx)
+{
+    g_hash_table_unref(cx->categories);
+    g_hash_table_unref(cx->units);
+    g_regex_unref(cx->number_re);
+    g_regex_unref(cx->glued_re);
+    g_regex_unref(cx->section_re);
+}
+
+/* If the first cell is 「1可用性サービス時間」, make it two cells. */
+static void
+split_glued_number(const Context *cx, Cell **cells, guint *n)
+{
+    guint f = 0;
+    while (f < *n && *(*cells)[f].text == '\0')
+        f++;
+    if (f >= *n || f > 0)
+        return;
+    GMatchInfo *mi = NULL;
+    if (!g_regex_match(cx->glued_re, (*cells)[f].text, 0, &mi)) {
+        g_match_info_free(mi);
+        return;
+    }
+    char *num = g_match_info_fetch(mi, 1), *rest = g_match_info_fetch(mi, 2);
+    g_match_info_free(mi);
+    *cells = g_renew(Cell, *cells, *n + 1);
+    memmove(&(*cells)[f + 2], &(*cells)[f + 1], (*n - f - 1) * sizeof(Cell));
+    g_free((*cells)[f].text);
+    g_free((*cells)[f].key);
+    (*cells)[f] = (Cell){num, slx_match_key(num), g_utf8_strlen(num, -1)};
+    (*cells)[f + 1] = (Cell){rest, slx_match_key(rest), g_utf8_strlen(rest, -1)};
+    (*n)++;
+}
+
+SlxTable *
+slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
+{
+    Context cx;
+    context_init(&cx, patterns);
+    SlxTable *t = g_new0(SlxTable, 1);
+    t->rows = g_ptr_array_new_with_free_func(row_free);
+    GArray *roles = NULL;          /* the header in force */
+    char *section = NULL;
+    guint section_number = 0;
+    SlxRow *last = NULL;
+
+    for (guint r = 0; r < grid->rows->len; r++) {
+        const SlxGridRow *gr = g_ptr_array_index(grid->rows, r);
+        guint n;
+        Cell *cells = make_cells(gr, &n);
+        guint filled = 0, first = n;
+        for (guint i = 0; i < n; i++)
+            if (*cells[i].text) {
+                filled++;
+                first = MIN(first, i);
+            }
+        if (filled == 0) {
+            free_cells(cells, n);
+            continue;
+        }
+
+        GArray *h = filled >= 2 ? header_roles(&cx, cells, n) : NULL;
+        if (h) {
+            if (roles)
+                g_array_free(roles, TRUE);
+            roles = h;
+            t->header_rows++;
+            last = NULL;  /* nothing continues across a header */
+            free_cells(cells, n);
+            continue;
+        }
+
+        /* One cell at the left edge: a section, a title, or preamble. */
+        guint sec_no;
+        if (filled == 1 && first == 0 &&
+            !g_regex_match(cx.number_re, cells[0].text, 0, NULL) &&
+            !g_regex_match(cx.glued_re, cells[0].text, 0, NULL)) {
+            if (section_of(&cx, cells[0].text, roles != NULL, &sec_no)) {
+                g_free(section);
+                section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
+                section_number = sec_no;
+                last = NULL;
+            } else {
+                note_preamble(&cx, t, cells[0].text);
+            }
+            free_cells(cells, n);
+            continue;
+        }
+
+        GArray *use = roles ? roles : default_roles();
+        SlxColumnRole *rl = (SlxColumnRole *)(void *)use->data;
+        guint m = use->len;
+
+        /* A line that starts in the answer columns continues the row above
+         * (a cell split over several lines, seed 004). */
+        guint first_response = m;
+        for (guint j = 0; j < m; j++)
+            if (rl[j] == SLX_COL_ANSWER || rl[j] == SLX_COL_REMARKS || rl[j] == SLX_COL_UNIT ||
+                rl[j] == SLX_COL_EXAMPLE) {
+                first_response = j;
+                break;
+            }
+        if (last && first >= first_response) {
+            for (guint i = first; i < n; i++)
+                put(last, i < m ? rl[i] : SLX_COL_ANSWER, cells[i].text);
+            free_cells(cells, n);
+            if (!roles)
+                g_array_free(use, TRUE);
+            continue;
+        }
+
+        split_glued_number(&cx, &cells, &n);
+        int *assign = g_new(int, n);
+        align_row(&cx, cells, n, rl, m, assign);
+        SlxRow *row = new_row(gr, section, section_number);
+        for (guint i = 0; i < n; i++)
+            put(row, assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER, cells[i].text);
+        g_free(assign);
+        split_glued_category(&cx, row);
+
+        gboolean item_like = row->no != NULL ||
+                             (row->name && best_name_similarity(&cx, row->name) >= 0.5);
+        if (row->no == NULL && row->name == NULL && last != NULL) {
+            /* Only answer text: the rest of the row above. */
+            if (row->template_text)
+                append_field(&last->template_text, row->template_text);
+            for (guint i = 0; i < row->responses->len; i++) {
+                SlxResponse *resp = g_ptr_array_index(row->responses, i);
+                add_response(last, resp->text, resp->role);
+            }
+            row_free(row);
+        } else if (roles == NULL && !item_like) {
+            /* Before any header: a key/value line of the preamble. */
+            GString *joined = g_string_new(NULL);
+            for (guint i = 0; i < n; i++)
+                if (*cells[i].text)
+                    g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
+            note_preamble(&cx, t, joined->str);
+            g_string_free(joined, TRUE);
+            row_free(row);
+        } else if (row->no == NULL && row->name == NULL) {
+            row_free(row);
+        } else {
+            g_ptr_array_add(t->rows, row);
+            last = row;
+        }
+        free_cells(cells, n);
+        if (!roles)
+            g_array_free(use, TRUE);
+    }
+    if (roles)
+        g_array_free(roles, TRUE);
+    g_free(section);
+    context_clear(&cx);
+    return t;
+}

@@ -1,0 +1,49 @@
+/* segment.h — grid rows → checklist rows with named fields.
+ *
+ * Decides which grid rows are headers (also repeated ones), section rows
+ * (アプリケーション運用 …), titles and preamble, continuation lines, and
+ * checklist rows; finds the document title and service name; and says for
+ * every cell of a checklist row which column it belongs to, even where a
+ * merged 種別 cell shifted the row left. */
+#ifndef SLX_SEGMENT_H
+#define SLX_SEGMENT_H
+
+#include "grid.h"
+#include "patterns.h"
+
+typedef struct {
+    char *text;            /* normalized, CJK spaces kept (word boundaries) */
+    SlxColumnRole role;    /* SLX_COL_ANSWER or SLX_COL_REMARKS */
+} SlxResponse;
+
+typedef struct {
+    char *no;              /* the printed number ("29", "3.2"), or NULL */
+    char *category;        /* 種別 printed on the row, or NULL */
+    char *name;            /* item name as printed (normalized), or NULL */
+    char *template_text;   /* 規定内容 as printed, or NULL */
+    char *unit;            /* 測定単位, or NULL */
+    char *example;         /* 設定例, or NULL */
+    GPtrArray *responses;  /* SlxResponse *: answer and remarks cells in order */
+    char *section;         /* the section row in force, or NULL */
+    guint section_number;  /* its number (1 for 「1.アプリケーション運用」), or 0 */
+    guint line, page;
+} SlxRow;
+
+typedef struct {
+    char *title;           /* normalized, or NULL */
+    char *service;         /* normalized, or NULL */
+    GPtrArray *rows;       /* SlxRow *, in document order */
+    guint header_rows;     /* header rows seen (repeats included) */
+} SlxTable;
+
+SlxTable *slx_segment(const SlxGrid *grid, const SlxPatterns *patterns);
+void slx_table_free(SlxTable *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxTable, slx_table_free)
+
+/* The response text of ROW: its cells joined with one space. */
+char *slx_row_response_text(const SlxRow *row);
+
+/* The role a header label names, or SLX_COL_NONE (exposed for tests). */
+SlxColumnRole slx_header_role(const SlxVocabulary *v, const char *normalized_label);
+
+#endif

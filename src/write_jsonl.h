@@ -1,0 +1,10 @@
+/* write_jsonl.h — a record → one line of JSON (OUTPUT.md §1). */
+#ifndef SLX_WRITE_JSONL_H
+#define SLX_WRITE_JSONL_H
+
+#include "record.h"
+
+/* Append the JSON object of R and a newline to OUT. */
+void slx_write_jsonl(GString *out, const SlxRecord *r);
+
+#endif
