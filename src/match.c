@@ -28,6 +28,8 @@
 #define FIRM_NAME       0.80
 #define FIRM_TEMPLATE   0.70
 #define MIN_TEMPLATE    0.30   /* weaker template likeness is no evidence */
+#define UNRELATED_NAME  0.25   /* a name this far from the item's speaks against it */
+#define CONTRA_UNRELATED 0.60
 
 typedef struct {
     char *name_key;
@@ -94,8 +96,10 @@ name_similarity(const SlxCatalogItem *it, const char *key)
         const char *nk = g_ptr_array_index(it->name_keys, k);
         double s = slx_similarity(key, nk);
         /* One name inside the other (「目標復旧時間」 in 「目標復旧時間(RTO)」)
-         * is nearly as good as equal. */
-        if (s < 0.85 && g_utf8_strlen(nk, -1) >= 4 && g_utf8_strlen(key, -1) >= 4 &&
+         * is nearly as good as equal, if it is most of it: 「利用者数」 is
+         * not 「同時接続利用者数」. */
+        glong ln = g_utf8_strlen(nk, -1), lk = g_utf8_strlen(key, -1);
+        if (s < 0.85 && MIN(ln, lk) >= 4 && MIN(ln, lk) * 10 >= MAX(ln, lk) * 6 &&
             (strstr(key, nk) || strstr(nk, key)))
             s = 0.85;
         best = MAX(best, s);
@@ -117,14 +121,15 @@ has_keyword(const SlxCatalogItem *it, const RowKeys *rk)
     return FALSE;
 }
 
-/* Score ROW against every item of C; the best item, its confidence and flags. */
+/* Score ROW against every item of C; the best item, its confidence and
+ * flags.  USE_NUMBERS: the document numbers its rows as the catalog does. */
 static SlxMatch *
-match_row(const SlxCatalog *c, const SlxRow *row)
+match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
 {
     RowKeys rk = {
         slx_match_key(row->name ? row->name : ""),
         slx_match_key(row->template_text ? row->template_text : ""),
-        slx_item_for_number(c, row->no, row->section_number),
+        use_numbers ? slx_item_for_number(c, row->no, row->section_number) : NULL,
     };
     guint n = c->items->len;
     double *name = g_new0(double, n), *tmpl = g_new0(double, n);
@@ -162,6 +167,11 @@ match_row(const SlxCatalog *c, const SlxRow *row)
             conf *= CONTRA_NUMBER;
         if (best_tmpl != i && tmpl[best_tmpl] >= FIRM_TEMPLATE && tmpl[i] < MIN_TEMPLATE)
             conf *= CONTRA_TEMPLATE;
+        /* A printed name unlike the item, with nothing else for it but the
+         * number, is another checklist's row (総務省's 「1 開示情報の時点」). */
+        if (*rk.name_key && name[i] < UNRELATED_NAME && tmpl[i] < MIN_TEMPLATE &&
+            !has_keyword(it, &rk))
+            conf *= CONTRA_UNRELATED;
         if (conf > best) {
             best = conf;
             chosen = it;
@@ -196,16 +206,44 @@ slx_match_result_free(SlxMatchResult *r)
     g_free(r);
 }
 
+/* Does the document number its rows as catalog C does?  Another checklist
+ * (総務省's disclosure table) numbers 1, 2, 3 … too, but its names do not
+ * agree with the items those numbers name.  Trusted when at least half of
+ * the rows with a number and a name or template agree with their item. */
+static gboolean
+numbering_agrees(const SlxTable *t, const SlxCatalog *c)
+{
+    guint checked = 0, agree = 0;
+    for (guint r = 0; r < t->rows->len; r++) {
+        const SlxRow *row = g_ptr_array_index(t->rows, r);
+        const SlxCatalogItem *it = slx_item_for_number(c, row->no, row->section_number);
+        if (row->no == NULL || (row->name == NULL && row->template_text == NULL))
+            continue;
+        checked++;
+        if (it == NULL)
+            continue;
+        char *nk = slx_match_key(row->name ? row->name : "");
+        char *tk = slx_match_key(row->template_text ? row->template_text : "");
+        if ((*nk && name_similarity(it, nk) >= 0.5) ||
+            (*tk && slx_similarity(tk, it->template_key) >= 0.5))
+            agree++;
+        g_free(nk);
+        g_free(tk);
+    }
+    return checked == 0 || agree * 2 >= checked;
+}
+
 static SlxMatchResult *
 match_catalog(const SlxTable *t, const SlxCatalog *c)
 {
+    gboolean use_numbers = numbering_agrees(t, c);
     SlxMatchResult *res = g_new0(SlxMatchResult, 1);
     res->catalog = c;
     res->matches = g_ptr_array_new_with_free_func(g_free);
     GHashTable *kept = g_hash_table_new(g_direct_hash, g_direct_equal);  /* item → SlxMatch */
 
     for (guint r = 0; r < t->rows->len; r++) {
-        SlxMatch *m = match_row(c, g_ptr_array_index(t->rows, r));
+        SlxMatch *m = match_row(c, g_ptr_array_index(t->rows, r), use_numbers);
         g_ptr_array_add(res->matches, m);
         if (m->item == NULL)
             continue;

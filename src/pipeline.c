@@ -2,11 +2,29 @@
 #include "pipeline.h"
 #include "error.h"
 #include "match.h"
+#include "normalize.h"
 #include "read.h"
 #include "segment.h"
 
 #include <math.h>
 #include <string.h>
+
+/* The response repeats the checklist's own 設定例: the one printed on the
+ * row (a vendor that kept the template's column), else the catalog's. */
+static gboolean
+is_template_example(const char *text, const SlxRow *row, const SlxCatalogItem *item)
+{
+    if (*text == '\0')
+        return FALSE;
+    if (row->example) {
+        char *ex = slx_normalize(row->example, -1, SLX_NORM_DEFAULT);
+        gboolean same = strcmp(ex, text) == 0;
+        g_free(ex);
+        if (same)
+            return TRUE;
+    }
+    return item->example && strcmp(item->example, text) == 0;
+}
 
 /* Fill R from the matched rows of one document. */
 static void
@@ -38,7 +56,7 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p)
                                 row->line);
             }
         }
-        if (m->item && m->item->example && strcmp(it->text, m->item->example) == 0)
+        if (m->item && is_template_example(it->text, row, m->item))
             it->flags |= SLX_FLAG_TEMPLATE_EXAMPLE;
         prev = it;
 

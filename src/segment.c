@@ -67,6 +67,7 @@ slx_table_free(SlxTable *t)
     if (t == NULL)
         return;
     g_free(t->title);
+    g_free(t->untitled);
     g_free(t->service);
     g_ptr_array_unref(t->rows);
     g_free(t);
@@ -382,6 +383,7 @@ note_preamble(const Context *cx, SlxTable *t, const char *text)
 {
     const SlxVocabulary *v = &cx->patterns->vocab;
     char *line = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    gboolean named_service = FALSE;
     if (t->service == NULL) {
         for (guint i = 0; i < v->service->len && t->service == NULL; i++) {
             GMatchInfo *mi = NULL;
@@ -389,17 +391,25 @@ note_preamble(const Context *cx, SlxTable *t, const char *text)
                 char *s = g_match_info_fetch(mi, 1);
                 if (s) {
                     g_strstrip(s);
-                    if (*s && g_utf8_strlen(s, -1) <= 60)
+                    if (*s && g_utf8_strlen(s, -1) <= 60) {
                         t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
+                        named_service = TRUE;
+                    }
                 }
                 g_free(s);
             }
             g_match_info_free(mi);
         }
     }
-    if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。") &&
-        slx_phrases_match(v->title, line))
-        t->title = g_strdup(line);
+    if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。")) {
+        if (slx_phrases_match(v->title, line)) {
+            t->title = g_strdup(line);
+        } else if (!named_service && t->untitled == NULL) {
+            /* No title words: the first short line that does not name the
+             * service will do, unless a better one follows. */
+            t->untitled = g_strdup(line);
+        }
+    }
     g_free(line);
 }
 
@@ -514,7 +524,7 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
     cx->glued_re = g_regex_new("^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
-                               "((?![0-9]|時|日|年|月|分|秒|%|回|件|世代|か月|週|営業日|人)\\S.*)$",
+                               "((?![0-9]|時|日|年|月|分|秒|%|回|件|世代|か月|週|営業日|人)[^\\s[:punct:]].*)$",
                                G_REGEX_OPTIMIZE, 0, NULL);
     cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
 }
@@ -593,10 +603,14 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
         }
 
         /* One cell at the left edge: a section, a title, or preamble. */
+        /* A known section first (「2.サポート」 would also pass for a glued
+         * number), then a glued item 「12ログの取得」, then a vendor's own
+         * section label or preamble. */
         guint sec_no;
         if (filled == 1 && first == 0 &&
             !g_regex_match(cx.number_re, cells[0].text, 0, NULL) &&
-            !g_regex_match(cx.glued_re, cells[0].text, 0, NULL)) {
+            (section_of(&cx, cells[0].text, FALSE, &sec_no) ||
+             !g_regex_match(cx.glued_re, cells[0].text, 0, NULL))) {
             if (section_of(&cx, cells[0].text, roles != NULL, &sec_no)) {
                 g_free(section);
                 section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
@@ -672,6 +686,10 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
     }
     if (roles)
         g_array_free(roles, TRUE);
+    if (t->title == NULL) {
+        t->title = t->untitled;
+        t->untitled = NULL;
+    }
     g_free(section);
     context_clear(&cx);
     return t;

@@ -31,6 +31,7 @@ typedef struct {
 
 typedef struct {
     char *title;           /* normalized, or NULL */
+    char *untitled;        /* while segmenting: the first short preamble line */
     char *service;         /* normalized, or NULL */
     GPtrArray *rows;       /* SlxRow *, in document order */
     guint header_rows;     /* header rows seen (repeats included) */
