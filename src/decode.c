@@ -44,6 +44,16 @@ looks_binary(const guint8 *b, gsize len)
     return ctrl * 100 > n;  /* more than 1 % control bytes */
 }
 
+static gboolean
+has_iso2022jp_escapes(const guint8 *b, gsize len)
+{
+    static const char *const escapes[] = {"\x1b$B", "\x1b$@", "\x1b$(D", "\x1b(J", "\x1b(I"};
+    for (gsize i = 0; i < G_N_ELEMENTS(escapes); i++)
+        if (g_strstr_len((const char *)b, (gssize)len, escapes[i]) != NULL)
+            return TRUE;
+    return FALSE;
+}
+
 /* Length of the well-formed UTF-8 sequence at P (2..4), or 0. */
 static gsize
 utf8_seq_len(const guint8 *p, const guint8 *end)
@@ -168,6 +178,12 @@ slx_decode(const guint8 *b, gsize len, SlxDecoded *out, GError **error)
     if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
         out->encoding = b[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
         return convert(b + 2, len - 2, out->encoding, out, error);
+    }
+    /* ISO-2022-JP is 7-bit, so it is also valid UTF-8: its escape
+     * sequences (JIS X 0208, 0212, JIS-Roman) must be seen first. */
+    if (has_iso2022jp_escapes(b, len)) {
+        out->encoding = "ISO-2022-JP";
+        return convert(b, len, out->encoding, out, error);
     }
     if (looks_binary(b, len)) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_BINARY,
