@@ -37,6 +37,11 @@ slx_json_number(GString *out, double v)
         g_string_append(out, "null");
         return;
     }
+    /* Whole numbers as integers: 1209600, not 1.2096e+06. */
+    if (v == floor(v) && fabs(v) < 1e15) {
+        g_string_append_printf(out, "%.0f", v == 0 ? 0.0 : v);
+        return;
+    }
     /* The fewest significant digits that read back as V: 99.99, not
      * 99.989999999999995.  17 digits always do. */
     char buf[G_ASCII_DTOSTR_BUF_SIZE], fmt[8];

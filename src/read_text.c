@@ -134,7 +134,7 @@ slx_clean_cell(const char *cell, gsize len)
 static void
 take_cell(SlxGridRow *row, const char *s, gsize n)
 {
-    slx_grid_row_take_cell(row, slx_clean_cell(s, n));
+    slx_grid_row_take_cell(row, g_strstrip(slx_clean_cell(s, n)));
 }
 
 /* Excel's tab-separated export: a cell that starts with " runs to the next

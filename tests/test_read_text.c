@@ -1,0 +1,79 @@
+/* test_read_text.c — text exports → grid: TSV with quoted cells, CRLF,
+ * markdown pipe tables, plain lines, and the markup cleaned from cells. */
+#include "read_text.h"
+#include "testutil.h"
+
+/* The grid as "a|b|c" per row, rows joined with "\n". */
+static char *
+flatten(const char *text)
+{
+    SlxGrid *g = slx_read_text(text, strlen(text));
+    GString *s = g_string_new(NULL);
+    for (guint r = 0; r < g->rows->len; r++) {
+        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
+        if (r)
+            g_string_append_c(s, '\n');
+        for (guint c = 0; c < row->cells->len; c++)
+            g_string_append_printf(s, "%s%s", c ? "|" : "", (char *)g_ptr_array_index(row->cells, c));
+    }
+    slx_grid_free(g);
+    return g_string_free(s, FALSE);
+}
+
+typedef struct {
+    const char *name, *in, *out;
+} Case;
+
+static const Case cases[] = {
+    {"tsv", "No\t項目\tA\n1\tサービス時間\t有\n2\t計画停止\t無\n3\tx\ty\n",
+     "No|項目|A\n1|サービス時間|有\n2|計画停止|無\n3|x|y"},
+    {"tsv crlf", "a\tb\r\nc\td\r\ne\tf\r\n", "a|b\nc|d\ne|f"},
+    {"tsv quoted line breaks", "No\tA\n1\t\"有\n・日次\n・7世代\"\n2\t\"say \"\"hi\"\"\"\n3\t\"tab\there\"\n",
+     "No|A\n1|有\n・日次\n・7世代\n2|say \"hi\"\n3|tab\there"},
+    {"tsv quoted crlf", "a\tb\r\n1\t\"x\r\ny\"\r\n2\tz\r\n", "a|b\n1|x\ny\n2|z"},
+    {"tsv unclosed quote is text", "a\tb\n1\t\"最新の報告書\n2\tc\n3\td\n", "a|b\n1|\"最新の報告書\n2|c\n3|d"},
+    {"tsv empty cells kept", "1\t\t\tx\n\t\t\t\ty\n2\t\t\tz\n", "1|||x\n||||y\n2|||z"},
+    {"pipe table", "| No | 項目 |\n|---|:--:|\n| 1 | サービス時間 |\n| 2 | a \\| b |\n| 3 | c |\n",
+     "No|項目\n1|サービス時間\n2|a | b\n3|c"},
+    {"plain lines", "タイトル\n\n本文です。\n", "タイトル\n\n本文です。"},
+    {"html remnants", "1\t<b>アプリケーション運用</b>\tx\n2\t有 <ul style=\"list-style-type: none\"> <li>日次</li></ul>\ty\n3\ta&amp;b&nbsp;c &#x3042;&#12354;\tz\n",
+     "1|アプリケーション運用|x\n2|有    日次|y\n3|a&b c ああ|z"},
+    {"not a tag", "1\t5分<10分 と a<b>\tx\n2\ty\tz\n3\tp\tq\n", "1|5分<10分 と a|x\n2|y|z\n3|p|q"},
+    {"markdown escapes and emphasis", "## チェックリスト版\\_MSSV3\n1\t**有**\tx\n2\ta\\*b\ty\n3\tc\tz\n",
+     "チェックリスト版_MSSV3\n1|有|x\n2|a*b|y\n3|c|z"},
+};
+
+static void
+test_cases(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = flatten(cases[i].in);
+        if (strcmp(got, cases[i].out) != 0)
+            fail_msg("%s:\n--- got\n%s\n--- expected\n%s", cases[i].name, got, cases[i].out);
+        g_free(got);
+    }
+}
+
+static void
+test_line_numbers(void **state)
+{
+    (void)state;
+    const char *text = "a\tb\n1\t\"x\ny\"\n2\tz\n3\tw\n";
+    SlxGrid *g = slx_read_text(text, strlen(text));
+    assert_int_equal(g->rows->len, 4);
+    const guint want[] = {1, 2, 4, 5};   /* the quoted cell spans lines 2–3 */
+    for (guint r = 0; r < 4; r++)
+        assert_int_equal(((SlxGridRow *)g_ptr_array_index(g->rows, r))->line, want[r]);
+    slx_grid_free(g);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_line_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
