@@ -9,7 +9,8 @@
 
 typedef enum { LAYOUT_PLAIN, LAYOUT_TSV, LAYOUT_PIPE } Layout;
 
-/* The layout with the most lines wins; three lines make a table. */
+/* The layout with the most lines wins.  A line without tabs reads the same
+ * in TSV as in plain text (one cell), so one tab line is enough for TSV. */
 static Layout
 detect_layout(const char *text, gsize len)
 {
@@ -27,9 +28,9 @@ detect_layout(const char *text, gsize len)
             tabs++;
         line = nl ? nl + 1 : end;
     }
-    if (tabs >= 3 && tabs >= pipes)
+    if (tabs > 0 && tabs >= pipes)
         return LAYOUT_TSV;
-    if (pipes >= 3)
+    if (pipes >= 2)
         return LAYOUT_PIPE;
     return LAYOUT_PLAIN;
 }

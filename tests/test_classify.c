@@ -1,0 +1,157 @@
+/* test_classify.c — answers (OUTPUT.md §2), table-driven: markers, 同上,
+ * not applicable, stated figures, refusals, negatives, best effort, and the
+ * phrases that only look negative. */
+#include "classify.h"
+#include "normalize.h"
+#include "testutil.h"
+
+static SlxPatterns *patterns;
+static const SlxCatalog *meti;
+
+typedef struct {
+    const char *item;      /* catalog id, or NULL for an extra row */
+    const char *text;
+    SlxAnswer answer;
+} Case;
+
+static const Case cases[] = {
+    /* explicit markers: a whole cell, or the first word */
+    {"6", "有", SLX_ANSWER_YES}, {"6", "有り", SLX_ANSWER_YES}, {"6", "○", SLX_ANSWER_YES},
+    {"6", "〇", SLX_ANSWER_YES}, {"6", "◯", SLX_ANSWER_YES}, {"6", "可", SLX_ANSWER_YES},
+    {"6", "Yes", SLX_ANSWER_YES}, {"6", "【有】", SLX_ANSWER_YES},
+    {"2", "【有】 2週間前までに告知サイトにて連絡いたします。緊急時はその限りではありません。", SLX_ANSWER_YES},
+    {"3", "有　３ヶ月程度前にサービス内インフォメーションにて告知します。", SLX_ANSWER_YES},
+    {"52", "有り。利用規約に記載しております。", SLX_ANSWER_YES},
+    {"33", "有（AES‐256）", SLX_ANSWER_YES},
+    {"6", "△", SLX_ANSWER_PARTIAL}, {"6", "一部対応", SLX_ANSWER_PARTIAL},
+    {"6", "△　上位プランのみ対応しています。", SLX_ANSWER_PARTIAL},
+    {"6", "×", SLX_ANSWER_NO}, {"6", "✕", SLX_ANSWER_NO}, {"6", "無", SLX_ANSWER_NO},
+    {"6", "無し", SLX_ANSWER_NO}, {"6", "なし", SLX_ANSWER_NO}, {"6", "No", SLX_ANSWER_NO},
+    {"4", "【無】 プログラムの預託措置はありません。", SLX_ANSWER_NO},
+    {"24", "無 接続上限に達した場合スケールアウトで対応を行うため基本的に制限はございません。", SLX_ANSWER_NO},
+    {"6", "No, we do not provide it.", SLX_ANSWER_NO},
+    /* a word that starts with a marker character is not a marker */
+    {"6", "無停止のディザスタリカバリには対応していません。", SLX_ANSWER_NO},
+    {"18", "有効なログは提供しています。", SLX_ANSWER_YES},
+    /* not applicable */
+    {"8", "-", SLX_ANSWER_NOT_APPLICABLE}, {"8", "ー", SLX_ANSWER_NOT_APPLICABLE},
+    {"8", "－", SLX_ANSWER_NOT_APPLICABLE}, {"8", "該当なし", SLX_ANSWER_NOT_APPLICABLE},
+    {"8", "対象外", SLX_ANSWER_NOT_APPLICABLE}, {"8", "N/A", SLX_ANSWER_NOT_APPLICABLE},
+    {"21", "バッチ処理はありません。", SLX_ANSWER_NOT_APPLICABLE},
+    {"21", "定期的なバッチ処理はございません。", SLX_ANSWER_NOT_APPLICABLE},
+    {"22", "バッチ処理はありません。", SLX_ANSWER_NO},   /* only item 21 is about batches */
+    {"6", "- 日次でバックアップを取得", SLX_ANSWER_YES},   /* a bullet, not "-" */
+    /* 同上 */
+    {"11", "同上", SLX_ANSWER_SAME_AS_PREVIOUS}, {"11", "上記に同じ", SLX_ANSWER_SAME_AS_PREVIOUS},
+    {"11", "同上。", SLX_ANSWER_SAME_AS_PREVIOUS},
+    /* a stated figure of the item's quantity decides */
+    {"5", "公開していません。 2025年1月稼働率実績99.95%", SLX_ANSWER_YES},
+    {"5", "現状、SLAの保証提示しておりません。 稼働目標：99.9%", SLX_ANSWER_YES},
+    {"10", "障害内容により異なるため、明示できません。 障害発生から6時間以内の復旧を目標としております。", SLX_ANSWER_YES},
+    {"12", "過去1年間に1日以上停止を伴う長期間の障害は発生していません。", SLX_ANSWER_YES},
+    {"12", "過去1年間に発生した回数は0（ゼロ）件です。", SLX_ANSWER_YES},
+    {"17", "平常時は報告は行っていません。障害発生時には、30分毎に通知いたします。", SLX_ANSWER_YES},
+    {"29", "前日分", SLX_ANSWER_YES}, {"32", "７世代", SLX_ANSWER_YES},
+    {"26", "平日 ９：００～１８：００", SLX_ANSWER_YES},
+    {"1", "２４時間３６５日", SLX_ANSWER_YES},
+    {"16", "障害はリアルタイムで監視しております。", SLX_ANSWER_YES},
+    {"32", "3日分", SLX_ANSWER_YES},   /* no 世代 figure, but affirmative prose */
+    /* refusals */
+    {"19", "公開していません。", SLX_ANSWER_UNDISCLOSED},
+    {"19", "公開しておりません。", SLX_ANSWER_UNDISCLOSED},
+    {"19", "非公開", SLX_ANSWER_UNDISCLOSED},
+    {"19", "詳細については、セキュリティ上非公開とさせていただきます。", SLX_ANSWER_UNDISCLOSED},
+    {"10", "平均復旧時間は公開していません。", SLX_ANSWER_UNDISCLOSED},
+    {"29", "RPOは公開しておりません。", SLX_ANSWER_UNDISCLOSED},
+    {"12", "開示しておりません", SLX_ANSWER_UNDISCLOSED},
+    {"19", "Not disclosed.", SLX_ANSWER_UNDISCLOSED},
+    /* negatives, limits, under consideration */
+    {"17", "通常稼働時のサービス提供状況の報告は承っておりません。", SLX_ANSWER_NO},
+    {"20", "遅延継続時間の設定はしていませんが、遅延の監視を行っております。", SLX_ANSWER_NO},
+    {"39", "今後取得を検討", SLX_ANSWER_NO}, {"48", "検討中です。", SLX_ANSWER_NO},
+    {"24", "制限なし", SLX_ANSWER_NO}, {"25", "上限なし", SLX_ANSWER_NO},
+    {"25", "利用可能なストレージ容量には上限がございません。", SLX_ANSWER_NO},
+    {"35", "損害賠償保険には加入していません。お客様の責任でお願いしています。", SLX_ANSWER_NO},
+    /* best effort and mixed lists */
+    {"15", "規程はありませんが、できるだけ早く通知します。", SLX_ANSWER_PARTIAL},
+    {"19", "ベストエフォートで提供しています。", SLX_ANSWER_PARTIAL},
+    {"47", "以下ようになっております。 サーバ → ウイルス対策ソフト導入なし 運用者端末 → 随時スキャン", SLX_ANSWER_PARTIAL},
+    /* looks negative, is not; the first sentence decides */
+    {"7", "緊急時についてはその限りではありません。", SLX_ANSWER_YES},
+    {"49", "把握しております。なお、データの保管国は日本国内で、諸外国に保管することはありません。", SLX_ANSWER_YES},
+    {"5", "サービス利用約款にてSLAを記載しています。", SLX_ANSWER_YES},
+    {"49", "データセンター、当社ともに日本国法に準拠します。", SLX_ANSWER_YES},
+    /* nothing */
+    {"6", "", SLX_ANSWER_UNKNOWN},
+    /* extra rows (no catalog item): markers and prose still work */
+    {NULL, "○", SLX_ANSWER_YES},
+    {NULL, "現在はアカウントロックに対応しておりません。", SLX_ANSWER_NO},
+};
+
+static void
+test_cases(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const SlxCatalogItem *it = cases[i].item ? slx_catalog_lookup(meti, cases[i].item) : NULL;
+        char *text = slx_normalize(cases[i].text, -1, SLX_NORM_KEEP_CJK_SPACES);
+        SlxAnswer got = slx_classify_text(text, it, &patterns->vocab);
+        if (got != cases[i].answer)
+            fail_msg("case %zu (item %s) \"%s\": %s, expected %s", i,
+                     cases[i].item ? cases[i].item : "extra", cases[i].text,
+                     slx_answer_name(got), slx_answer_name(cases[i].answer));
+        g_free(text);
+    }
+}
+
+/* A marker alone in the first answer column (対応/可否) wins over the prose. */
+static void
+test_marker_column(void **state)
+{
+    (void)state;
+    SlxRow row = {0};
+    row.responses = g_ptr_array_new();
+    SlxResponse mark = {(char *)"○", SLX_COL_ANSWER};
+    SlxResponse prose = {(char *)"外部サービスから利用できるAPIを用意しておりません。", SLX_COL_ANSWER};
+    SlxResponse remark = {(char *)"非公開", SLX_COL_REMARKS};
+    g_ptr_array_add(row.responses, &mark);
+    g_ptr_array_add(row.responses, &prose);
+    const SlxCatalogItem *it = slx_catalog_lookup(meti, "23");
+    assert_int_equal(slx_classify(&row, it, &patterns->vocab), SLX_ANSWER_YES);
+
+    /* Without the marker the prose decides; remarks never do. */
+    g_ptr_array_remove_index(row.responses, 0);
+    g_ptr_array_add(row.responses, &remark);
+    assert_int_equal(slx_classify(&row, it, &patterns->vocab), SLX_ANSWER_NO);
+    g_ptr_array_set_size(row.responses, 0);
+    g_ptr_array_add(row.responses, &remark);
+    assert_int_equal(slx_classify(&row, it, &patterns->vocab), SLX_ANSWER_UNKNOWN);
+    g_ptr_array_unref(row.responses);
+}
+
+static void
+test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(slx_answer_name(SLX_ANSWER_YES), "yes");
+    assert_string_equal(slx_answer_name(SLX_ANSWER_PARTIAL), "partial");
+    assert_string_equal(slx_answer_name(SLX_ANSWER_NO), "no");
+    assert_string_equal(slx_answer_name(SLX_ANSWER_UNDISCLOSED), "undisclosed");
+    assert_string_equal(slx_answer_name(SLX_ANSWER_NOT_APPLICABLE), "not_applicable");
+    assert_string_equal(slx_answer_name(SLX_ANSWER_UNKNOWN), "unknown");
+}
+
+int
+main(void)
+{
+    patterns = test_patterns();
+    meti = g_ptr_array_index(patterns->catalogs, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_marker_column),
+        cmocka_unit_test(test_names),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    slx_patterns_free(patterns);
+    return failed;
+}
