@@ -1,0 +1,96 @@
+#!/bin/sh
+# test_cli.sh — the slaxtract command as a user runs it: options, exit
+# status, one record per input in input order, bad input reported per
+# document without losing the others, pattern files from --patterns.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+SLX="$top_builddir/src/slaxtract"
+SEED="$top_srcdir/corpus/001_18d14cfe463b0bb2.txt"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0 failed=0
+
+ok()   { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
+check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+
+# --version, --help, usage errors
+out=$("$SLX" --version); st=$?
+check "--version prints the version" '[ $st -eq 0 ] && echo "$out" | grep -q "^slaxtract [0-9]"'
+out=$("$SLX" --help); st=$?
+check "--help lists the options" '[ $st -eq 0 ] && echo "$out" | grep -q -- "--patterns" && echo "$out" | grep -q -- "--format"'
+"$SLX" >/dev/null 2>"$T/err"; st=$?
+check "no input files: exit 2" '[ $st -eq 2 ] && grep -q "no input files" "$T/err"'
+"$SLX" --format yaml "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "unknown format: exit 2" '[ $st -eq 2 ] && grep -q "unknown format" "$T/err"'
+"$SLX" --bogus "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "unknown option: exit 2" '[ $st -eq 2 ]'
+
+# a good document
+"$SLX" "$SEED" >"$T/one" 2>"$T/err"; st=$?
+check "a good document: exit 0, one line" '[ $st -eq 0 ] && [ $(wc -l <"$T/one") -eq 1 ]'
+check "the record has the contract's fields" 'grep -q "^{\"file\":\"$SEED\",\"format\":\"text\",\"encoding\":\"UTF-8\",\"sha256\":\"[0-9a-f]\{64\}\",\"pages\":null," "$T/one"'
+check "49 items, nothing missing, no error" '[ $(grep -o "\"id\":\"[0-9]*\"" "$T/one" | wc -l) -eq 49 ] && grep -q "\"missing\":\[\],\"warnings\":\[\],\"error\":null}$" "$T/one"'
+check "sha256 is of the bytes" 'grep -q "\"sha256\":\"$(sha256sum "$SEED" | cut -d" " -f1)\"" "$T/one"'
+
+# bad input among good: every record is there, in order, exit 1
+printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$T/image.png"
+: >"$T/empty.txt"
+printf '   \n\t\n' >"$T/blank.txt"
+head -c 600 "$SEED" >"$T/broken.txt"; printf '\377' >>"$T/broken.txt"; tail -c +601 "$SEED" >>"$T/broken.txt"
+printf '%%PDF-1.4\n%%\342\343\317\323\n' >"$T/doc.pdf"
+printf '<!DOCTYPE html><html><body><table></table></body></html>\n' >"$T/page.html"
+printf 'hello\nworld\n' >"$T/prose.txt"
+mkdir "$T/adir"
+"$SLX" "$SEED" "$T/missing.txt" "$T/adir" "$T/empty.txt" "$T/blank.txt" "$T/image.png" \
+    "$T/broken.txt" "$T/doc.pdf" "$T/page.html" "$T/prose.txt" "$SEED" >"$T/batch" 2>"$T/err"; st=$?
+check "a batch with bad documents: exit 1" '[ $st -eq 1 ]'
+check "one record per input" '[ $(wc -l <"$T/batch") -eq 11 ]'
+line() { sed -n "${1}p" "$T/batch"; }
+# expect_error LINE FILE CODE: the record names FILE, has no items, and an
+# error with CODE and a message.
+expect_error() {
+    n=$1 file=$2 code=$3
+    check "line $n: $file → error $code" \
+        'line $n | grep -q "\"file\":\"[^\"]*$file\"" && line $n | grep -q "\"items\":\[\]" && line $n | grep -q "\"error\":{\"code\":\"$code\",\"message\":\"[^\"]"'
+}
+check "line 1: the seed, complete" 'line 1 | grep -q "\"error\":null" && [ $(line 1 | grep -o "\"id\":" | wc -l) -eq 49 ]'
+expect_error 2 missing.txt not_found
+expect_error 3 adir not_a_file
+expect_error 4 empty.txt empty
+expect_error 5 blank.txt empty
+expect_error 6 image.png binary
+expect_error 7 broken.txt invalid_utf8
+expect_error 8 doc.pdf unsupported_format
+expect_error 9 page.html unsupported_format
+expect_error 10 prose.txt no_table
+check "line 11: the seed again, complete" '[ "$(line 11)" = "$(line 1)" ]'
+check "the PDF is recognized by content" 'line 8 | grep -q "\"format\":\"pdf\""'
+check "no record for a missing file has a sha256" 'line 2 | grep -q "\"sha256\":null"'
+
+# pattern files
+printf '[catalog]\nid = x\n[item 1]\nkey = a\nname = b\ncolor = red\n' >"$T/bad.ini"
+"$SLX" --patterns "$T/bad.ini" "$SEED" >"$T/out" 2>"$T/err"; st=$?
+check "a broken pattern file: exit 2, file:line: message" '[ $st -eq 2 ] && grep -q "^slaxtract: $T/bad.ini:6: unknown key .color." "$T/err" && [ ! -s "$T/out" ]'
+"$SLX" --patterns "$T/nonexistent.ini" "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "a missing pattern file: exit 2" '[ $st -eq 2 ] && grep -q "nonexistent.ini" "$T/err"'
+"$SLX" --patterns-dir "$T" "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "a pattern directory without a catalog: exit 2" '[ $st -eq 2 ]'
+
+# an analyst adds an alias without recompiling
+printf 'No\t種別\tサービスレベル項目\t回答\n1\t可用性\tご利用可能時間帯\t24時間365日\n2\t\t計画停止予定通知\t有\n' >"$T/alias.txt"
+"$SLX" "$T/alias.txt" >"$T/before"
+printf '[catalog]\nid = meti-cloud-sla\n' >"$T/head.ini"
+sed -e '1,/^\[section 1\]/{/^\[section 1\]/!d}' \
+    -e 's/^aliases = サービス提供時間;/aliases = ご利用可能時間帯;サービス提供時間;/' \
+    "$top_srcdir/patterns/meti-cloud-sla.ini" >"$T/body.ini"
+cat "$T/head.ini" "$T/body.ini" >"$T/alias.ini"
+"$SLX" --patterns "$T/alias.ini" "$T/alias.txt" >"$T/after"; st=$?
+check "without the alias the row is an extra" 'grep -q "\"extra_items\":\[{\"no\":\"1\",\"name\":\"ご利用可能時間帯\"" "$T/before"'
+check "with the alias it is item 1" '[ $st -eq 0 ] && grep -q "\"items\":\[{\"id\":\"1\",\"key\":\"service_hours\"" "$T/after"'
+SLAXTRACT_PATTERNS_DIR="$T" "$SLX" "$SEED" >/dev/null 2>&1; st=$?
+check "SLAXTRACT_PATTERNS_DIR is honoured" '[ $st -eq 2 ]'
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,155 @@
+/* test_match.c — rows → items: printed numbers in every form, evidence
+ * that agrees and disagrees, duplicates, and numbering that is not METI's. */
+#include "match.h"
+#include "read_text.h"
+#include "testutil.h"
+
+static SlxPatterns *patterns;
+static const SlxCatalog *meti;
+
+static void
+test_numbers(void **state)
+{
+    (void)state;
+    static const struct { const char *no; guint section; const char *id; } cases[] = {
+        {"29", 0, "29"}, {"No.5", 0, "5"}, {"(7)", 0, "7"}, {"3.", 0, "3"},
+        {"1.1", 0, "1"}, {"1.25", 0, "25"}, {"2.2", 0, "27"}, {"3.2", 0, "29"},
+        {"4.11", 0, "49"}, {"1-1", 0, "1"},
+        {"4.12", 0, NULL}, {"1.26", 0, NULL}, {"50", 0, NULL}, {"x", 0, NULL}, {NULL, 0, NULL},
+        /* numbering that restarts in each section */
+        {"2", 3, "29"}, {"11", 4, "49"}, {"12", 4, "12"}, {"30", 3, "30"}, {"2", 1, "2"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const SlxCatalogItem *it = slx_item_for_number(meti, cases[i].no, cases[i].section);
+        const char *got = it ? it->id : NULL;
+        if (g_strcmp0(got, cases[i].id) != 0)
+            fail_msg("\"%s\" in section %u: %s, expected %s", cases[i].no, cases[i].section,
+                     got ? got : "none", cases[i].id ? cases[i].id : "none");
+    }
+}
+
+static SlxMatchResult *
+match(const char *text, SlxTable **table)
+{
+    SlxGrid *g = slx_read_text(text, strlen(text));
+    *table = slx_segment(g, patterns);
+    slx_grid_free(g);
+    return slx_match(*table, patterns);
+}
+
+static const SlxMatch *
+match_at(const SlxMatchResult *r, guint i)
+{
+    assert_true(i < r->matches->len);
+    return g_ptr_array_index(r->matches, i);
+}
+
+static void
+assert_item(const SlxMatch *m, const char *id, guint flags)
+{
+    if (id == NULL) {
+        if (m->item)
+            fail_msg("row \"%s\" matched %s, expected an extra row", m->row->name, m->item->id);
+        return;
+    }
+    if (m->item == NULL || strcmp(m->item->id, id) != 0)
+        fail_msg("row \"%s\": %s, expected %s", m->row->name, m->item ? m->item->id : "extra", id);
+    if (m->flags != flags)
+        fail_msg("row \"%s\": flags %#x, expected %#x", m->row->name, m->flags, flags);
+}
+
+static const char header[] = "No.\t種別\tサービスレベル項目\t規定内容\t回答\n";
+
+static void
+test_evidence(void **state)
+{
+    (void)state;
+    SlxTable *t;
+    char *text = g_strconcat(header,
+        /* exact */
+        "1\t可用性\tサービス時間\tサービスを提供する時間帯\t24時間365日\n"
+        /* a retyped name, right number and template */
+        "13\t\tシステム監査基準\tシステム監視基準(監視内容/監視・通知基準)の設定に基づく監視\t有\n"
+        /* a number slip: the name wins, flagged */
+        "16\t\t障害通知時間\t異常検出後に指定された連絡先に通知するまでの時間\t1時間以内\n"
+        /* the wrong template pasted: name and number win, flagged */
+        "39\t\t公的認証取得の要件\tデータをバックアップした媒体を保管する期限\t有\n"
+        /* the same item twice: the more confident row is kept, the other
+         * becomes an extra; on a tie the first is kept */
+        "40\t\t第三者による評価の状況\tx\t有\n"
+        "40\t\tアプリケーションに関する第三者評価\tx\t有\n"
+        "41\t\t情報取扱い環境\tx\t有\n"
+        "41\t\t情報取扱い環境\tx\t無\n"
+        /* the vendor's own item */
+        "50\t\tパスワードポリシー\tパスワードの長さを強制できるか\t有\n"
+        /* an English name */
+        "\t\tPlanned outage notice\t\tYes, 14 days ahead\n", NULL);
+    SlxMatchResult *r = match(text, &t);
+    assert_item(match_at(r, 0), "1", 0);
+    assert_item(match_at(r, 1), "13", 0);
+    assert_item(match_at(r, 2), "15", SLX_FLAG_NUMBER_MISMATCH);
+    assert_item(match_at(r, 3), "39", SLX_FLAG_TEMPLATE_MISMATCH);
+    assert_item(match_at(r, 4), NULL, 0);
+    assert_item(match_at(r, 5), "40", SLX_FLAG_DUPLICATE);
+    assert_item(match_at(r, 6), "41", SLX_FLAG_DUPLICATE);
+    assert_item(match_at(r, 7), NULL, 0);
+    assert_item(match_at(r, 8), NULL, 0);
+    assert_item(match_at(r, 9), "2", 0);
+    assert_true(match_at(r, 0)->confidence > 0.95);
+    assert_int_equal(r->items_found, 7);
+    slx_match_result_free(r);
+    slx_table_free(t);
+    g_free(text);
+}
+
+/* Another checklist numbered 1, 2, 3 …: its numbers are not METI ids. */
+static void
+test_foreign_numbering(void **state)
+{
+    (void)state;
+    SlxTable *t;
+    SlxMatchResult *r = match(
+        "No.\t種別\t項目\t規定内容\t回答\n"
+        "1\t事業所\t開示情報の時点\t開示情報の年月日\t2024年4月1日\n"
+        "2\t\t事業者名\t正式名称\t株式会社\n"
+        "3\t\t設立年\t設立年\t2009年\n"
+        "14\t\tサービス稼働率\t前年度の稼働率の実績値\t99.98%\n"
+        "18\t\t認定・認証の取得\t第三者認定の取得状況\t取得済み\n", &t);
+    assert_item(match_at(r, 0), NULL, 0);
+    assert_item(match_at(r, 1), NULL, 0);
+    assert_item(match_at(r, 2), NULL, 0);
+    assert_item(match_at(r, 3), "5", 0);     /* by name; the number is not evidence */
+    assert_item(match_at(r, 4), NULL, 0);
+    assert_int_equal(r->items_found, 1);
+    slx_match_result_free(r);
+    slx_table_free(t);
+}
+
+/* A short name inside a longer one is not the longer one. */
+static void
+test_containment(void **state)
+{
+    (void)state;
+    SlxTable *t;
+    SlxMatchResult *r = match("項目\t回答\n利用者数\t2,300社\n目標復旧時間\t4時間\n", &t);
+    assert_item(match_at(r, 0), NULL, 0);
+    assert_item(match_at(r, 1), "11", 0);
+    slx_match_result_free(r);
+    slx_table_free(t);
+}
+
+int
+main(void)
+{
+    patterns = test_patterns();
+    meti = g_ptr_array_index(patterns->catalogs, 0);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_foreign_numbering),
+        cmocka_unit_test(test_containment),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    slx_patterns_free(patterns);
+    return failed;
+}
