@@ -115,14 +115,20 @@ slx_header_role(const SlxVocabulary *v, const char *label)
     return found;
 }
 
+/* The best similarity of KEY to any item's names (NAMES) or to any item's
+ * template text, over every catalog. */
 static double
-best_name_similarity(const Context *cx, const char *key)
+best_similarity(const Context *cx, const char *key, gboolean names)
 {
     double best = 0;
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
         for (guint i = 0; i < cat->items->len; i++) {
             const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            if (!names) {
+                best = MAX(best, slx_similarity(key, it->template_key));
+                continue;
+            }
             for (guint k = 0; k < it->name_keys->len; k++)
                 best = MAX(best, slx_similarity(key, g_ptr_array_index(it->name_keys, k)));
         }
@@ -131,17 +137,9 @@ best_name_similarity(const Context *cx, const char *key)
 }
 
 static double
-best_template_similarity(const Context *cx, const char *key)
+best_name_similarity(const Context *cx, const char *key)
 {
-    double best = 0;
-    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
-        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
-        for (guint i = 0; i < cat->items->len; i++) {
-            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
-            best = MAX(best, slx_similarity(key, it->template_key));
-        }
-    }
-    return best;
+    return best_similarity(cx, key, TRUE);
 }
 
 static gboolean
@@ -176,7 +174,7 @@ fit(const Context *cx, const Cell *c, SlxColumnRole r)
         return c->chars > 40 ? s - 1.0 : s;
     }
     case SLX_COL_TEMPLATE:
-        return 0.3 + 1.5 * best_template_similarity(cx, c->key);
+        return 0.3 + 1.5 * best_similarity(cx, c->key, FALSE);
     case SLX_COL_UNIT:
         if (g_hash_table_contains(cx->units, c->key))
             return 2.0;
@@ -654,8 +652,12 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
         g_free(assign);
         split_glued_category(&cx, row);
 
-        gboolean item_like = row->no != NULL ||
-                             (row->name && best_name_similarity(&cx, row->name) >= 0.5);
+        gboolean item_like = row->no != NULL;
+        if (!item_like && row->name) {
+            char *key = slx_match_key(row->name);
+            item_like = best_name_similarity(&cx, key) >= 0.5;
+            g_free(key);
+        }
         if (row->no == NULL && row->name == NULL && last != NULL) {
             /* Only answer text: the rest of the row above. */
             if (row->template_text)

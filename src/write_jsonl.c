@@ -36,21 +36,30 @@ write_page(GString *out, guint page)
         g_string_append(out, "null");
 }
 
+/* An item (catalog fields first) or, when it matched no catalog item, an
+ * extra row (its printed number and name), OUTPUT.md §1 ITEM and EXTRA. */
 static void
 write_item(GString *out, const SlxItemRecord *it)
 {
     const SlxCatalogItem *ci = it->item;
     g_string_append_c(out, '{');
-    slx_json_key(out, "id", TRUE);
-    slx_json_string(out, ci->id);
-    slx_json_key(out, "key", FALSE);
-    slx_json_string(out, ci->key);
-    slx_json_key(out, "name", FALSE);
-    slx_json_string(out, ci->name);
-    slx_json_key(out, "category", FALSE);
-    slx_json_string(out, ci->category);
-    slx_json_key(out, "no", FALSE);
-    slx_json_string(out, it->no);
+    if (ci) {
+        slx_json_key(out, "id", TRUE);
+        slx_json_string(out, ci->id);
+        slx_json_key(out, "key", FALSE);
+        slx_json_string(out, ci->key);
+        slx_json_key(out, "name", FALSE);
+        slx_json_string(out, ci->name);
+        slx_json_key(out, "category", FALSE);
+        slx_json_string(out, ci->category);
+        slx_json_key(out, "no", FALSE);
+        slx_json_string(out, it->no);
+    } else {
+        slx_json_key(out, "no", TRUE);
+        slx_json_string(out, it->no);
+        slx_json_key(out, "name", FALSE);
+        slx_json_string(out, it->name);
+    }
     slx_json_key(out, "answer", FALSE);
     slx_json_string(out, slx_answer_name(it->answer));
     slx_json_key(out, "values", FALSE);
@@ -59,30 +68,25 @@ write_item(GString *out, const SlxItemRecord *it)
     slx_json_string(out, it->text);
     slx_json_key(out, "page", FALSE);
     write_page(out, it->page);
-    slx_json_key(out, "confidence", FALSE);
-    slx_json_number(out, it->confidence);
-    slx_json_key(out, "flags", FALSE);
-    write_flags(out, it->flags);
+    if (ci) {
+        slx_json_key(out, "confidence", FALSE);
+        slx_json_number(out, it->confidence);
+        slx_json_key(out, "flags", FALSE);
+        write_flags(out, it->flags);
+    }
     g_string_append_c(out, '}');
 }
 
 static void
-write_extra(GString *out, const SlxItemRecord *it)
+write_items(GString *out, const GPtrArray *items)
 {
-    g_string_append_c(out, '{');
-    slx_json_key(out, "no", TRUE);
-    slx_json_string(out, it->no);
-    slx_json_key(out, "name", FALSE);
-    slx_json_string(out, it->name);
-    slx_json_key(out, "answer", FALSE);
-    slx_json_string(out, slx_answer_name(it->answer));
-    slx_json_key(out, "values", FALSE);
-    g_string_append(out, "[]");
-    slx_json_key(out, "text", FALSE);
-    slx_json_string(out, it->text);
-    slx_json_key(out, "page", FALSE);
-    write_page(out, it->page);
-    g_string_append_c(out, '}');
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < items->len; i++) {
+        if (i)
+            g_string_append_c(out, ',');
+        write_item(out, g_ptr_array_index(items, i));
+    }
+    g_string_append_c(out, ']');
 }
 
 static void
@@ -118,21 +122,9 @@ slx_write_jsonl(GString *out, const SlxRecord *r)
     slx_json_key(out, "catalog", FALSE);
     slx_json_string(out, r->catalog);
     slx_json_key(out, "items", FALSE);
-    g_string_append_c(out, '[');
-    for (guint i = 0; i < r->items->len; i++) {
-        if (i)
-            g_string_append_c(out, ',');
-        write_item(out, g_ptr_array_index(r->items, i));
-    }
-    g_string_append_c(out, ']');
+    write_items(out, r->items);
     slx_json_key(out, "extra_items", FALSE);
-    g_string_append_c(out, '[');
-    for (guint i = 0; i < r->extra_items->len; i++) {
-        if (i)
-            g_string_append_c(out, ',');
-        write_extra(out, g_ptr_array_index(r->extra_items, i));
-    }
-    g_string_append_c(out, ']');
+    write_items(out, r->extra_items);
     slx_json_key(out, "missing", FALSE);
     write_strings(out, r->missing);
     slx_json_key(out, "warnings", FALSE);
