@@ -310,15 +310,53 @@ header_roles(const Context *cx, Cell *cells, guint n)
         return NULL;
     }
     /* Columns without a known label hold something of the vendor's: an
-     * answer ("音読さん"), or nothing at all. */
+     * answer ("音読さん"), the template under a label of their own (decided
+     * by content in classify_unknown_columns), or nothing at all. */
     for (guint i = 0; i < roles->len; i++)
-        if (g_array_index(roles, SlxColumnRole, i) == SLX_COL_NONE)
-            g_array_index(roles, SlxColumnRole, i) = *cells[i].text ? SLX_COL_ANSWER : SLX_COL_REMARKS;
+        if (g_array_index(roles, SlxColumnRole, i) == SLX_COL_NONE && !*cells[i].text)
+            g_array_index(roles, SlxColumnRole, i) = SLX_COL_REMARKS;
     if (!(seen & (1u << SLX_COL_ANSWER))) {
         SlxColumnRole a = SLX_COL_ANSWER;
         g_array_append_val(roles, a);
     }
     return roles;
+}
+
+/* A column under an unknown label whose cells resemble the catalog's
+ * 規定内容 is the template column; any other unknown column is an answer.
+ * Looks at the rows up to the next header, at most LOOKAHEAD of them. */
+#define LOOKAHEAD 60
+#define TEMPLATE_COLUMN_LIKENESS 0.5
+
+static void
+classify_unknown_columns(const Context *cx, const SlxGrid *grid, guint from, GArray *roles)
+{
+    SlxColumnRole *rl = (SlxColumnRole *)(void *)roles->data;
+    for (guint col = 0; col < roles->len; col++) {
+        if (rl[col] != SLX_COL_NONE)
+            continue;
+        double sum = 0;
+        guint cells_seen = 0;
+        for (guint r = from; r < grid->rows->len && r < from + LOOKAHEAD; r++) {
+            const SlxGridRow *gr = g_ptr_array_index(grid->rows, r);
+            const char *raw = slx_grid_cell(gr, col);
+            if (*raw == '\0')
+                continue;
+            char *n = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
+            char *key = slx_match_key(n);
+            if (slx_header_role(&cx->patterns->vocab, n) != SLX_COL_NONE) {
+                g_free(n);
+                g_free(key);
+                break;   /* the next header */
+            }
+            sum += best_similarity(cx, key, FALSE);
+            cells_seen++;
+            g_free(n);
+            g_free(key);
+        }
+        rl[col] = cells_seen > 0 && sum / cells_seen >= TEMPLATE_COLUMN_LIKENESS
+                      ? SLX_COL_TEMPLATE : SLX_COL_ANSWER;
+    }
 }
 
 static GArray *
@@ -591,6 +629,7 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
 
         GArray *h = filled >= 2 ? header_roles(&cx, cells, n) : NULL;
         if (h) {
+            classify_unknown_columns(&cx, grid, r + 1, h);
             if (roles)
                 g_array_free(roles, TRUE);
             roles = h;

@@ -143,6 +143,29 @@ test_glued_numbers(void **state)
     slx_table_free(t);
 }
 
+/* A template column under a label of the vendor's own is told from the
+ * answer column by its likeness to the catalog's 規定内容. */
+static void
+test_unknown_template_column(void **state)
+{
+    (void)state;
+    SlxTable *t = segment(
+        "No.\t項目\t確認事項の詳細\tご回答欄\n"
+        "1\tサービス時間\tサービスを提供する時間帯(設備やネットワーク等の点検/保守のための計画停止時間の記述を含む)\t24時間365日\n"
+        "2\t計画停止予定通知\t定期的な保守停止に関する事前連絡確認(事前通知のタイミング/方法の記述を含む)\t有\n"
+        "3\tサービス提供終了時の事前通知\tサービス提供を終了する場合の事前連絡確認\t有 3か月前\n");
+    assert_int_equal(t->rows->len, 3);
+    for (guint i = 0; i < 3; i++) {
+        const SlxRow *r = row_at(t, i);
+        assert_non_null(r->template_text);
+        assert_int_equal(r->responses->len, 1);
+    }
+    char *text = slx_row_response_text(row_at(t, 2));
+    assert_string_equal(text, "有3か月前");
+    g_free(text);
+    slx_table_free(t);
+}
+
 /* No header at all: the default METI layout, by content. */
 static void
 test_no_header(void **state)
@@ -186,6 +209,7 @@ main(void)
         cmocka_unit_test(test_continuation),
         cmocka_unit_test(test_sections_headers_titles),
         cmocka_unit_test(test_glued_numbers),
+        cmocka_unit_test(test_unknown_template_column),
         cmocka_unit_test(test_no_header),
         cmocka_unit_test(test_header_roles),
     };
