@@ -95,6 +95,18 @@ first_word(const char *text)
     return g_strndup(text, (gsize)(p - text));
 }
 
+/* A Latin marker followed by a space and more words is a determiner, not
+ * an answer: 「No failures in the past year」, 「No removable media …」.
+ * 「No.」, 「Yes, …」 and 「無 プログラム…」 are answers. */
+static gboolean
+latin_word_before_text(const char *word, const char *text)
+{
+    if (!g_ascii_isalpha(word[0]))
+        return FALSE;
+    const char *after = text + strlen(word);
+    return *after == ' ';
+}
+
 /* Sentences of TEXT, split after 。 (a decimal point is not a full stop). */
 static GPtrArray *
 sentences(const char *text)
@@ -223,7 +235,8 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
          * "-" is a bullet, not "not applicable". */
         char *w = first_word(text);
         int wm = marker_of(v, w);
-        if (wm >= 0 && wm != SLX_MARK_NOT_APPLICABLE && wm != SLX_MARK_SAME_AS_PREVIOUS)
+        if (wm >= 0 && wm != SLX_MARK_NOT_APPLICABLE && wm != SLX_MARK_SAME_AS_PREVIOUS &&
+            !latin_word_before_text(w, text))
             m = wm;
         g_free(w);
     }

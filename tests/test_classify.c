@@ -30,6 +30,10 @@ static const Case cases[] = {
     {"4", "【無】 プログラムの預託措置はありません。", SLX_ANSWER_NO},
     {"24", "無 接続上限に達した場合スケールアウトで対応を行うため基本的に制限はございません。", SLX_ANSWER_NO},
     {"6", "No, we do not provide it.", SLX_ANSWER_NO},
+    {"6", "No.", SLX_ANSWER_NO}, {"6", "Yes, in two regions.", SLX_ANSWER_YES},
+    {"12", "No failures in the past 12 months.", SLX_ANSWER_YES},   /* a determiner */
+    {"12", "2 incidents last year", SLX_ANSWER_YES},
+    {"48", "No removable media are used.", SLX_ANSWER_NO},          /* §2: a negative statement */
     /* a word that starts with a marker character is not a marker */
     {"6", "無停止のディザスタリカバリには対応していません。", SLX_ANSWER_NO},
     {"18", "有効なログは提供しています。", SLX_ANSWER_YES},
