@@ -106,9 +106,10 @@ main(int argc, char **argv)
         goto out;
     }
 
+    SlxExtractor *extractor = slx_extractor_new();
     GString *line = g_string_new(NULL);
     for (char **f = o.files; *f; f++) {
-        SlxRecord *r = slx_process_file(*f, patterns);
+        SlxRecord *r = slx_process_file(*f, patterns, extractor);
         if (r->error)
             status = EXIT_DOC_FAILED;
         g_string_truncate(line, 0);
@@ -118,6 +119,7 @@ main(int argc, char **argv)
         slx_record_free(r);
     }
     g_string_free(line, TRUE);
+    slx_extractor_free(extractor);
     slx_patterns_free(patterns);
     if (ferror(stdout)) {
         fprintf(stderr, "slaxtract: error writing the output\n");

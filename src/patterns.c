@@ -252,6 +252,9 @@ item_free(gpointer p)
     g_free(it->unit);
     g_free(it->quantity);
     g_ptr_array_unref(it->value_kinds);
+    g_ptr_array_unref(it->headline);
+    g_free(it->duration_role);
+    g_free(it->list_role);
     if (it->not_applicable)
         g_regex_unref(it->not_applicable);
     g_ptr_array_unref(it->name_keys);
@@ -281,7 +284,7 @@ slx_catalog_lookup(const SlxCatalog *c, const char *id)
 static const char *const section_keys[] = {"name", "aliases", "first", "last", NULL};
 static const char *const item_keys[] = {
     "key", "category", "name", "aliases", "keywords", "template", "example", "unit",
-    "quantity", "limit", "values", "not_applicable", NULL};
+    "quantity", "limit", "values", "headline", "role", "list", "not_applicable", NULL};
 
 static gboolean
 load_section(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
@@ -332,11 +335,32 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
     it->unit = get_text(kf, group, "unit");
     it->quantity = get_text(kf, group, "quantity");
     it->value_kinds = get_list(kf, group, "values");
+    it->headline = get_list(kf, group, "headline");
+    it->duration_role = g_key_file_get_value(kf, group, "role", NULL);
+    it->list_role = g_key_file_get_value(kf, group, "list", NULL);
+    if (it->duration_role)
+        g_strstrip(it->duration_role);
+    if (it->list_role)
+        g_strstrip(it->list_role);
     it->name_keys = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(c->items, it);   /* owned by the catalog from here on */
 
     if (it->key == NULL || it->name == NULL)
         return fail(error, src, group, NULL, "[%s] needs at least 'key' and 'name'", group);
+    static const char *const kinds[] = {"duration", "percent", "count", "frequency",
+                                        "time_range", "schedule", "version", "list", NULL};
+    GPtrArray *kind_lists[] = {it->value_kinds, it->headline};
+    const char *kind_keys[] = {"values", "headline"};
+    for (gsize l = 0; l < G_N_ELEMENTS(kind_lists); l++)
+        for (guint i = 0; i < kind_lists[l]->len; i++)
+            if (!g_strv_contains(kinds, g_ptr_array_index(kind_lists[l], i)))
+                return fail(error, src, group, kind_keys[l], "unknown value kind '%s' (expected one "
+                            "of: duration, percent, count, frequency, time_range, schedule, "
+                            "version, list)", (char *)g_ptr_array_index(kind_lists[l], i));
+    static const char *const list_roles[] = {"certification", "format", "location", "channel", NULL};
+    if (it->list_role && !g_strv_contains(list_roles, it->list_role))
+        return fail(error, src, group, "list", "unknown list '%s' (expected certification, "
+                    "format, location or channel)", it->list_role);
     if (g_hash_table_contains(c->by_id, it->id))
         return fail(error, src, group, NULL, "item id %s appears twice", it->id);
     g_hash_table_insert(c->by_id, it->id, it);

@@ -51,6 +51,9 @@ typedef struct {
     char *quantity;         /* NULL, or the name of a [quantity …] group */
     gboolean limit;         /* 「制限なし」 means no */
     GPtrArray *value_kinds; /* char *: value kinds the item carries */
+    GPtrArray *headline;    /* char *: kinds of its headline figure, preferred first */
+    char *duration_role;    /* role of its durations (lead_time, rpo, retention …) or NULL */
+    char *list_role;        /* certification, format, location, channel, or NULL */
     GRegex *not_applicable; /* NULL, or phrases meaning the item does not apply */
     guint number;           /* numeric id (0 if the id is not a number) */
     /* Match keys (see similarity.h), computed on load. */

@@ -28,7 +28,8 @@ is_template_example(const char *text, const SlxRow *row, const SlxCatalogItem *i
 
 /* Fill R from the matched rows of one document. */
 static void
-build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p)
+build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
+            const SlxExtractor *x)
 {
     const SlxCatalog *cat = mr->catalog;
     SlxItemRecord **slot = g_new0(SlxItemRecord *, cat->items->len);
@@ -49,13 +50,21 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p)
         if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS) {
             it->flags |= SLX_FLAG_SAME_AS_PREVIOUS;
             if (prev) {
+                /* 「同上」 says what the row above says: its answer and values. */
                 it->answer = prev->answer;
+                for (guint k = 0; k < prev->values->len; k++)
+                    g_ptr_array_add(it->values, slx_value_copy(g_ptr_array_index(prev->values, k)));
             } else {
                 it->answer = SLX_ANSWER_UNKNOWN;
                 slx_record_warn(r, "line %u: 同上 (same as above) on the first row: nothing to copy",
                                 row->line);
             }
         }
+        if (!(it->flags & SLX_FLAG_SAME_AS_PREVIOUS)) {
+            g_ptr_array_unref(it->values);
+            it->values = slx_extract_values(x, it->text, m->item);
+        }
+        it->primary = slx_primary(m->item, it->values);
         if (m->item && is_template_example(it->text, row, m->item))
             it->flags |= SLX_FLAG_TEMPLATE_EXAMPLE;
         prev = it;
@@ -80,7 +89,7 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p)
 }
 
 SlxRecord *
-slx_process_file(const char *path, const SlxPatterns *p)
+slx_process_file(const char *path, const SlxPatterns *p, const SlxExtractor *x)
 {
     SlxRecord *r = slx_record_new(path);
     SlxSource src;
@@ -113,7 +122,7 @@ slx_process_file(const char *path, const SlxPatterns *p)
 
     g_autoptr(SlxMatchResult) mr = slx_match(table, p);
     r->catalog = mr->catalog->id;
-    build_items(r, mr, p);
+    build_items(r, mr, p, x);
     if (mr->items_found < mr->catalog->min_items)
         slx_record_warn(r, "only %u of the %u items of %s were found: the document does not look "
                         "like the %s", mr->items_found, mr->catalog->items->len, mr->catalog->id,

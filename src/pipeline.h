@@ -2,15 +2,18 @@
  *
  *   read (read.c, decode.c, read_text.c) → normalize (normalize.c, inside
  *   segment) → segment (segment.c) → match (match.c) → classify
- *   (classify.c) → the record (record.h) that the writers print. */
+ *   (classify.c) → extract (extract.c) → the record (record.h) that the
+ *   writers print. */
 #ifndef SLX_PIPELINE_H
 #define SLX_PIPELINE_H
 
+#include "extract.h"
 #include "patterns.h"
 #include "record.h"
 
 /* Process the file at PATH.  Never fails: a document that cannot be read
  * comes back with record->error set and no items. */
-SlxRecord *slx_process_file(const char *path, const SlxPatterns *patterns);
+SlxRecord *slx_process_file(const char *path, const SlxPatterns *patterns,
+                            const SlxExtractor *extractor);
 
 #endif

@@ -8,13 +8,18 @@ item_record_free(gpointer p)
     g_free(it->no);
     g_free(it->name);
     g_free(it->text);
+    if (it->values)
+        g_ptr_array_unref(it->values);
+    g_free(it->primary);
     g_free(it);
 }
 
 SlxItemRecord *
 slx_item_record_new(void)
 {
-    return g_new0(SlxItemRecord, 1);
+    SlxItemRecord *it = g_new0(SlxItemRecord, 1);
+    it->values = g_ptr_array_new_with_free_func(slx_value_free);
+    return it;
 }
 
 SlxRecord *

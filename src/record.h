@@ -6,6 +6,7 @@
 #define SLX_RECORD_H
 
 #include "classify.h"
+#include "extract.h"
 #include "patterns.h"
 
 typedef struct {
@@ -14,6 +15,8 @@ typedef struct {
     char *name;                  /* extra rows: the printed name */
     SlxAnswer answer;
     char *text;                  /* the vendor's response, normalized */
+    GPtrArray *values;           /* SlxValue *, in order of appearance */
+    char *primary;               /* the headline figure in human form, or NULL */
     guint page;                  /* 0: not paged */
     double confidence;
     guint flags;                 /* SlxFlag */

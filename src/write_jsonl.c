@@ -27,6 +27,111 @@ write_flags(GString *out, guint flags)
     g_string_append_c(out, ']');
 }
 
+/* One value with the fields of its kind (OUTPUT.md §3). */
+static void
+write_value(GString *out, const SlxValue *v)
+{
+    g_string_append_c(out, '{');
+    slx_json_key(out, "kind", TRUE);
+    slx_json_string(out, slx_value_kind_name(v->kind));
+    slx_json_key(out, "text", FALSE);
+    slx_json_string(out, v->text);
+    if (v->role) {
+        slx_json_key(out, "role", FALSE);
+        slx_json_string(out, v->role);
+    }
+    if (v->bound != SLX_BOUND_NONE) {
+        slx_json_key(out, "bound", FALSE);
+        slx_json_string(out, slx_bound_name(v->bound));
+    }
+    switch (v->kind) {
+    case SLX_VALUE_DURATION:
+        slx_json_key(out, "value", FALSE);
+        slx_json_number(out, v->value);
+        slx_json_key(out, "unit", FALSE);
+        slx_json_string(out, v->unit);
+        slx_json_key(out, "seconds", FALSE);
+        slx_json_number(out, v->value * slx_unit_seconds(v->unit));
+        if (v->has_from) {
+            slx_json_key(out, "from", FALSE);
+            slx_json_number(out, v->from);
+        }
+        if (v->vague) {
+            slx_json_key(out, "vague", FALSE);
+            g_string_append(out, "true");
+        }
+        break;
+    case SLX_VALUE_PERCENT:
+        slx_json_key(out, "value", FALSE);
+        slx_json_number(out, v->value);
+        break;
+    case SLX_VALUE_COUNT:
+        slx_json_key(out, "value", FALSE);
+        slx_json_number(out, v->value);
+        slx_json_key(out, "unit", FALSE);
+        slx_json_string(out, v->unit);
+        break;
+    case SLX_VALUE_FREQUENCY:
+        slx_json_key(out, "count", FALSE);
+        if (v->count_known)
+            g_string_append_printf(out, "%d", v->count);
+        else
+            g_string_append(out, "null");
+        slx_json_key(out, "per", FALSE);
+        slx_json_string(out, v->per);
+        break;
+    case SLX_VALUE_TIME_RANGE:
+        slx_json_key(out, "from", FALSE);
+        slx_json_string(out, v->from_time);
+        slx_json_key(out, "to", FALSE);
+        slx_json_string(out, v->to_time);
+        if (v->days) {
+            slx_json_key(out, "days", FALSE);
+            slx_json_string(out, v->days);
+        }
+        break;
+    case SLX_VALUE_SCHEDULE:
+        slx_json_key(out, "value", FALSE);
+        slx_json_string(out, v->schedule);
+        break;
+    case SLX_VALUE_VERSION:
+        slx_json_key(out, "name", FALSE);
+        slx_json_string(out, v->name);
+        slx_json_key(out, "value", FALSE);
+        slx_json_string(out, v->version);
+        if (v->disabled) {
+            slx_json_key(out, "disabled", FALSE);
+            g_string_append(out, "true");
+        }
+        break;
+    case SLX_VALUE_LIST:
+        slx_json_key(out, "items", FALSE);
+        g_string_append_c(out, '[');
+        for (guint i = 0; i < v->items->len; i++) {
+            if (i)
+                g_string_append_c(out, ',');
+            slx_json_string(out, g_ptr_array_index(v->items, i));
+        }
+        g_string_append_c(out, ']');
+        break;
+    case SLX_VALUE_N:
+        break;
+    }
+    g_string_append_c(out, '}');
+}
+
+static void
+write_values(GString *out, const GPtrArray *values)
+{
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < values->len; i++) {
+        if (i)
+            g_string_append_c(out, ',');
+        write_value(out, g_ptr_array_index(values, i));
+    }
+    g_string_append_c(out, ']');
+}
+
 static void
 write_page(GString *out, guint page)
 {
@@ -63,7 +168,12 @@ write_item(GString *out, const SlxItemRecord *it)
     slx_json_key(out, "answer", FALSE);
     slx_json_string(out, slx_answer_name(it->answer));
     slx_json_key(out, "values", FALSE);
-    g_string_append(out, "[]");
+    write_values(out, it->values);
+    if (ci) {
+        /* Not in OUTPUT.md §1 (adding is allowed): the headline of §5. */
+        slx_json_key(out, "primary", FALSE);
+        slx_json_string(out, it->primary);
+    }
     slx_json_key(out, "text", FALSE);
     slx_json_string(out, it->text);
     slx_json_key(out, "page", FALSE);

@@ -22,13 +22,14 @@
 #include <cmocka.h>
 
 static SlxPatterns *patterns;
+static SlxExtractor *extractor;
 static guint answers_total, answers_right, docs_total, docs_right;
 
 static JsonObject *
 run(const char *document, JsonParser **keep)
 {
     char *path = g_build_filename(SLX_SOURCE_DIR, "corpus", document, NULL);
-    SlxRecord *r = slx_process_file(path, patterns);
+    SlxRecord *r = slx_process_file(path, patterns, extractor);
     GString *line = g_string_new(NULL);
     slx_write_jsonl(line, r);
     slx_record_free(r);
@@ -242,6 +243,7 @@ int
 main(void)
 {
     patterns = slx_patterns_new();
+    extractor = slx_extractor_new();
     GError *e = NULL;
     char *pdir = g_build_filename(SLX_SOURCE_DIR, "patterns", NULL);
     if (!slx_patterns_load_dir(patterns, pdir, &e)) {
@@ -275,6 +277,7 @@ main(void)
     g_ptr_array_unref(paths);
     g_free(edir);
     g_free(pdir);
+    slx_extractor_free(extractor);
     slx_patterns_free(patterns);
     return failed;
 }
