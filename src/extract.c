@@ -807,10 +807,10 @@ slx_extractor_new(void)
         "(?<unit>秒|分(?!の)|時間|営業日|日(?!本)|週間|週(?!次)|か月|ヶ月|年(?!度|次)|"
         "business days?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)(?:間)?"
         "(?:(?<every>間隔|毎|ごと|おき|おきに)|"
-        "(?<post>以内|以下|まで(?!に)|迄|未満|以上|以降|超え|超|程度|前後|ほど|くらい|ぐらい|or less|or more))?"
+        "(?:\\s*(?<post>以内|以下|まで(?!に)|迄|未満|以上|以降|超え|超|程度|前後|ほど|くらい|ぐらい|or less|or more)))?"
         "(?:(?<ago>前|ahead|in advance|before)(?<agopost>まで(?:に)?)?)?");
     x->percent = re("(?:(?<pre>約|およそ|概ね|about|approximately)\\s*)?(?<num>" NUM ")\\s*(?:%|パーセント|percent)"
-                    "(?<post>以上|以下|未満|超え|超|程度|or more|or higher|or above)?");
+                    "(?:\\s*(?<post>以上|以下|未満|超え|超|程度|or more|or higher|or above|or less))?");
     x->count = re("(?:(?<pre>約|最大|最低|最長)\\s*)?(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
                   "(?<unit>世代|回|件|人|名|ユーザー|ユーザ|社|テナント|generations?|times|incidents?|"
                   "failures?|outages?|users?)"

@@ -120,8 +120,8 @@ write_value(GString *out, const SlxValue *v)
     g_string_append_c(out, '}');
 }
 
-static void
-write_values(GString *out, const GPtrArray *values)
+void
+slx_write_values(GString *out, const GPtrArray *values)
 {
     g_string_append_c(out, '[');
     for (guint i = 0; i < values->len; i++) {
@@ -168,7 +168,7 @@ write_item(GString *out, const SlxItemRecord *it)
     slx_json_key(out, "answer", FALSE);
     slx_json_string(out, slx_answer_name(it->answer));
     slx_json_key(out, "values", FALSE);
-    write_values(out, it->values);
+    slx_write_values(out, it->values);
     if (ci) {
         /* Not in OUTPUT.md §1 (adding is allowed): the headline of §5. */
         slx_json_key(out, "primary", FALSE);

@@ -7,4 +7,7 @@
 /* Append the JSON object of R and a newline to OUT. */
 void slx_write_jsonl(GString *out, const SlxRecord *r);
 
+/* Append VALUES (SlxValue *) as a JSON array, OUTPUT.md §3. */
+void slx_write_values(GString *out, const GPtrArray *values);
+
 #endif
