@@ -544,8 +544,9 @@ last_before(const Scan *sc, gsize s, const char *const *words)
 }
 
 /* target or actual: the nearer word before the figure decides
- * (「稼働目標:99.9% 昨年稼働実績:99.99%」); failing that, the sentence
- * after it (「6時間以内の復旧を目標」). */
+ * (「稼働目標:99.9% 昨年稼働実績:99.99%」); failing that, the words after it
+ * up to the next figure (「6時間以内の復旧を目標」, but in 「3秒以上となる
+ * 遅延の継続時間は3時間以内を目標」 only 3時間 is the target). */
 static const char *
 sentence_role(const Scan *sc, gsize s, gsize e)
 {
@@ -553,7 +554,7 @@ sentence_role(const Scan *sc, gsize s, gsize e)
     if (t >= 0 || a >= 0)
         return t > a ? "target" : "actual";
     gsize end = e;
-    while (end < sc->len && !g_str_has_prefix(sc->text + end, "。"))
+    while (end < sc->len && !g_str_has_prefix(sc->text + end, "。") && !g_ascii_isdigit(sc->text[end]))
         end++;
     char *after = g_strndup(sc->text + e, end - e);
     const char *role = NULL;
@@ -842,7 +843,8 @@ slx_extractor_new(void)
     x->locations = g_array_new(FALSE, FALSE, sizeof(Named));
     add_named(x->locations, "AWS[^。]{0,6}東京リージョン|ap-northeast-1", "AWS ap-northeast-1");
     add_named(x->locations, "AWS[^。]{0,6}大阪リージョン|ap-northeast-3", "AWS ap-northeast-3");
-    add_named(x->locations, "日本国内|国内|日本国?(?!語)|Japan", "JP");
+    /* 「日本国法に準拠」 is about law, not where the data is. */
+    add_named(x->locations, "日本国内|国内|日本(?!国?法|語|円|時間)|Japan", "JP");
     x->channels = g_array_new(FALSE, FALSE, sizeof(Named));
     add_named(x->channels, "メール|e-?mail|mail", "email");
     add_named(x->channels, "ホームページ|Web|ウェブ|サイト|ステータスページ|ポータル|status page", "web");

@@ -5,7 +5,10 @@
  * title, service, catalog; per item id its printed number, answer, flags
  * (exactly) and, where given, its text; the extra rows in order; missing
  * ids; and one substring per warning.  An item the tool finds that the file
- * does not list is a failure too.  A file with "same_as" names the UTF-8
+ * does not list is a failure too.  With "values_checked", every item's
+ * values must equal its "values" (value_dsl.h notation; none if absent),
+ * so a missing value and a value the file does not list both fail.  A
+ * file with "same_as" names the UTF-8
  * original of a re-encoded copy: the copy must give the same extract.
  * Every difference is printed, one line each, before the test fails. */
 #include "patterns.h"
@@ -21,9 +24,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "value_dsl.h"
+
 static SlxPatterns *patterns;
 static SlxExtractor *extractor;
-static guint answers_total, answers_right, docs_total, docs_right;
+static guint answers_total, answers_right, docs_total, docs_right, values_total, values_right;
 
 static JsonObject *
 run(const char *document, JsonParser **keep)
@@ -69,6 +74,24 @@ compare_member(GString *diff, const char *where, JsonObject *want, JsonObject *g
     g_free(g);
 }
 
+/* Compare the values of one item or extra row (value_dsl.h notation). */
+static void
+compare_values(GString *diff, const char *where, JsonObject *want, JsonObject *got,
+               gboolean checked)
+{
+    if (!checked && !json_object_has_member(want, "values"))
+        return;
+    const char *w = json_object_get_string_member_with_default(want, "values", "");
+    char *g = value_dsl(json_object_get_array_member(got, "values"));
+    values_total++;
+    if (strcmp(w, g) == 0)
+        values_right++;
+    else
+        g_string_append_printf(diff, "  %svalues:\n      expected %s\n      got      %s\n", where,
+                               *w ? w : "(none)", *g ? g : "(none)");
+    g_free(g);
+}
+
 static JsonObject *
 find_item(JsonArray *items, const char *id)
 {
@@ -83,6 +106,7 @@ find_item(JsonArray *items, const char *id)
 static void
 compare_items(GString *diff, JsonObject *want, JsonObject *got)
 {
+    gboolean checked = json_object_get_boolean_member_with_default(want, "values_checked", FALSE);
     JsonObject *wi = json_object_get_object_member(want, "items");
     JsonArray *gi = json_object_get_array_member(got, "items");
     GList *ids = json_object_get_members(wi);
@@ -108,6 +132,7 @@ compare_items(GString *diff, JsonObject *want, JsonObject *got)
             if (!json_object_has_member(w, "flags"))
                 json_object_set_array_member(w, "flags", json_array_new());
             compare_member(diff, where, w, g, "flags");
+            compare_values(diff, where, w, g, checked);
         }
         g_free(where);
     }
@@ -144,6 +169,8 @@ compare_extras(GString *diff, JsonObject *want, JsonObject *got)
             compare_member(diff, where, w, g, "name");
             compare_member(diff, where, w, g, "answer");
             compare_member(diff, where, w, g, "text");
+            compare_values(diff, where, w, g,
+                           json_object_get_boolean_member_with_default(want, "values_checked", FALSE));
         }
         g_free(where);
     }
@@ -228,8 +255,8 @@ static int
 report(void **state)
 {
     (void)state;
-    printf("corpus: %u/%u documents exact, %u/%u item answers right\n", docs_right, docs_total,
-           answers_right, answers_total);
+    printf("corpus: %u/%u documents exact, %u/%u item answers right, %u/%u value lists right\n",
+           docs_right, docs_total, answers_right, answers_total, values_right, values_total);
     return 0;
 }
 

@@ -69,6 +69,7 @@ static const Case cases[] = {
     {"15", "24時間以内", "D 24 hour b=max"},
     {"10", "障害発生から6時間以内の復旧を目標", "D 6 hour b=max r=target"},
     {"10", "実績は平均2時間", "D 2 hour r=actual"},
+    {"20", "応答時間が3秒以上となる遅延の継続時間は3時間以内を目標", "D 3 second b=min; D 3 hour b=max r=target"},
     {"11", "RPO:24時間、RTO:4時間", "D 24 hour; D 4 hour"},          /* §D 37 */
     {"29", "直前まで保証", "D 0 second r=rpo vague"},
     {"12", "1日以上", "D 1 day b=min"},
@@ -207,6 +208,7 @@ static const Case cases[] = {
     {"49", "データの保管国は日本国内", "L location JP"},
     {"49", "AWSの東京リージョンを利用", "L location AWS ap-northeast-1"},
     {"49", "日本語で対応", ""},
+    {"49", "データセンター、当社ともに日本国法に準拠します。", ""},
     {"14", "メール・管理画面のお知らせで通知", "L channel email|in_app"},
     {"14", "電話およびWebフォーム", "L channel phone|web|form"},
     /* extra rows: every kind but lists */
