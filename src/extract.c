@@ -16,6 +16,7 @@
 #include "extract.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,9 +29,9 @@ typedef struct {
 
 struct SlxExtractor {
     GRegex *kanji_run;
-    GPtrArray *no_kanji;      /* GRegex *: words whose numerals stay kanji */
+    GRegex *no_kanji;         /* words whose numerals stay kanji */
     GRegex *version, *version_more, *version_tail;
-    GPtrArray *masks;         /* GRegex *: spans that state no value */
+    GRegex *masks;            /* spans that state no value */
     GRegex *schedule;
     GRegex *time_range;
     GRegex *frequency;
@@ -105,6 +106,18 @@ re(const char *pattern)
     GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, &e);
     if (r == NULL)
         g_error("extract.c: bad built-in pattern %s: %s", pattern, e->message);
+    return r;
+}
+
+/* One regex that matches any of PATTERNS: one scan instead of N. */
+static GRegex *
+re_any(const char *const *patterns, gsize n)
+{
+    GString *all = g_string_new(NULL);
+    for (gsize i = 0; i < n; i++)
+        g_string_append_printf(all, "%s(?:%s)", i ? "|" : "", patterns[i]);
+    GRegex *r = re(all->str);
+    g_string_free(all, TRUE);
     return r;
 }
 
@@ -186,22 +199,24 @@ static char *
 convert_kanji(const SlxExtractor *x, const char *text)
 {
     gsize len = strlen(text);
-    guint8 *keep = g_new0(guint8, len + 1);
-    for (guint i = 0; i < x->no_kanji->len; i++) {
-        GMatchInfo *mi;
-        g_regex_match(g_ptr_array_index(x->no_kanji, i), text, 0, &mi);
-        while (g_match_info_matches(mi)) {
-            int s, e;
-            g_match_info_fetch_pos(mi, 0, &s, &e);
-            memset(keep + s, 1, (gsize)(e - s));
-            g_match_info_next(mi, NULL);
-        }
-        g_match_info_free(mi);
-    }
-    GString *out = g_string_sized_new(len);
     GMatchInfo *mi;
+    /* Most responses have no kanji numeral before a counter at all. */
+    if (!g_regex_match(x->kanji_run, text, 0, &mi)) {
+        g_match_info_free(mi);
+        return g_strdup(text);
+    }
+    guint8 *keep = g_new0(guint8, len + 1);
+    GMatchInfo *ki;
+    g_regex_match(x->no_kanji, text, 0, &ki);
+    while (g_match_info_matches(ki)) {
+        int s, e;
+        g_match_info_fetch_pos(ki, 0, &s, &e);
+        memset(keep + s, 1, (gsize)(e - s));
+        g_match_info_next(ki, NULL);
+    }
+    g_match_info_free(ki);
+    GString *out = g_string_sized_new(len);
     gsize done = 0;
-    g_regex_match(x->kanji_run, text, 0, &mi);
     while (g_match_info_matches(mi)) {
         int s, e;
         g_match_info_fetch_pos(mi, 1, &s, &e);
@@ -746,15 +761,13 @@ slx_extractor_new(void)
     SlxExtractor *x = g_new0(SlxExtractor, 1);
     x->kanji_run = re("((?:[〇一二三四五六七八九十百千万])+)"
                       "(?=時間|分|秒|日|週|か月|ヶ月|月|年|世代|回|度|件|人|名|営業日|%)");
-    x->no_kanji = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     static const char *const no_kanji[] = {
         "十分(?=な|に|で|だ|す|と|では|です)", "不十分", "一括", "一覧", "一般", "一部", "一定",
         "一時的", "一時", "一貫", "一元", "一環", "一意", "統一", "唯一", "万一", "万が一",
         "第三者", "三者", "四半期", "一昨日", "一昨年", "一両日", "一度に", "一旦", "一緒",
         "一方", "一切", "一致", "一連", "一層", "一番", "一月(?=[0-9])", "一人ひとり", "一日も早く",
     };
-    for (gsize i = 0; i < G_N_ELEMENTS(no_kanji); i++)
-        g_ptr_array_add(x->no_kanji, re(no_kanji[i]));
+    x->no_kanji = re_any(no_kanji, G_N_ELEMENTS(no_kanji));
 
     x->version = re("(?<![A-Za-z])(?<name>TLS|SSL)\\s*v?\\s*(?<ver>[0-9](?:\\.[0-9])?)(?![0-9])"
                     "(?<more>(?:\\s*[/,、・]\\s*(?:TLS|SSL)?\\s*v?\\s*[0-9]\\.[0-9])*)"
@@ -763,7 +776,6 @@ slx_extractor_new(void)
     x->version_more = re("([0-9]\\.[0-9])");
     x->version_tail = re("無効|不可|非対応|廃止|使用しない|disabled");
 
-    x->masks = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     static const char *const masks[] = {
         "https?://[^\\s、。]+", "www\\.[^\\s、。]+", "[\\w.+-]+@[\\w-]+\\.[\\w.-]+",
         "(?<![0-9])0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}(?![0-9])",
@@ -777,8 +789,7 @@ slx_extractor_new(void)
         "(?<![A-Za-z0-9])[A-Za-z][A-Za-z]*-?[0-9]+(?:\\.[0-9]+)*",
         "[0-9]+\\s*(?:GB|TB|MB|KB|円|文字|bit|ビット|桁|拠点|リージョン|社目|次元|要素)",
     };
-    for (gsize i = 0; i < G_N_ELEMENTS(masks); i++)
-        g_ptr_array_add(x->masks, re(masks[i]));
+    x->masks = re_any(masks, G_N_ELEMENTS(masks));
 
     x->schedule = re("24時間\\s*[・/]?\\s*365日|365日\\s*[・/]?\\s*24時間|24\\s*/\\s*365|24h\\s*365d|"
                      "24\\s*x\\s*365|24\\s*[x/]\\s*7|24\\s*hours\\s*a\\s*day,?\\s*365\\s*days(?:\\s*a\\s*year)?|"
@@ -868,11 +879,11 @@ slx_extractor_free(SlxExtractor *x)
     if (x == NULL)
         return;
     g_regex_unref(x->kanji_run);
-    g_ptr_array_unref(x->no_kanji);
+    g_regex_unref(x->no_kanji);
     g_regex_unref(x->version);
     g_regex_unref(x->version_more);
     g_regex_unref(x->version_tail);
-    g_ptr_array_unref(x->masks);
+    g_regex_unref(x->masks);
     g_regex_unref(x->schedule);
     g_regex_unref(x->time_range);
     g_regex_unref(x->days_before);
@@ -886,6 +897,19 @@ slx_extractor_free(SlxExtractor *x)
     free_named(x->locations);
     free_named(x->channels);
     g_free(x);
+}
+
+/* TRUE if TEXT contains any of the NULL-terminated words. */
+static gboolean G_GNUC_NULL_TERMINATED
+has_any(const char *text, ...)
+{
+    va_list ap;
+    va_start(ap, text);
+    gboolean found = FALSE;
+    for (const char *w = va_arg(ap, const char *); w && !found; w = va_arg(ap, const char *))
+        found = strstr(text, w) != NULL;
+    va_end(ap);
+    return found;
 }
 
 static gboolean
@@ -915,15 +939,29 @@ slx_extract_values(const SlxExtractor *x, const char *text, const SlxCatalogItem
     sc.len = strlen(converted);
     sc.claimed = g_new0(guint8, sc.len + 1);
 
-    each_match(&sc, x->version, on_version);
-    for (guint i = 0; i < x->masks->len; i++)
-        each_match(&sc, g_ptr_array_index(x->masks, i), on_mask);
-    each_match(&sc, x->schedule, on_schedule);
-    each_match(&sc, x->time_range, on_time_range);
-    each_match(&sc, x->frequency, on_frequency);
-    each_match(&sc, x->duration, on_duration);
-    each_match(&sc, x->percent, on_percent);
-    each_match(&sc, x->count, on_count);
+    /* Without a digit there is no version, date, range, percentage or
+     * count; frequencies (日次), 年中無休, 数秒, 前日分 and 直前 remain. */
+    gboolean digits = strpbrk(converted, "0123456789") != NULL;
+    /* Each pass only where the words it needs occur (a strstr is far
+     * cheaper than a regex scan). */
+    if (digits && has_any(converted, "TLS", "SSL", "tls", "ssl", NULL))
+        each_match(&sc, x->version, on_version);
+    if (digits)
+        each_match(&sc, x->masks, on_mask);
+    if (has_any(converted, "24", "365", "年中無休", NULL))
+        each_match(&sc, x->schedule, on_schedule);
+    if (digits && has_any(converted, ":", "時", NULL))
+        each_match(&sc, x->time_range, on_time_range);
+    if (has_any(converted, "毎", "次", "回", "度", "四半期", "デイリー", "aily", "eekly", "onthly",
+                "early", "nnual", "nce", "wice", "imes", NULL))
+        each_match(&sc, x->frequency, on_frequency);
+    if (digits || has_any(converted, "数", "前日分", "直前", NULL))
+        each_match(&sc, x->duration, on_duration);
+    if (digits && has_any(converted, "%", "パーセント", "percent", NULL))
+        each_match(&sc, x->percent, on_percent);
+    if (digits && has_any(converted, "世代", "回", "件", "人", "名", "ユーザ", "社", "テナント",
+                          "eneration", "imes", "ncident", "ailure", "utage", "ser", NULL))
+        each_match(&sc, x->count, on_count);
     if (item && item->list_role && carries(item, "list")) {
         GArray *names = !strcmp(item->list_role, "certification") ? x->certifications
                         : !strcmp(item->list_role, "format")      ? x->formats

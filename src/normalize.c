@@ -107,45 +107,88 @@ is_kana(gunichar c)
 
 /* Steps 1–3: protected code points pass through, the runs between them go
  * through NFKC, every result is folded.  Appends to CPS. */
+/* NFKC then fold the LEN bytes at S, appending to CPS. */
+static void
+nfkc_run(const char *s, gsize len, GArray *cps)
+{
+    if (len == 0)
+        return;
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+    const char *src = n >= 0 ? (const char *)mapped : s;
+    const char *srcend = src + (n >= 0 ? (gsize)n : len);
+    for (const char *q = src; q < srcend; q = g_utf8_next_char(q)) {
+        gunichar f = fold_char(g_utf8_get_char(q));
+        if (f != 0)
+            g_array_append_val(cps, f);
+    }
+    free(mapped);
+}
+
+/* Code points that NFKC leaves as they are, whatever precedes them:
+ * printable ASCII, kanji, kana, ー and the common CJK punctuation.  Most of
+ * a Japanese response is made of them, so they skip utf8proc (the fast
+ * path; a combining mark after one sends it through utf8proc after all). */
+static gboolean
+is_nfkc_stable(gunichar c)
+{
+    return (c >= 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FC) ||
+           c == 0x3001 || c == 0x3002 || (c >= 0x300C && c <= 0x3011);
+}
+
+static gboolean
+is_combining(const char *p, const char *end)
+{
+    if (p >= end || (guchar)*p < 0x80)
+        return FALSE;
+    gunichar c = g_utf8_get_char(p);
+    return utf8proc_get_property((utf8proc_int32_t)c)->combining_class != 0 ||
+           c == 0x309B || c == 0x309C;
+}
+
 static void
 nfkc_and_fold(const char *s, gssize len, GArray *cps)
 {
     const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
-    GString *run = g_string_new(NULL);
-    const char *p = s;
+    const char *run = s;          /* start of the text not yet mapped */
+    GString *marks = NULL;        /* a run rewritten for spacing voiced marks */
 
-    for (;;) {
-        gunichar c = p < end ? g_utf8_get_char(p) : 0;
-        if (p >= end || is_protected(c)) {
-            if (run->len > 0) {
-                utf8proc_uint8_t *mapped = NULL;
-                utf8proc_ssize_t n = utf8proc_map(
-                    (const utf8proc_uint8_t *)run->str, (utf8proc_ssize_t)run->len,
-                    &mapped, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
-                const char *src = n >= 0 ? (const char *)mapped : run->str;
-                const char *srcend = src + (n >= 0 ? (gsize)n : run->len);
-                for (const char *q = src; q < srcend; q = g_utf8_next_char(q)) {
-                    gunichar f = fold_char(g_utf8_get_char(q));
-                    if (f != 0)
-                        g_array_append_val(cps, f);
-                }
-                free(mapped);
-                g_string_truncate(run, 0);
-            }
-            if (p >= end)
-                break;
+    for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+        gunichar c = (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char(p);
+        if (is_nfkc_stable(c) && !is_combining(g_utf8_next_char(p), end)) {
+            /* Map what came before, then take C as it is. */
+            if (run < p)
+                nfkc_run(run, (gsize)(p - run), cps);
+            gunichar f = fold_char(c);
+            if (f != 0)
+                g_array_append_val(cps, f);
+            run = g_utf8_next_char(p);
+            continue;
+        }
+        if (c < 0x80)
+            continue;
+        if (is_protected(c)) {
+            nfkc_run(run, (gsize)(p - run), cps);
             g_array_append_val(cps, c);
+            run = g_utf8_next_char(p);
         } else if (c == 0x309B || c == 0x309C) {
             /* A spacing voiced mark after kana: NFKC would turn it into a
-             * space plus a combining mark.  Use the combining mark itself so
-             * that か゛ composes to が. */
-            g_string_append_unichar(run, c == 0x309B ? 0x3099 : 0x309A);
-        } else {
-            g_string_append_len(run, p, g_utf8_next_char(p) - p);
+             * space plus a combining mark.  Map the run up to here with the
+             * combining mark instead, so that か゛ composes to が. */
+            if (marks == NULL)
+                marks = g_string_new(NULL);
+            g_string_assign(marks, "");
+            g_string_append_len(marks, run, p - run);
+            g_string_append_unichar(marks, c == 0x309B ? 0x3099 : 0x309A);
+            nfkc_run(marks->str, marks->len, cps);
+            run = g_utf8_next_char(p);
         }
-        p = g_utf8_next_char(p);
     }
-    g_string_free(run, TRUE);
+    nfkc_run(run, (gsize)(end - run), cps);
+    if (marks)
+        g_string_free(marks, TRUE);
 }
 
 char *
