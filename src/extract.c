@@ -121,11 +121,21 @@ re_any(const char *const *patterns, gsize n)
     return r;
 }
 
-static void
-add_named(GArray *a, const char *pattern, const char *canonical)
+typedef struct {
+    const char *pattern;
+    const char *canonical;
+} NamedPattern;
+
+/* Compile a table of names into Named entries, in table order. */
+static GArray *
+named_table(const NamedPattern *t, gsize n)
 {
-    Named n = {re(pattern), canonical};
-    g_array_append_val(a, n);
+    GArray *a = g_array_sized_new(FALSE, FALSE, sizeof(Named), (guint)n);
+    for (gsize i = 0; i < n; i++) {
+        Named named = {re(t[i].pattern), t[i].canonical};
+        g_array_append_val(a, named);
+    }
+    return a;
 }
 
 static double
@@ -828,40 +838,46 @@ slx_extractor_new(void)
                   "failures?|outages?|users?)"
                   "(?<post>以内|以下|未満|以上|まで|程度)?");
 
-    x->certifications = g_array_new(FALSE, FALSE, sizeof(Named));
-    add_named(x->certifications, "(?:ISO/IEC|ISO|JIS Q)\\s*27001", "ISO/IEC 27001");
-    add_named(x->certifications, "(?:ISO/IEC|ISO|JIS Q)\\s*27017", "ISO/IEC 27017");
-    add_named(x->certifications, "(?:ISO/IEC|ISO|JIS Q)\\s*27018", "ISO/IEC 27018");
-    add_named(x->certifications, "(?:ISO/IEC|ISO|JIS Q)\\s*27701", "ISO/IEC 27701");
-    add_named(x->certifications, "(?:ISO|JIS Q)\\s*9001", "ISO 9001");
-    add_named(x->certifications, "ISMS(?!クラウド)", "ISMS");
-    add_named(x->certifications, "プライバシーマーク|Pマーク|PrivacyMark|Privacy Mark", "PrivacyMark");
-    add_named(x->certifications, "ISMAP", "ISMAP");
-    add_named(x->certifications, "SOC\\s*1(?![0-9])", "SOC1");
-    add_named(x->certifications, "SOC\\s*2(?![0-9])", "SOC2");
-    add_named(x->certifications, "ASP・?SaaS(?:の)?安全・?信頼性に係る情報開示認定", "ASP-SaaS");
-    add_named(x->certifications, "CSA\\s*STAR", "CSA STAR");
-    add_named(x->certifications, "PCI\\s*DSS", "PCI DSS");
-
-    x->formats = g_array_new(FALSE, FALSE, sizeof(Named));
-    static const char *const formats[] = {"CSV", "PDF", "DXF", "PNG", "JPEG", "JPG", "WEBP", "XLSX",
-                                          "JSON", "XML", "TXT"};
-    for (gsize i = 0; i < G_N_ELEMENTS(formats); i++) {
-        char *p = g_strdup_printf("(?<![A-Za-z])%s(?![A-Za-z])", formats[i]);
-        add_named(x->formats, p, formats[i]);
-        g_free(p);
-    }
-    x->locations = g_array_new(FALSE, FALSE, sizeof(Named));
-    add_named(x->locations, "AWS[^。]{0,6}東京リージョン|ap-northeast-1", "AWS ap-northeast-1");
-    add_named(x->locations, "AWS[^。]{0,6}大阪リージョン|ap-northeast-3", "AWS ap-northeast-3");
-    /* 「日本国法に準拠」 is about law, not where the data is. */
-    add_named(x->locations, "日本国内|国内|日本(?!国?法|語|円|時間)|Japan", "JP");
-    x->channels = g_array_new(FALSE, FALSE, sizeof(Named));
-    add_named(x->channels, "メール|e-?mail|mail", "email");
-    add_named(x->channels, "ホームページ|Web|ウェブ|サイト|ステータスページ|ポータル|status page", "web");
-    add_named(x->channels, "電話|phone", "phone");
-    add_named(x->channels, "フォーム|form", "form");
-    add_named(x->channels, "お知らせ機能|管理画面|アプリ内|in-app|in app", "in_app");
+    static const NamedPattern certifications[] = {
+        {"(?:ISO/IEC|ISO|JIS Q)\\s*27001", "ISO/IEC 27001"},
+        {"(?:ISO/IEC|ISO|JIS Q)\\s*27017", "ISO/IEC 27017"},
+        {"(?:ISO/IEC|ISO|JIS Q)\\s*27018", "ISO/IEC 27018"},
+        {"(?:ISO/IEC|ISO|JIS Q)\\s*27701", "ISO/IEC 27701"},
+        {"(?:ISO|JIS Q)\\s*9001", "ISO 9001"},
+        {"ISMS(?!クラウド)", "ISMS"},
+        {"プライバシーマーク|Pマーク|PrivacyMark|Privacy Mark", "PrivacyMark"},
+        {"ISMAP", "ISMAP"},
+        {"SOC\\s*1(?![0-9])", "SOC1"},
+        {"SOC\\s*2(?![0-9])", "SOC2"},
+        {"ASP・?SaaS(?:の)?安全・?信頼性に係る情報開示認定", "ASP-SaaS"},
+        {"CSA\\s*STAR", "CSA STAR"},
+        {"PCI\\s*DSS", "PCI DSS"},
+    };
+    static const NamedPattern formats[] = {
+        {"(?<![A-Za-z])CSV(?![A-Za-z])", "CSV"}, {"(?<![A-Za-z])PDF(?![A-Za-z])", "PDF"},
+        {"(?<![A-Za-z])DXF(?![A-Za-z])", "DXF"}, {"(?<![A-Za-z])PNG(?![A-Za-z])", "PNG"},
+        {"(?<![A-Za-z])JPEG(?![A-Za-z])", "JPEG"}, {"(?<![A-Za-z])JPG(?![A-Za-z])", "JPG"},
+        {"(?<![A-Za-z])WEBP(?![A-Za-z])", "WEBP"}, {"(?<![A-Za-z])XLSX(?![A-Za-z])", "XLSX"},
+        {"(?<![A-Za-z])JSON(?![A-Za-z])", "JSON"}, {"(?<![A-Za-z])XML(?![A-Za-z])", "XML"},
+        {"(?<![A-Za-z])TXT(?![A-Za-z])", "TXT"},
+    };
+    static const NamedPattern locations[] = {
+        {"AWS[^。]{0,6}東京リージョン|ap-northeast-1", "AWS ap-northeast-1"},
+        {"AWS[^。]{0,6}大阪リージョン|ap-northeast-3", "AWS ap-northeast-3"},
+        /* 「日本国法に準拠」 is about law, not where the data is. */
+        {"日本国内|国内|日本(?!国?法|語|円|時間)|Japan", "JP"},
+    };
+    static const NamedPattern channels[] = {
+        {"メール|e-?mail|mail", "email"},
+        {"ホームページ|Web|ウェブ|サイト|ステータスページ|ポータル|status page", "web"},
+        {"電話|phone", "phone"},
+        {"フォーム|form", "form"},
+        {"お知らせ機能|管理画面|アプリ内|in-app|in app", "in_app"},
+    };
+    x->certifications = named_table(certifications, G_N_ELEMENTS(certifications));
+    x->formats = named_table(formats, G_N_ELEMENTS(formats));
+    x->locations = named_table(locations, G_N_ELEMENTS(locations));
+    x->channels = named_table(channels, G_N_ELEMENTS(channels));
     return x;
 }
 
