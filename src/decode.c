@@ -157,6 +157,13 @@ convert(const guint8 *b, gsize len, const char *charset, SlxDecoded *out, GError
 gboolean
 slx_decode(const guint8 *b, gsize len, SlxDecoded *out, GError **error)
 {
+    return slx_decode_full(b, len, NULL, FALSE, out, error);
+}
+
+gboolean
+slx_decode_full(const guint8 *b, gsize len, const char *declared, gboolean markup,
+                SlxDecoded *out, GError **error)
+{
     memset(out, 0, sizeof *out);
 
     if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
@@ -204,10 +211,32 @@ slx_decode(const guint8 *b, gsize len, SlxDecoded *out, GError **error)
         return FALSE;
     }
 
+    /* A declared charset (HTML <meta>) comes after the UTF-8 check, because
+     * UTF-8 Japanese often decodes "cleanly" as Shift_JIS while the reverse
+     * is rare; and it is trusted only when the bytes decode in it without
+     * error: pages saved by another tool keep a stale meta. */
+    const char *decl = declared ? canonical_name(declared) : NULL;
+    if (decl == NULL && declared &&
+        (!g_ascii_strcasecmp(declared, "Windows-31J") || !g_ascii_strcasecmp(declared, "CP932") ||
+         !g_ascii_strcasecmp(declared, "x-sjis") || !g_ascii_strcasecmp(declared, "MS932") ||
+         !g_ascii_strcasecmp(declared, "Shift-JIS") || !g_ascii_strcasecmp(declared, "sjis")))
+        decl = "Shift_JIS";
+    if (decl == NULL && declared && !g_ascii_strcasecmp(declared, "EUC_JP"))
+        decl = "EUC-JP";
+    if (decl && strcmp(decl, "UTF-8") != 0) {
+        SlxDecoded trial;
+        if (convert(b, len, decl, &trial, NULL)) {
+            trial.encoding = decl;
+            *out = trial;
+            return TRUE;
+        }
+    }
     UErrorCode st = U_ZERO_ERROR;
     UCharsetDetector *det = ucsdet_open(&st);
     const char *charset = NULL;
     if (U_SUCCESS(st)) {
+        /* In HTML the markup is ASCII and says nothing of the charset. */
+        ucsdet_enableInputFilter(det, markup);
         ucsdet_setText(det, (const char *)b, (int32_t)MIN(len, (gsize)G_MAXINT32), &st);
         const UCharsetMatch *m = ucsdet_detect(det, &st);
         if (U_SUCCESS(st) && m != NULL) {

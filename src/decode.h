@@ -18,6 +18,12 @@ typedef struct {
  * SLX_ERROR_INVALID_UTF8 or SLX_ERROR_DECODE, with the byte offset). */
 gboolean slx_decode(const guint8 *bytes, gsize len, SlxDecoded *out, GError **error);
 
+/* The same with DECLARED, a charset the document names (HTML <meta>; may
+ * be NULL), tried first and kept only if the bytes decode in it cleanly,
+ * and MARKUP, which tells the detector to ignore tags. */
+gboolean slx_decode_full(const guint8 *bytes, gsize len, const char *declared, gboolean markup,
+                         SlxDecoded *out, GError **error);
+
 void slx_decoded_clear(SlxDecoded *d);
 
 #endif

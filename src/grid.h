@@ -12,6 +12,7 @@ typedef struct {
     GPtrArray *cells;  /* char *, never NULL, possibly "" */
     guint line;        /* 1-based line in the source (text), 0 if none */
     guint page;        /* 1-based page (PDF), 0 otherwise */
+    gboolean heading;  /* the reader knows it is a heading (HTML h1–h6), not a row */
 } SlxGridRow;
 
 typedef struct {

@@ -106,6 +106,10 @@ slx_process_file(const char *path, const SlxPatterns *p, const SlxExtractor *x)
         slx_source_clear(&src);
         return r;
     }
+    if (src.markup_errors)
+        slx_record_warn(r, "%u HTML markup errors were found and recovered from", src.markup_errors);
+    if (src.truncated)
+        slx_record_warn(r, "the HTML nests elements more than 512 deep: the deeper content was ignored");
     if (src.encoding_guessed)
         slx_record_warn(r, "the encoding could not be detected with confidence; decoded as %s (CP932)",
                         src.encoding);

@@ -2,6 +2,7 @@
 #include "read.h"
 #include "decode.h"
 #include "error.h"
+#include "read_html.h"
 #include "read_text.h"
 
 #include <errno.h>
@@ -94,16 +95,18 @@ slx_read_document(const char *path, SlxSource *src, GError **error)
         return FALSE;
     }
     src->format = slx_sniff_format((const guint8 *)data, len);
-    if (src->format != SLX_FORMAT_TEXT) {
+    if (src->format == SLX_FORMAT_PDF) {
         g_free(data);
         g_set_error(error, SLX_ERROR, SLX_ERROR_UNSUPPORTED_FORMAT,
-                    "%s documents are not supported by this version of slaxtract",
-                    src->format == SLX_FORMAT_PDF ? "PDF" : "HTML");
+                    "PDF documents are not supported by this version of slaxtract");
         return FALSE;
     }
 
     SlxDecoded dec;
-    gboolean ok = slx_decode((const guint8 *)data, len, &dec, error);
+    gboolean html = src->format == SLX_FORMAT_HTML;
+    char *declared = html ? slx_html_declared_charset((const guint8 *)data, len) : NULL;
+    gboolean ok = slx_decode_full((const guint8 *)data, len, declared, html, &dec, error);
+    g_free(declared);
     g_free(data);
     if (!ok)
         return FALSE;
@@ -114,7 +117,10 @@ slx_read_document(const char *path, SlxSource *src, GError **error)
         g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file holds only white space");
         return FALSE;
     }
-    src->grid = slx_read_text(dec.utf8, dec.len);
+    if (html)
+        src->grid = slx_read_html(dec.utf8, dec.len, &src->markup_errors, &src->truncated);
+    else
+        src->grid = slx_read_text(dec.utf8, dec.len);
     slx_decoded_clear(&dec);
     return TRUE;
 }

@@ -16,6 +16,8 @@ typedef struct {
     gboolean encoding_guessed;
     char *sha256;            /* hex digest of the bytes */
     guint pages;             /* PDF pages, else 0 */
+    guint markup_errors;     /* HTML: errors libxml2 reported and recovered from */
+    gboolean truncated;      /* HTML: markup nested too deep, the rest ignored */
     SlxGrid *grid;           /* NULL on error */
 } SlxSource;
 

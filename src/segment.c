@@ -640,15 +640,16 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
         }
 
         /* One cell at the left edge: a section, a title, or preamble. */
-        /* A known section first (「2.サポート」 would also pass for a glued
-         * number), then a glued item 「12ログの取得」, then a vendor's own
-         * section label or preamble. */
+        /* A heading the reader recognized, or a known section (「2.サポート」
+         * would also pass for a glued number), then a glued item
+         * 「12ログの取得」, then a vendor's own section label or preamble. */
         guint sec_no;
         if (filled == 1 && first == 0 &&
-            !g_regex_match(cx.number_re, cells[0].text, 0, NULL) &&
-            (section_of(&cx, cells[0].text, FALSE, &sec_no) ||
-             !g_regex_match(cx.glued_re, cells[0].text, 0, NULL))) {
-            if (section_of(&cx, cells[0].text, roles != NULL, &sec_no)) {
+            (gr->heading ||
+             (!g_regex_match(cx.number_re, cells[0].text, 0, NULL) &&
+              (section_of(&cx, cells[0].text, FALSE, &sec_no) ||
+               !g_regex_match(cx.glued_re, cells[0].text, 0, NULL))))) {
+            if (section_of(&cx, cells[0].text, roles != NULL || gr->heading, &sec_no)) {
                 g_free(section);
                 section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
                 section_number = sec_no;

@@ -63,10 +63,11 @@ expect_error 5 blank.txt empty
 expect_error 6 image.png binary
 expect_error 7 broken.txt invalid_utf8
 expect_error 8 doc.pdf unsupported_format
-expect_error 9 page.html unsupported_format
+expect_error 9 page.html no_table
 expect_error 10 prose.txt no_table
 check "line 11: the seed again, complete" '[ "$(line 11)" = "$(line 1)" ]'
 check "the PDF is recognized by content" 'line 8 | grep -q "\"format\":\"pdf\""'
+check "the HTML is recognized by content" 'line 9 | grep -q "\"format\":\"html\""'
 check "no record for a missing file has a sha256" 'line 2 | grep -q "\"sha256\":null"'
 
 # pattern files
