@@ -1100,31 +1100,39 @@ render(const SlxValue *v)
     return g_string_free(s, FALSE);
 }
 
+/* How good a headline V is: a target beats a figure without role, which
+ * beats an actual figure; a version's minimum beats a disabled version. */
+static int
+headline_rank(const SlxValue *v)
+{
+    if (v->kind == SLX_VALUE_VERSION)
+        return v->disabled ? 0 : 1;
+    if (v->role && strcmp(v->role, "target") == 0)
+        return 2;
+    if (v->role && strcmp(v->role, "actual") == 0)
+        return 0;
+    return 1;
+}
+
 char *
 slx_primary(const SlxCatalogItem *item, const GPtrArray *values)
 {
     if (item == NULL)
         return NULL;
-    /* The first value of the first headline kind the response states.  A
-     * target percentage wins over an actual one, and a version's minimum
-     * over the versions it disables. */
+    /* The best value of the first headline kind the response states, the
+     * earliest among equals: 「稼働目標99.9% 実績99.99%」 → 99.9%, 「3秒以上
+     * となる遅延は3時間以内を目標」 → 3時間以内. */
     for (guint k = 0; k < item->headline->len; k++) {
         const char *kind = g_ptr_array_index(item->headline, k);
-        const SlxValue *pick = NULL, *fallback = NULL;
-        for (guint i = 0; i < values->len && !pick; i++) {
+        const SlxValue *pick = NULL;
+        for (guint i = 0; i < values->len; i++) {
             const SlxValue *v = g_ptr_array_index(values, i);
-            if (strcmp(slx_value_kind_name(v->kind), kind) != 0)
-                continue;
-            gboolean second_best = (v->kind == SLX_VALUE_PERCENT && v->role &&
-                                    strcmp(v->role, "actual") == 0) ||
-                                   (v->kind == SLX_VALUE_VERSION && v->disabled);
-            if (!second_best)
+            if (strcmp(slx_value_kind_name(v->kind), kind) == 0 &&
+                (pick == NULL || headline_rank(v) > headline_rank(pick)))
                 pick = v;
-            else if (!fallback)
-                fallback = v;
         }
-        if (pick || fallback)
-            return render(pick ? pick : fallback);
+        if (pick)
+            return render(pick);
     }
     return NULL;
 }

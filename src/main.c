@@ -3,9 +3,13 @@
  * Exit status (OUTPUT.md §6): 0 every document was read; 1 at least one
  * document failed (its record carries "error", the others are complete);
  * 2 bad usage or an unreadable pattern file. */
+#include "output.h"
 #include "patterns.h"
 #include "pipeline.h"
+#include "write_csv.h"
+#include "write_html.h"
 #include "write_jsonl.h"
+#include "write_xlsx.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -15,8 +19,12 @@
 #define EXIT_DOC_FAILED 1
 #define EXIT_USAGE 2
 
+typedef enum { FORMAT_JSONL, FORMAT_CSV, FORMAT_XLSX, FORMAT_HTML } Format;
+
 typedef struct {
     char *format;
+    char *output;
+    char *csv_encoding;
     char **pattern_files;
     char *patterns_dir;
     gboolean version;
@@ -28,7 +36,13 @@ parse_options(int *argc, char ***argv, Options *o)
 {
     const GOptionEntry entries[] = {
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
-         "Output format: jsonl (JSON Lines, the default)", "FORMAT"},
+         "Output format: jsonl (JSON Lines, the default), csv, xlsx (needs -o) or html",
+         "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+         "Write to FILE (atomically: a temporary file renamed at the end); - or none is "
+         "standard output", "FILE"},
+        {"csv-encoding", 0, 0, G_OPTION_ARG_STRING, &o->csv_encoding,
+         "CSV encoding: utf-8 (with a byte order mark, the default) or cp932", "ENC"},
         {"patterns", 'p', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->pattern_files,
          "Load pattern FILE after the default patterns; a catalog with the same id "
          "replaces the default one (repeatable)", "FILE"},
@@ -42,7 +56,8 @@ parse_options(int *argc, char ***argv, Options *o)
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx,
         "Reads vendor answers to the METI 「クラウドサービスレベルのチェックリスト」 (text\n"
-        "exports in any Japanese encoding) and writes one JSON object per document.");
+        "exports and web pages in any Japanese encoding) and writes one JSON object per\n"
+        "document, or a CSV, an Excel workbook or an HTML page comparing the documents.");
     g_option_context_set_description(ctx,
         "Exit status: 0 all documents read, 1 a document failed (see its \"error\"),\n"
         "2 bad usage or a broken pattern file.\n"
@@ -75,11 +90,97 @@ load_patterns(const Options *o)
     return p;
 }
 
+/* The catalog most documents matched (the first loaded one if none did). */
+static const SlxCatalog *
+report_catalog(const SlxPatterns *p, const GPtrArray *records)
+{
+    const SlxCatalog *best = g_ptr_array_index(p->catalogs, 0);
+    guint best_n = 0;
+    for (guint c = 0; c < p->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
+        guint n = 0;
+        for (guint r = 0; r < records->len; r++) {
+            const SlxRecord *rec = g_ptr_array_index(records, r);
+            n += rec->catalog && strcmp(rec->catalog, cat->id) == 0;
+        }
+        if (n > best_n) {
+            best = cat;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* Write the collected RECORDS in FORMAT (not jsonl, which streams). */
+static gboolean
+write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns *p,
+             const GPtrArray *records, GError **error)
+{
+    const SlxCatalog *cat = report_catalog(p, records);
+    if (format == FORMAT_XLSX)
+        return slx_write_xlsx(slx_output_temp_path(out), records, cat, error);
+    GString *text = g_string_new(NULL);
+    if (format == FORMAT_HTML) {
+        slx_write_html(text, records, cat);
+    } else {
+        slx_write_csv(text, records);
+        if (o->csv_encoding && g_ascii_strcasecmp(o->csv_encoding, "cp932") == 0) {
+            /* For legacy Excel; what CP932 cannot hold becomes '?'. */
+            gsize n;
+            char *sjis = g_convert_with_fallback(text->str, (gssize)text->len, "CP932", "UTF-8",
+                                                 "?", NULL, &n, error);
+            if (sjis == NULL) {
+                g_string_free(text, TRUE);
+                return FALSE;
+            }
+            g_string_truncate(text, 0);
+            g_string_append_len(text, sjis, (gssize)n);
+            g_free(sjis);
+        } else {
+            g_string_prepend(text, "\xEF\xBB\xBF");   /* so that Excel reads UTF-8 */
+        }
+    }
+    fwrite(text->str, 1, text->len, slx_output_stream(out));
+    g_string_free(text, TRUE);
+    return TRUE;
+}
+
+static gboolean
+parse_format(const Options *o, Format *format)
+{
+    static const struct { const char *name; Format f; } formats[] = {
+        {"jsonl", FORMAT_JSONL}, {"csv", FORMAT_CSV}, {"xlsx", FORMAT_XLSX}, {"html", FORMAT_HTML}};
+    *format = FORMAT_JSONL;
+    if (o->format) {
+        gboolean known = FALSE;
+        for (gsize i = 0; i < G_N_ELEMENTS(formats); i++)
+            if (strcmp(o->format, formats[i].name) == 0) {
+                *format = formats[i].f;
+                known = TRUE;
+            }
+        if (!known) {
+            fprintf(stderr, "slaxtract: unknown format '%s' (jsonl, csv, xlsx or html)\n", o->format);
+            return FALSE;
+        }
+    }
+    if (*format == FORMAT_XLSX && (o->output == NULL || strcmp(o->output, "-") == 0)) {
+        fprintf(stderr, "slaxtract: --format xlsx needs -o FILE (a workbook is not text)\n");
+        return FALSE;
+    }
+    if (o->csv_encoding && g_ascii_strcasecmp(o->csv_encoding, "utf-8") != 0 &&
+        g_ascii_strcasecmp(o->csv_encoding, "cp932") != 0) {
+        fprintf(stderr, "slaxtract: unknown CSV encoding '%s' (utf-8 or cp932)\n", o->csv_encoding);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 int
 main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     Options o = {0};
+    Format format;
     int status = EXIT_SUCCESS;
 
     if (!parse_options(&argc, &argv, &o)) {
@@ -90,8 +191,7 @@ main(int argc, char **argv)
         printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
         goto out;
     }
-    if (o.format && strcmp(o.format, "jsonl") != 0) {
-        fprintf(stderr, "slaxtract: unknown format '%s' (supported: jsonl)\n", o.format);
+    if (!parse_format(&o, &format)) {
         status = EXIT_USAGE;
         goto out;
     }
@@ -105,28 +205,49 @@ main(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
+    GError *e = NULL;
+    SlxOutput *output = slx_output_open(o.output, &e);
+    if (output == NULL) {
+        fprintf(stderr, "slaxtract: %s\n", e->message);
+        g_error_free(e);
+        slx_patterns_free(patterns);
+        status = EXIT_USAGE;
+        goto out;
+    }
 
     SlxExtractor *extractor = slx_extractor_new();
+    GPtrArray *records = g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free);
     GString *line = g_string_new(NULL);
     for (char **f = o.files; *f; f++) {
         SlxRecord *r = slx_process_file(*f, patterns, extractor);
         if (r->error)
             status = EXIT_DOC_FAILED;
-        g_string_truncate(line, 0);
-        slx_write_jsonl(line, r);
-        fwrite(line->str, 1, line->len, stdout);
-        fflush(stdout);
-        slx_record_free(r);
+        if (format == FORMAT_JSONL) {
+            /* JSON Lines stream: a record is out as soon as it is read. */
+            g_string_truncate(line, 0);
+            slx_write_jsonl(line, r);
+            fwrite(line->str, 1, line->len, slx_output_stream(output));
+            fflush(slx_output_stream(output));
+            slx_record_free(r);
+        } else {
+            g_ptr_array_add(records, r);
+        }
     }
-    g_string_free(line, TRUE);
-    slx_extractor_free(extractor);
-    slx_patterns_free(patterns);
-    if (ferror(stdout)) {
-        fprintf(stderr, "slaxtract: error writing the output\n");
+    gboolean ok = format == FORMAT_JSONL || write_report(format, &o, output, patterns, records, &e);
+    ok = ok ? slx_output_commit(output, &e) : (slx_output_abort(output), FALSE);
+    if (!ok) {
+        fprintf(stderr, "slaxtract: error writing the output: %s\n", e ? e->message : "");
+        g_clear_error(&e);
         status = EXIT_USAGE;
     }
+    g_string_free(line, TRUE);
+    g_ptr_array_unref(records);
+    slx_extractor_free(extractor);
+    slx_patterns_free(patterns);
 out:
     g_free(o.format);
+    g_free(o.output);
+    g_free(o.csv_encoding);
     g_strfreev(o.pattern_files);
     g_free(o.patterns_dir);
     g_strfreev(o.files);

@@ -1,6 +1,8 @@
 /* record.c — the output record of one document. */
 #include "record.h"
 
+#include <string.h>
+
 static void
 item_record_free(gpointer p)
 {
@@ -58,4 +60,50 @@ slx_record_warn(SlxRecord *r, const char *fmt, ...)
     va_start(ap, fmt);
     g_ptr_array_add(r->warnings, g_strdup_vprintf(fmt, ap));
     va_end(ap);
+}
+
+const char *
+slx_answer_label(SlxAnswer a)
+{
+    switch (a) {
+    case SLX_ANSWER_YES:            return "有";
+    case SLX_ANSWER_PARTIAL:        return "一部";
+    case SLX_ANSWER_NO:             return "無";
+    case SLX_ANSWER_UNDISCLOSED:    return "非公開";
+    case SLX_ANSWER_NOT_APPLICABLE: return "該当なし";
+    case SLX_ANSWER_SAME_AS_PREVIOUS:
+    case SLX_ANSWER_UNKNOWN:        break;
+    }
+    return "不明";
+}
+
+char *
+slx_record_label(const SlxRecord *r)
+{
+    return r->service ? g_strdup(r->service) : g_path_get_basename(r->file);
+}
+
+const SlxItemRecord *
+slx_record_item(const SlxRecord *r, const char *id)
+{
+    for (guint i = 0; i < r->items->len; i++) {
+        const SlxItemRecord *it = g_ptr_array_index(r->items, i);
+        if (strcmp(it->item->id, id) == 0)
+            return it;
+    }
+    return NULL;
+}
+
+char *
+slx_flags_joined(guint flags)
+{
+    static const char *const names[] = {
+        "number_mismatch", "template_mismatch", "same_as_previous", "truncated",
+        "duplicate", "template_example", "low_confidence",
+    };
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        if (flags & (1u << i))
+            g_string_append_printf(s, "%s%s", s->len ? ";" : "", names[i]);
+    return g_string_free(s, FALSE);
 }

@@ -42,6 +42,16 @@ void slx_record_free(SlxRecord *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxRecord, slx_record_free)
 
 SlxItemRecord *slx_item_record_new(void);
+
+/* How the spreadsheets name an answer: 有, 一部, 無, 非公開, 該当なし, 不明. */
+const char *slx_answer_label(SlxAnswer a);
+/* How the spreadsheets name a document: its service, else its file name
+ * (g_free). */
+char *slx_record_label(const SlxRecord *r);
+/* The item record of catalog item ID, or NULL. */
+const SlxItemRecord *slx_record_item(const SlxRecord *r, const char *id);
+/* The flags as "a;b" (g_free). */
+char *slx_flags_joined(guint flags);
 void slx_record_warn(SlxRecord *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 #endif

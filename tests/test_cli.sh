@@ -93,5 +93,27 @@ check "with the alias it is item 1" '[ $st -eq 0 ] && grep -q "\"items\":\[{\"id
 SLAXTRACT_PATTERNS_DIR="$T" "$SLX" "$SEED" >/dev/null 2>&1; st=$?
 check "SLAXTRACT_PATTERNS_DIR is honoured" '[ $st -eq 2 ]'
 
+# output formats and -o
+"$SLX" --format csv "$SEED" >"$T/out.csv"; st=$?
+check "csv: exit 0, a byte order mark, the header" '[ $st -eq 0 ] && [ "$(head -c 3 "$T/out.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ] && head -1 "$T/out.csv" | grep -q "file,service,id,key,name,category,no,answer,primary,values,text,page,confidence,flags"'
+check "csv: one row per item, CRLF" '[ $(grep -c "$(printf "\r")\$" "$T/out.csv") -eq 50 ]'
+"$SLX" --format csv --csv-encoding cp932 -o "$T/sjis.csv" "$SEED"; st=$?
+check "csv cp932: decodes as CP932 to the UTF-8 rows" '[ $st -eq 0 ] && iconv -f CP932 -t UTF-8 "$T/sjis.csv" > "$T/back.csv" && [ "$(tail -c +4 "$T/out.csv" | md5sum)" = "$(md5sum < "$T/back.csv")" ]'
+"$SLX" --format csv --csv-encoding latin1 "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "csv: an unknown encoding is a usage error" '[ $st -eq 2 ] && grep -q "unknown CSV encoding" "$T/err"'
+"$SLX" --format xlsx "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "xlsx without -o: exit 2" '[ $st -eq 2 ] && grep -q "needs -o" "$T/err"'
+"$SLX" --format xlsx -o "$T/book.xlsx" "$SEED"; st=$?
+check "xlsx: a zip workbook" '[ $st -eq 0 ] && [ "$(head -c 2 "$T/book.xlsx")" = "PK" ]'
+"$SLX" --format html "$SEED" >"$T/page.out"; st=$?
+check "html to standard output" '[ $st -eq 0 ] && grep -q "<table id=\"comparison\">" "$T/page.out"'
+"$SLX" -o "$T/records.jsonl" "$SEED" "$T/missing.txt"; st=$?
+check "-o: written whole, exit 1 for the missing file" '[ $st -eq 1 ] && [ $(wc -l < "$T/records.jsonl") -eq 2 ]'
+check "-o: no temporary file left" '[ -z "$(ls -A "$T" | grep "^\.")" ]'
+want_mode=$(printf "%o" $((0666 & ~0$(umask))))
+check "-o: the mode a new file gets ($want_mode)" '[ "$(stat -c %a "$T/records.jsonl")" = "$want_mode" ]'
+"$SLX" -o "$T/nodir/x.jsonl" "$SEED" 2>"$T/err"; st=$?
+check "-o into a missing directory: exit 2" '[ $st -eq 2 ] && [ ! -e "$T/nodir" ]'
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,14 @@
+/* write_csv.h — records → CSV, one row per (document, item) (OUTPUT.md §5). */
+#ifndef SLX_WRITE_CSV_H
+#define SLX_WRITE_CSV_H
+
+#include "record.h"
+
+/* Append the header and the rows of RECORDS (SlxRecord *) to OUT, RFC 4180
+ * (CRLF, quotes where needed), UTF-8 without a BOM. */
+void slx_write_csv(GString *out, const GPtrArray *records);
+
+/* Append one field, quoted if it holds a comma, a quote or a line break. */
+void slx_csv_field(GString *out, const char *field);
+
+#endif

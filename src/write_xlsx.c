@@ -1,0 +1,210 @@
+/* write_xlsx.c — records → an Excel workbook (libxlsxwriter).
+ *
+ * 比較: one row per catalog item (id, 種別, name), one column per document,
+ *       each cell 「有 / 7世代」 coloured by answer, the vendor's text in a
+ *       cell comment; header row and item columns frozen, filters on.
+ * 明細: the CSV rows, with numbers as numbers.
+ * 文書: one row per document: file, format, pages, service, counts,
+ *       warnings, error. */
+#include "write_xlsx.h"
+#include "error.h"
+#include "write_jsonl.h"
+
+#include <string.h>
+#include <xlsxwriter.h>
+
+/* Fill colours by answer, light enough to read black text on. */
+static const struct { SlxAnswer answer; lxw_color_t fill; } answer_fill[] = {
+    {SLX_ANSWER_YES, 0xD9F2D0}, {SLX_ANSWER_PARTIAL, 0xFFF2CC}, {SLX_ANSWER_NO, 0xF8CBAD},
+    {SLX_ANSWER_UNDISCLOSED, 0xD9D9D9}, {SLX_ANSWER_NOT_APPLICABLE, 0xDDEBF7},
+    {SLX_ANSWER_UNKNOWN, 0xFFFFFF},
+};
+
+typedef struct {
+    lxw_format *header, *wrap, *missing, *number;
+    lxw_format *answer[G_N_ELEMENTS(answer_fill)];
+} Formats;
+
+static lxw_format *
+answer_format(const Formats *f, SlxAnswer a)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(answer_fill); i++)
+        if (answer_fill[i].answer == a)
+            return f->answer[i];
+    return f->wrap;
+}
+
+static void
+comparison_sheet(lxw_workbook *wb, lxw_worksheet *ws, const GPtrArray *records,
+                 const SlxCatalog *cat, const Formats *f)
+{
+    (void)wb;
+    static const char *const heads[] = {"id", "種別", "サービスレベル項目"};
+    for (lxw_col_t c = 0; c < 3; c++)
+        worksheet_write_string(ws, 0, c, heads[c], f->header);
+    for (guint r = 0; r < records->len; r++) {
+        char *label = slx_record_label(g_ptr_array_index(records, r));
+        worksheet_write_string(ws, 0, (lxw_col_t)(3 + r), label, f->header);
+        g_free(label);
+    }
+    for (guint i = 0; i < cat->items->len; i++) {
+        const SlxCatalogItem *ci = g_ptr_array_index(cat->items, i);
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        if (ci->number)
+            worksheet_write_number(ws, row, 0, ci->number, f->number);
+        else
+            worksheet_write_string(ws, row, 0, ci->id, NULL);
+        worksheet_write_string(ws, row, 1, ci->category ? ci->category : "", f->wrap);
+        worksheet_write_string(ws, row, 2, ci->name, f->wrap);
+        for (guint r = 0; r < records->len; r++) {
+            const SlxRecord *rec = g_ptr_array_index(records, r);
+            const SlxItemRecord *it = slx_record_item(rec, ci->id);
+            lxw_col_t col = (lxw_col_t)(3 + r);
+            if (it == NULL) {
+                worksheet_write_string(ws, row, col, rec->error ? "(エラー)" : "(記載なし)", f->missing);
+                continue;
+            }
+            char *cell = it->primary
+                             ? g_strdup_printf("%s / %s", slx_answer_label(it->answer), it->primary)
+                             : g_strdup(slx_answer_label(it->answer));
+            worksheet_write_string(ws, row, col, cell, answer_format(f, it->answer));
+            if (it->text && *it->text) {
+                /* Excel's limit for a comment is 32767 characters. */
+                char *note = g_utf8_substring(it->text, 0, MIN(g_utf8_strlen(it->text, -1), 30000));
+                worksheet_write_comment(ws, row, col, note);
+                g_free(note);
+            }
+            g_free(cell);
+        }
+    }
+    worksheet_set_column(ws, 0, 0, 5, NULL);
+    worksheet_set_column(ws, 1, 1, 11, NULL);
+    worksheet_set_column(ws, 2, 2, 36, NULL);
+    if (records->len > 0)
+        worksheet_set_column(ws, 3, (lxw_col_t)(2 + records->len), 22, NULL);
+    worksheet_freeze_panes(ws, 1, 3);
+    worksheet_autofilter(ws, 0, 0, (lxw_row_t)cat->items->len, (lxw_col_t)(2 + MAX(records->len, 1)));
+}
+
+static void
+details_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
+{
+    static const char *const heads[] = {
+        "file", "service", "id", "key", "name", "category", "no", "answer", "primary",
+        "values", "text", "page", "confidence", "flags"};
+    for (lxw_col_t c = 0; c < G_N_ELEMENTS(heads); c++)
+        worksheet_write_string(ws, 0, c, heads[c], f->header);
+    lxw_row_t row = 1;
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        for (guint i = 0; i < rec->items->len; i++, row++) {
+            const SlxItemRecord *it = g_ptr_array_index(rec->items, i);
+            worksheet_write_string(ws, row, 0, rec->file, NULL);
+            worksheet_write_string(ws, row, 1, rec->service ? rec->service : "", NULL);
+            if (it->item->number)
+                worksheet_write_number(ws, row, 2, it->item->number, NULL);
+            else
+                worksheet_write_string(ws, row, 2, it->item->id, NULL);
+            worksheet_write_string(ws, row, 3, it->item->key, NULL);
+            worksheet_write_string(ws, row, 4, it->item->name, NULL);
+            worksheet_write_string(ws, row, 5, it->item->category ? it->item->category : "", NULL);
+            char *end;
+            double no = it->no ? g_ascii_strtod(it->no, &end) : 0;
+            if (it->no && *end == '\0' && strchr(it->no, '.') == NULL)
+                worksheet_write_number(ws, row, 6, no, NULL);
+            else
+                worksheet_write_string(ws, row, 6, it->no ? it->no : "", NULL);
+            worksheet_write_string(ws, row, 7, slx_answer_name(it->answer), NULL);
+            worksheet_write_string(ws, row, 8, it->primary ? it->primary : "", NULL);
+            GString *values = g_string_new(NULL);
+            slx_write_values(values, it->values);
+            worksheet_write_string(ws, row, 9, values->str, NULL);
+            g_string_free(values, TRUE);
+            worksheet_write_string(ws, row, 10, it->text ? it->text : "", f->wrap);
+            if (it->page)
+                worksheet_write_number(ws, row, 11, it->page, NULL);
+            worksheet_write_number(ws, row, 12, it->confidence, NULL);
+            char *flags = slx_flags_joined(it->flags);
+            worksheet_write_string(ws, row, 13, flags, NULL);
+            g_free(flags);
+        }
+    }
+    worksheet_set_column(ws, 10, 10, 60, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, G_N_ELEMENTS(heads) - 1);
+}
+
+static void
+documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
+{
+    static const char *const heads[] = {"file", "format", "encoding", "pages", "service", "title",
+                                        "items found", "missing", "warnings", "error"};
+    for (lxw_col_t c = 0; c < G_N_ELEMENTS(heads); c++)
+        worksheet_write_string(ws, 0, c, heads[c], f->header);
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        lxw_row_t row = (lxw_row_t)(r + 1);
+        worksheet_write_string(ws, row, 0, rec->file, NULL);
+        worksheet_write_string(ws, row, 1, rec->format ? rec->format : "", NULL);
+        worksheet_write_string(ws, row, 2, rec->encoding ? rec->encoding : "", NULL);
+        if (rec->pages)
+            worksheet_write_number(ws, row, 3, rec->pages, NULL);
+        worksheet_write_string(ws, row, 4, rec->service ? rec->service : "", NULL);
+        worksheet_write_string(ws, row, 5, rec->title ? rec->title : "", NULL);
+        worksheet_write_number(ws, row, 6, rec->items->len, NULL);
+        worksheet_write_number(ws, row, 7, rec->missing->len, NULL);
+        GString *w = g_string_new(NULL);
+        for (guint i = 0; i < rec->warnings->len; i++)
+            g_string_append_printf(w, "%s%s", i ? "\n" : "", (char *)g_ptr_array_index(rec->warnings, i));
+        worksheet_write_string(ws, row, 8, w->str, f->wrap);
+        g_string_free(w, TRUE);
+        if (rec->error) {
+            char *e = g_strdup_printf("%s: %s", slx_error_code_name((SlxErrorCode)rec->error->code),
+                                      rec->error->message);
+            worksheet_write_string(ws, row, 9, e, f->wrap);
+            g_free(e);
+        }
+    }
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 8, 9, 50, NULL);
+    worksheet_freeze_panes(ws, 1, 0);
+}
+
+gboolean
+slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *cat, GError **error)
+{
+    lxw_workbook *wb = workbook_new(path);
+    if (wb == NULL) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_READ, "%s: cannot create the workbook", path);
+        return FALSE;
+    }
+    Formats f = {0};
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_bg_color(f.header, 0xDDDDDD);
+    format_set_text_wrap(f.header);
+    format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+    f.wrap = workbook_add_format(wb);
+    format_set_text_wrap(f.wrap);
+    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    f.missing = workbook_add_format(wb);
+    format_set_font_color(f.missing, 0x808080);
+    format_set_align(f.missing, LXW_ALIGN_VERTICAL_TOP);
+    f.number = workbook_add_format(wb);
+    format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+    for (gsize i = 0; i < G_N_ELEMENTS(answer_fill); i++) {
+        f.answer[i] = workbook_add_format(wb);
+        format_set_bg_color(f.answer[i], answer_fill[i].fill);
+        format_set_text_wrap(f.answer[i]);
+        format_set_align(f.answer[i], LXW_ALIGN_VERTICAL_TOP);
+    }
+    comparison_sheet(wb, workbook_add_worksheet(wb, "比較"), records, cat, &f);
+    details_sheet(workbook_add_worksheet(wb, "明細"), records, &f);
+    documents_sheet(workbook_add_worksheet(wb, "文書"), records, &f);
+    lxw_error e = workbook_close(wb);
+    if (e != LXW_NO_ERROR) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_READ, "%s: %s", path, lxw_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -1,0 +1,13 @@
+/* write_xlsx.h — records → an Excel workbook with libxlsxwriter
+ * (OUTPUT.md §5): 比較 (items × documents), 明細 (the CSV rows, typed),
+ * 文書 (one row per document). */
+#ifndef SLX_WRITE_XLSX_H
+#define SLX_WRITE_XLSX_H
+
+#include "record.h"
+
+/* Write the workbook of RECORDS against CATALOG's items to PATH. */
+gboolean slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *catalog,
+                        GError **error);
+
+#endif

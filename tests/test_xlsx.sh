@@ -1,0 +1,89 @@
+#!/bin/sh
+# test_xlsx.sh — the workbook read back by a real consumer (openpyxl, from
+# Debian's python3-openpyxl) and its cells checked against the JSON of the
+# same documents: 比較 (answer / primary, the text as a comment, frozen
+# header and item columns, filters), 明細 (the rows, numbers as numbers),
+# 文書 (one row per document).
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+SLX="$top_builddir/src/slaxtract"
+PY=/usr/bin/python3      # Debian's, where python3-openpyxl lives
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$top_srcdir/corpus"
+set -- 00[1-4]_????????????????.txt 101_markdown_no_number_column.md 105_soumu_disclosure_lookalike.txt missing.txt
+
+"$SLX" "$@" > "$T/all.jsonl" 2>/dev/null
+"$SLX" --format xlsx -o "$T/cmp.xlsx" "$@" 2>/dev/null; st=$?
+if [ "$st" -ne 1 ] || [ ! -s "$T/cmp.xlsx" ]; then
+    echo "FAIL - slaxtract --format xlsx: exit $st"; echo "xlsx: 0 passed, 1 failed"; exit 1
+fi
+"$PY" - "$T/cmp.xlsx" "$T/all.jsonl" <<'PYEOF'
+import json, sys
+import openpyxl
+
+wb = openpyxl.load_workbook(sys.argv[1])
+docs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+passed = failed = 0
+def check(what, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL -", what, detail)
+
+label = {"yes": "有", "partial": "一部", "no": "無", "undisclosed": "非公開",
+         "not_applicable": "該当なし", "unknown": "不明"}
+check("three sheets", wb.sheetnames == ["比較", "明細", "文書"], wb.sheetnames)
+
+cmp = wb["比較"]
+check("比較: a row per catalog item", cmp.max_row == 1 + 49, cmp.max_row)
+check("比較: a column per document", cmp.max_column == 3 + len(docs), cmp.max_column)
+check("比較: header and item columns frozen", cmp.freeze_panes == "D2", cmp.freeze_panes)
+check("比較: filters on", cmp.auto_filter.ref is not None)
+for j, d in enumerate(docs):
+    col = 4 + j
+    head = d["service"] or d["file"].split("/")[-1]
+    check(f"比較: header of {d['file']}", cmp.cell(1, col).value == head, cmp.cell(1, col).value)
+    items = {it["id"]: it for it in d["items"]}
+    for row in range(2, 51):
+        iid = str(cmp.cell(row, 1).value)
+        cell = cmp.cell(row, col)
+        it = items.get(iid)
+        if it is None:
+            want = "(エラー)" if d["error"] else "(記載なし)"
+            check(f"比較 {iid}/{d['file']}", cell.value == want, cell.value)
+            continue
+        want = label[it["answer"]] + (" / " + it["primary"] if it["primary"] else "")
+        check(f"比較 {iid}/{d['file']}", cell.value == want, f"{cell.value!r} != {want!r}")
+        if it["text"]:
+            check(f"比較 comment {iid}/{d['file']}", cell.comment is not None and
+                  cell.comment.text.startswith(it["text"][:200]))
+
+det = wb["明細"]
+rows = [(d, it) for d in docs for it in d["items"]]
+check("明細: a row per (document, item)", det.max_row == 1 + len(rows), det.max_row)
+head = [c.value for c in det[1]]
+check("明細: the CSV columns", head == ["file", "service", "id", "key", "name", "category", "no",
+      "answer", "primary", "values", "text", "page", "confidence", "flags"], head)
+for r, (d, it) in enumerate(rows, start=2):
+    got = [c.value for c in det[r]]
+    check(f"明細 row {r}: id as a number", got[2] == int(it["id"]), got[2])
+    check(f"明細 row {r}: answer", got[7] == it["answer"], got[7])
+    check(f"明細 row {r}: confidence as a number", isinstance(got[12], (int, float)) and
+          abs(got[12] - it["confidence"]) < 1e-9, got[12])
+    check(f"明細 row {r}: values", json.loads(got[9]) == it["values"])
+
+doc = wb["文書"]
+check("文書: a row per document", doc.max_row == 1 + len(docs), doc.max_row)
+for r, d in enumerate(docs, start=2):
+    got = [c.value for c in doc[r]]
+    check(f"文書 row {r}: file", got[0] == d["file"], got[0])
+    check(f"文書 row {r}: items found", got[6] == len(d["items"]), got[6])
+    check(f"文書 row {r}: missing", got[7] == len(d["missing"]), got[7])
+    check(f"文書 row {r}: error", (got[9] is not None) == (d["error"] is not None), got[9])
+print(f"xlsx: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PYEOF
