@@ -60,9 +60,8 @@ unbracket(const char *word)
     return w;
 }
 
-/* The marker WORD is, or -1. */
-static int
-marker_of(const SlxVocabulary *v, const char *word)
+int
+slx_marker_of(const SlxVocabulary *v, const char *word)
 {
     char *w = unbracket(word);
     int found = -1;
@@ -227,14 +226,14 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
     char *flat = slx_normalize(text, -1, SLX_NORM_DEFAULT);
     SlxAnswer a = SLX_ANSWER_UNKNOWN;
 
-    int m = marker_of(v, text);
+    int m = slx_marker_of(v, text);
     if (m < 0 && slx_phrases_match(v->same_as_previous, flat))
         m = SLX_MARK_SAME_AS_PREVIOUS;
     if (m < 0) {
         /* 「有 3か月前に告知」, 「【無】 …」, 「有り。利用規約に…」.  A leading
          * "-" is a bullet, not "not applicable". */
         char *w = first_word(text);
-        int wm = marker_of(v, w);
+        int wm = slx_marker_of(v, w);
         if (wm >= 0 && wm != SLX_MARK_NOT_APPLICABLE && wm != SLX_MARK_SAME_AS_PREVIOUS &&
             !latin_word_before_text(w, text))
             m = wm;
@@ -260,7 +259,7 @@ slx_classify(const SlxRow *row, const SlxCatalogItem *item, const SlxVocabulary 
         const SlxResponse *r = g_ptr_array_index(row->responses, i);
         if (r->role != SLX_COL_ANSWER)
             continue;
-        int m = marker_of(v, r->text);
+        int m = slx_marker_of(v, r->text);
         if (m >= 0)
             return marker_answer[m];
         break;   /* only the first answer cell can be the marker column */

@@ -94,16 +94,24 @@ slx_record_item(const SlxRecord *r, const char *id)
     return NULL;
 }
 
+/* In the order of the SlxFlag bits (match.h) and of OUTPUT.md §4. */
+static const char *const flag_names[] = {
+    "number_mismatch", "template_mismatch", "same_as_previous", "truncated",
+    "duplicate", "template_example", "low_confidence",
+};
+
+const char *
+slx_flag_name(guint bit)
+{
+    return bit < G_N_ELEMENTS(flag_names) ? flag_names[bit] : NULL;
+}
+
 char *
 slx_flags_joined(guint flags)
 {
-    static const char *const names[] = {
-        "number_mismatch", "template_mismatch", "same_as_previous", "truncated",
-        "duplicate", "template_example", "low_confidence",
-    };
     GString *s = g_string_new(NULL);
-    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+    for (guint i = 0; slx_flag_name(i); i++)
         if (flags & (1u << i))
-            g_string_append_printf(s, "%s%s", s->len ? ";" : "", names[i]);
+            g_string_append_printf(s, "%s%s", s->len ? ";" : "", slx_flag_name(i));
     return g_string_free(s, FALSE);
 }

@@ -50,6 +50,8 @@ const char *slx_answer_label(SlxAnswer a);
 char *slx_record_label(const SlxRecord *r);
 /* The item record of catalog item ID, or NULL. */
 const SlxItemRecord *slx_record_item(const SlxRecord *r, const char *id);
+/* The output name of flag bit BIT (0 = number_mismatch …), or NULL. */
+const char *slx_flag_name(guint bit);
 /* The flags as "a;b" (g_free). */
 char *slx_flags_joined(guint flags);
 void slx_record_warn(SlxRecord *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

@@ -10,6 +10,7 @@
  * to a catalog name fits the name column …), and keeps the best alignment.
  * Cells may skip columns; no cell is ever dropped. */
 #include "segment.h"
+#include "classify.h"
 #include "normalize.h"
 #include "similarity.h"
 
@@ -142,18 +143,6 @@ best_name_similarity(const Context *cx, const char *key)
     return best_similarity(cx, key, TRUE);
 }
 
-static gboolean
-is_marker(const SlxVocabulary *v, const char *text)
-{
-    char *n = slx_normalize(text, -1, SLX_NORM_DEFAULT);
-    gboolean found = FALSE;
-    for (int m = 0; m < SLX_MARK_N && !found; m++)
-        for (guint i = 0; i < v->markers[m]->len && !found; i++)
-            found = strcmp(g_ptr_array_index(v->markers[m], i), n) == 0;
-    g_free(n);
-    return found;
-}
-
 /* ---- alignment ------------------------------------------------------- */
 
 /* How well non-empty cell C fits a column of role R. */
@@ -182,7 +171,7 @@ fit(const Context *cx, const Cell *c, SlxColumnRole r)
     case SLX_COL_EXAMPLE:
         return 0.3;
     case SLX_COL_ANSWER:
-        return is_marker(&cx->patterns->vocab, c->text) ? 1.0 : 0.5;
+        return slx_marker_of(&cx->patterns->vocab, c->text) >= 0 ? 1.0 : 0.5;
     case SLX_COL_REMARKS:
         return 0.4;
     default:

@@ -6,21 +6,16 @@
 #include "json.h"
 #include "match.h"
 
-static const char *const flag_names[] = {
-    "number_mismatch", "template_mismatch", "same_as_previous", "truncated",
-    "duplicate", "template_example", "low_confidence",
-};
-
 static void
 write_flags(GString *out, guint flags)
 {
     g_string_append_c(out, '[');
     gboolean first = TRUE;
-    for (guint i = 0; i < G_N_ELEMENTS(flag_names); i++) {
+    for (guint i = 0; slx_flag_name(i); i++) {
         if (flags & (1u << i)) {
             if (!first)
                 g_string_append_c(out, ',');
-            slx_json_string(out, flag_names[i]);
+            slx_json_string(out, slx_flag_name(i));
             first = FALSE;
         }
     }
