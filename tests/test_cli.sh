@@ -3,17 +3,9 @@
 # status, one record per input in input order, bad input reported per
 # document without losing the others, pattern files from --patterns.
 set -u
-: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${top_builddir:=$top_srcdir}"
-SLX="$top_builddir/src/slaxtract"
+TEST_NAME=cli
+. "$(dirname "$0")/testlib.sh"
 SEED="$top_srcdir/corpus/001_18d14cfe463b0bb2.txt"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-passed=0 failed=0
-
-ok()   { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
-check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
 
 # --version, --help, usage errors
 out=$("$SLX" --version); st=$?
@@ -115,5 +107,4 @@ check "-o: the mode a new file gets ($want_mode)" '[ "$(stat -c %a "$T/records.j
 "$SLX" -o "$T/nodir/x.jsonl" "$SEED" 2>"$T/err"; st=$?
 check "-o into a missing directory: exit 2" '[ $st -eq 2 ] && [ ! -e "$T/nodir" ]'
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

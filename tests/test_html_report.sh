@@ -5,19 +5,14 @@
 # rows, the page fetches nothing; a screenshot is written for a person to
 # look at (tests/report.png).
 set -u
-: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${top_builddir:=$top_srcdir}"
-SLX="$top_builddir/src/slaxtract"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-passed=0 failed=0
-ok()   { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; }
-check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+TEST_NAME=html-report
+. "$(dirname "$0")/testlib.sh"
 
 BROWSER=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$BROWSER" ]; then
-    echo "FAIL - no chromium (scripts/setup installs Debian's)"; echo "html-report: 0 passed, 1 failed"; exit 1
+    fail "no chromium (scripts/setup installs Debian's)"
+    finish
+    exit
 fi
 browse() {   # browse URL ARGS...: Chromium headless, no network of its own
     url=$1; shift
@@ -51,5 +46,4 @@ out="$top_builddir/tests/report.png"
 browse "file://$T/report.html" --screenshot="$out" --window-size=1400,900 --hide-scrollbars >/dev/null
 check "a screenshot is written ($out)" '[ -s "$out" ]'
 
-echo "html-report: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

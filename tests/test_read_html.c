@@ -6,25 +6,15 @@
 #include "read_html.h"
 #include "testutil.h"
 
-/* The grid as "a|b|c" per row, rows joined with "\n". */
 static char *
 flatten(const char *html, guint *errors, gboolean *truncated)
 {
     guint e;
     gboolean t;
     SlxGrid *g = slx_read_html(html, strlen(html), errors ? errors : &e, truncated ? truncated : &t);
-    GString *s = g_string_new(NULL);
-    for (guint r = 0; r < g->rows->len; r++) {
-        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
-        if (r)
-            g_string_append_c(s, '\n');
-        if (row->heading)
-            g_string_append(s, "#");
-        for (guint c = 0; c < row->cells->len; c++)
-            g_string_append_printf(s, "%s%s", c ? "|" : "", (char *)g_ptr_array_index(row->cells, c));
-    }
+    char *s = grid_text(g);
     slx_grid_free(g);
-    return g_string_free(s, FALSE);
+    return s;
 }
 
 typedef struct {

@@ -5,12 +5,9 @@
 # header and item columns, filters), 明細 (the rows, numbers as numbers),
 # 文書 (one row per document).
 set -u
-: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
-: "${top_builddir:=$top_srcdir}"
-SLX="$top_builddir/src/slaxtract"
+TEST_NAME=xlsx
+. "$(dirname "$0")/testlib.sh"
 PY=/usr/bin/python3      # Debian's, where python3-openpyxl lives
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
 cd "$top_srcdir/corpus"
 set -- 00[1-4]_????????????????.txt 101_markdown_no_number_column.md 105_soumu_disclosure_lookalike.txt missing.txt
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "grid.h"
 #include "patterns.h"
 
 /* The patterns of the source tree (aborts the test run if they are broken). */
@@ -26,6 +27,24 @@ test_patterns(void)
     }
     g_free(dir);
     return p;
+}
+
+/* A grid as text: "a|b|c" per row, rows joined with "\n", a heading row
+ * marked with a leading "#". */
+static inline char *
+grid_text(const SlxGrid *g)
+{
+    GString *s = g_string_new(NULL);
+    for (guint r = 0; r < g->rows->len; r++) {
+        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
+        if (r)
+            g_string_append_c(s, '\n');
+        if (row->heading)
+            g_string_append(s, "#");
+        for (guint c = 0; c < row->cells->len; c++)
+            g_string_append_printf(s, "%s%s", c ? "|" : "", (char *)g_ptr_array_index(row->cells, c));
+    }
+    return g_string_free(s, FALSE);
 }
 
 #endif
