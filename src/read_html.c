@@ -80,14 +80,19 @@ heading_level(const char *name)
     return 0;
 }
 
+/* Append a row of the N CELLS (taking them; NULL is an empty cell), unless
+ * every cell is blank. */
 static void
 add_row(Html *h, char **cells, guint n)
 {
     gboolean any = FALSE;
     for (guint i = 0; i < n; i++)
         any |= cells[i] && *g_strstrip(cells[i]);
-    if (!any)
+    if (!any) {
+        for (guint i = 0; i < n; i++)
+            g_free(cells[i]);
         return;
+    }
     SlxGridRow *row = slx_grid_add_row(h->grid, 0, 0);
     for (guint i = 0; i < n; i++)
         slx_grid_row_take_cell(row, cells[i] ? cells[i] : g_strdup(""));
