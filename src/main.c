@@ -3,6 +3,7 @@
  * Exit status (OUTPUT.md §6): 0 every document was read; 1 at least one
  * document failed (its record carries "error", the others are complete);
  * 2 bad usage or an unreadable pattern file. */
+#include "batch.h"
 #include "output.h"
 #include "patterns.h"
 #include "pipeline.h"
@@ -11,6 +12,7 @@
 #include "write_jsonl.h"
 #include "write_xlsx.h"
 
+#include <libxml/parser.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@ typedef struct {
     char *format;
     char *output;
     char *csv_encoding;
+    gint jobs;
     char **pattern_files;
     char *patterns_dir;
     gboolean version;
@@ -41,6 +44,9 @@ parse_options(int *argc, char ***argv, Options *o)
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
          "Write to FILE (atomically: a temporary file renamed at the end); - or none is "
          "standard output", "FILE"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
+         "Process N documents at a time (default: the number of processors); the output "
+         "keeps the order of the files", "N"},
         {"csv-encoding", 0, 0, G_OPTION_ARG_STRING, &o->csv_encoding,
          "CSV encoding: utf-8 (with a byte order mark, the default) or cp932", "ENC"},
         {"patterns", 'p', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->pattern_files,
@@ -77,8 +83,9 @@ load_patterns(const Options *o)
 {
     SlxPatterns *p = slx_patterns_new();
     GError *e = NULL;
-    gboolean ok = slx_patterns_load_dir(p, o->patterns_dir ? o->patterns_dir
-                                                           : slx_patterns_default_dir(), &e);
+    char *dir = o->patterns_dir ? g_strdup(o->patterns_dir) : slx_patterns_default_dir();
+    gboolean ok = slx_patterns_load_dir(p, dir, &e);
+    g_free(dir);
     for (char **f = o->pattern_files; ok && f && *f; f++)
         ok = slx_patterns_load_file(p, *f, &e);
     if (!ok) {
@@ -143,6 +150,32 @@ write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns 
     fwrite(text->str, 1, text->len, slx_output_stream(out));
     g_string_free(text, TRUE);
     return TRUE;
+}
+
+/* Where the records go as they come, in input order. */
+typedef struct {
+    Format format;
+    FILE *stream;
+    GPtrArray *records;   /* kept for the report formats */
+    GString *line;
+    gboolean failed;      /* a document had an error */
+} Sink;
+
+static void
+take_record(SlxRecord *r, gpointer data)
+{
+    Sink *s = data;
+    s->failed |= r->error != NULL;
+    if (s->format != FORMAT_JSONL) {
+        g_ptr_array_add(s->records, r);
+        return;
+    }
+    /* JSON Lines stream: a record is out as soon as it is read. */
+    g_string_truncate(s->line, 0);
+    slx_write_jsonl(s->line, r);
+    fwrite(s->line->str, 1, s->line->len, s->stream);
+    fflush(s->stream);
+    slx_record_free(r);
 }
 
 static gboolean
@@ -216,23 +249,16 @@ main(int argc, char **argv)
     }
 
     SlxExtractor *extractor = slx_extractor_new();
-    GPtrArray *records = g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free);
-    GString *line = g_string_new(NULL);
-    for (char **f = o.files; *f; f++) {
-        SlxRecord *r = slx_process_file(*f, patterns, extractor);
-        if (r->error)
-            status = EXIT_DOC_FAILED;
-        if (format == FORMAT_JSONL) {
-            /* JSON Lines stream: a record is out as soon as it is read. */
-            g_string_truncate(line, 0);
-            slx_write_jsonl(line, r);
-            fwrite(line->str, 1, line->len, slx_output_stream(output));
-            fflush(slx_output_stream(output));
-            slx_record_free(r);
-        } else {
-            g_ptr_array_add(records, r);
-        }
-    }
+    Sink sink = {format, slx_output_stream(output),
+                 g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
+                 g_string_new(NULL), FALSE};
+    xmlInitParser();   /* once, before any thread parses HTML */
+    slx_batch_run(o.files, patterns, extractor,
+                  o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), take_record, &sink);
+    if (sink.failed)
+        status = EXIT_DOC_FAILED;
+    GPtrArray *records = sink.records;
+    GString *line = sink.line;
     gboolean ok = format == FORMAT_JSONL || write_report(format, &o, output, patterns, records, &e);
     ok = ok ? slx_output_commit(output, &e) : (slx_output_abort(output), FALSE);
     if (!ok) {

@@ -32,8 +32,8 @@
 #define CONTRA_UNRELATED 0.60
 
 typedef struct {
-    char *name_key;
-    char *template_key;
+    SlxKey *name_key;
+    SlxKey *template_key;
     const SlxCatalogItem *by_number;
 } RowKeys;
 
@@ -89,18 +89,18 @@ slx_item_for_number(const SlxCatalog *c, const char *no, guint section_number)
 }
 
 static double
-name_similarity(const SlxCatalogItem *it, const char *key)
+name_similarity(const SlxCatalogItem *it, const SlxKey *key)
 {
     double best = 0;
     for (guint k = 0; k < it->name_keys->len; k++) {
-        const char *nk = g_ptr_array_index(it->name_keys, k);
-        double s = slx_similarity(key, nk);
+        const SlxKey *nk = g_ptr_array_index(it->name_keys, k);
+        double s = slx_key_similarity(key, nk);
         /* One name inside the other (「目標復旧時間」 in 「目標復旧時間(RTO)」)
          * is nearly as good as equal, if it is most of it: 「利用者数」 is
          * not 「同時接続利用者数」. */
-        glong ln = g_utf8_strlen(nk, -1), lk = g_utf8_strlen(key, -1);
+        glong ln = nk->chars, lk = key->chars;
         if (s < 0.85 && MIN(ln, lk) >= 4 && MIN(ln, lk) * 10 >= MAX(ln, lk) * 6 &&
-            (strstr(key, nk) || strstr(nk, key)))
+            (strstr(key->text, nk->text) || strstr(nk->text, key->text)))
             s = 0.85;
         best = MAX(best, s);
     }
@@ -112,8 +112,8 @@ has_keyword(const SlxCatalogItem *it, const RowKeys *rk)
 {
     for (guint k = 0; k < it->keywords->len; k++) {
         char *kw = slx_match_key(g_ptr_array_index(it->keywords, k));
-        gboolean hit = slx_key_contains(rk->name_key, kw) ||
-                       slx_key_contains(rk->template_key, kw);
+        gboolean hit = slx_key_contains(rk->name_key->text, kw) ||
+                       slx_key_contains(rk->template_key->text, kw);
         g_free(kw);
         if (hit)
             return TRUE;
@@ -127,8 +127,8 @@ static SlxMatch *
 match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
 {
     RowKeys rk = {
-        slx_match_key(row->name ? row->name : ""),
-        slx_match_key(row->template_text ? row->template_text : ""),
+        slx_key_new(row->name ? row->name : ""),
+        slx_key_new(row->template_text ? row->template_text : ""),
         use_numbers ? slx_item_for_number(c, row->no, row->section_number) : NULL,
     };
     guint n = c->items->len;
@@ -136,10 +136,10 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
     guint best_name = 0, best_tmpl = 0;
     for (guint i = 0; i < n; i++) {
         const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
-        if (*rk.name_key)
+        if (*rk.name_key->text)
             name[i] = name_similarity(it, rk.name_key);
-        if (*rk.template_key && *it->template_key)
-            tmpl[i] = slx_similarity(rk.template_key, it->template_key);
+        if (*rk.template_key->text && *it->template_key->text)
+            tmpl[i] = slx_key_similarity(rk.template_key, it->template_key);
         if (name[i] > name[best_name])
             best_name = i;
         if (tmpl[i] > tmpl[best_tmpl])
@@ -169,7 +169,7 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
             conf *= CONTRA_TEMPLATE;
         /* A printed name unlike the item, with nothing else for it but the
          * number, is another checklist's row (総務省's 「1 開示情報の時点」). */
-        if (*rk.name_key && name[i] < UNRELATED_NAME && tmpl[i] < MIN_TEMPLATE &&
+        if (*rk.name_key->text && name[i] < UNRELATED_NAME && tmpl[i] < MIN_TEMPLATE &&
             !has_keyword(it, &rk))
             conf *= CONTRA_UNRELATED;
         if (conf > best) {
@@ -185,15 +185,15 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
         m->item = chosen;
         if (rk.by_number != NULL && rk.by_number != chosen)
             m->flags |= SLX_FLAG_NUMBER_MISMATCH;
-        if (*rk.template_key && tmpl[ci] < 0.5 && best_tmpl != ci && tmpl[best_tmpl] >= FIRM_TEMPLATE)
+        if (*rk.template_key->text && tmpl[ci] < 0.5 && best_tmpl != ci && tmpl[best_tmpl] >= FIRM_TEMPLATE)
             m->flags |= SLX_FLAG_TEMPLATE_MISMATCH;
         if (m->confidence < SLX_MATCH_LOW)
             m->flags |= SLX_FLAG_LOW_CONFIDENCE;
     }
     g_free(name);
     g_free(tmpl);
-    g_free(rk.name_key);
-    g_free(rk.template_key);
+    slx_key_free(rk.name_key);
+    slx_key_free(rk.template_key);
     return m;
 }
 
@@ -222,13 +222,13 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c)
         checked++;
         if (it == NULL)
             continue;
-        char *nk = slx_match_key(row->name ? row->name : "");
-        char *tk = slx_match_key(row->template_text ? row->template_text : "");
-        if ((*nk && name_similarity(it, nk) >= 0.5) ||
-            (*tk && slx_similarity(tk, it->template_key) >= 0.5))
+        SlxKey *nk = slx_key_new(row->name ? row->name : "");
+        SlxKey *tk = slx_key_new(row->template_text ? row->template_text : "");
+        if ((*nk->text && name_similarity(it, nk) >= 0.5) ||
+            (*tk->text && slx_key_similarity(tk, it->template_key) >= 0.5))
             agree++;
-        g_free(nk);
-        g_free(tk);
+        slx_key_free(nk);
+        slx_key_free(tk);
     }
     return checked == 0 || agree * 2 >= checked;
 }

@@ -258,7 +258,7 @@ item_free(gpointer p)
     if (it->not_applicable)
         g_regex_unref(it->not_applicable);
     g_ptr_array_unref(it->name_keys);
-    g_free(it->template_key);
+    slx_key_free(it->template_key);
     g_free(it);
 }
 
@@ -342,7 +342,7 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
         g_strstrip(it->duration_role);
     if (it->list_role)
         g_strstrip(it->list_role);
-    it->name_keys = g_ptr_array_new_with_free_func(g_free);
+    it->name_keys = g_ptr_array_new_with_free_func(slx_key_free);
     g_ptr_array_add(c->items, it);   /* owned by the catalog from here on */
 
     if (it->key == NULL || it->name == NULL)
@@ -394,10 +394,10 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
         }
     }
 
-    g_ptr_array_add(it->name_keys, slx_match_key(it->name));
+    g_ptr_array_add(it->name_keys, slx_key_new(it->name));
     for (guint i = 0; i < it->aliases->len; i++)
-        g_ptr_array_add(it->name_keys, slx_match_key(g_ptr_array_index(it->aliases, i)));
-    it->template_key = slx_match_key(it->template_text ? it->template_text : "");
+        g_ptr_array_add(it->name_keys, slx_key_new(g_ptr_array_index(it->aliases, i)));
+    it->template_key = slx_key_new(it->template_text ? it->template_text : "");
     return TRUE;
 }
 
@@ -679,29 +679,25 @@ slx_patterns_load_dir(SlxPatterns *p, const char *dir, GError **error)
     return ok;
 }
 
-const char *
+char *
 slx_patterns_default_dir(void)
 {
-    static char *dir;
-    if (dir)
-        return dir;
     const char *env = g_getenv("SLAXTRACT_PATTERNS_DIR");
     if (env && *env)
-        return dir = g_strdup(env);
+        return g_strdup(env);
     /* An uninstalled binary in the build tree reads the source patterns, so
      * an edit shows at once and an old installed copy never shadows it. */
     char *exe = g_file_read_link("/proc/self/exe", NULL);
+    gboolean in_build = FALSE;
     if (exe) {
         char *exedir = g_path_get_dirname(exe);
         char *builddir = g_canonicalize_filename(SLX_BUILD_DIR, NULL);
-        gboolean in_build = g_str_has_prefix(exedir, builddir);
+        in_build = g_str_has_prefix(exedir, builddir);
         g_free(exedir);
         g_free(builddir);
         g_free(exe);
-        if (in_build)
-            return dir = g_strdup(SLX_SOURCE_PATTERNS_DIR);
     }
-    return dir = g_strdup(SLX_PATTERNS_DIR);
+    return g_strdup(in_build ? SLX_SOURCE_PATTERNS_DIR : SLX_PATTERNS_DIR);
 }
 
 gboolean

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "similarity.h"
+
 /* Column roles a header label can name. */
 typedef enum {
     SLX_COL_NONE = -1,
@@ -56,9 +58,9 @@ typedef struct {
     char *list_role;        /* certification, format, location, channel, or NULL */
     GRegex *not_applicable; /* NULL, or phrases meaning the item does not apply */
     guint number;           /* numeric id (0 if the id is not a number) */
-    /* Match keys (see similarity.h), computed on load. */
-    GPtrArray *name_keys;   /* canonical name and aliases */
-    char *template_key;
+    /* Match keys (similarity.h), built once on load. */
+    GPtrArray *name_keys;   /* SlxKey *: canonical name and aliases */
+    SlxKey *template_key;
 } SlxCatalogItem;
 
 typedef struct {
@@ -101,10 +103,10 @@ gboolean slx_patterns_load_data(SlxPatterns *p, const char *name, const char *da
 /* Load every *.ini of DIR in name order. */
 gboolean slx_patterns_load_dir(SlxPatterns *p, const char *dir, GError **error);
 
-/* The default pattern directory: $SLAXTRACT_PATTERNS_DIR, else the source
- * tree's patterns/ when running from the build tree, else the installed
- * $(pkgdatadir)/patterns. */
-const char *slx_patterns_default_dir(void);
+/* The default pattern directory (g_free): $SLAXTRACT_PATTERNS_DIR, else
+ * the source tree's patterns/ when running from the build tree, else the
+ * installed $(pkgdatadir)/patterns. */
+char *slx_patterns_default_dir(void);
 
 /* TRUE if any regex of LIST matches TEXT. */
 gboolean slx_phrases_match(GPtrArray *list, const char *text);

@@ -33,8 +33,9 @@ typedef struct {
 /* One cell of a row being segmented. */
 typedef struct {
     char *text;               /* normalized, CJK spaces kept */
-    char *key;                /* match key */
+    SlxKey *key;
     glong chars;
+    double name_sim, template_sim;   /* likeness to catalog names and 規定内容; < 0 until needed */
 } Cell;
 
 /* ---- small helpers --------------------------------------------------- */
@@ -119,7 +120,7 @@ slx_header_role(const SlxVocabulary *v, const char *label)
 /* The best similarity of KEY to any item's names (NAMES) or to any item's
  * template text, over every catalog. */
 static double
-best_similarity(const Context *cx, const char *key, gboolean names)
+best_similarity(const Context *cx, const SlxKey *key, gboolean names)
 {
     double best = 0;
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
@@ -127,45 +128,56 @@ best_similarity(const Context *cx, const char *key, gboolean names)
         for (guint i = 0; i < cat->items->len; i++) {
             const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
             if (!names) {
-                best = MAX(best, slx_similarity(key, it->template_key));
+                best = MAX(best, slx_key_similarity(key, it->template_key));
                 continue;
             }
             for (guint k = 0; k < it->name_keys->len; k++)
-                best = MAX(best, slx_similarity(key, g_ptr_array_index(it->name_keys, k)));
+                best = MAX(best, slx_key_similarity(key, g_ptr_array_index(it->name_keys, k)));
         }
     }
     return best;
 }
 
 static double
-best_name_similarity(const Context *cx, const char *key)
+best_name_similarity(const Context *cx, const SlxKey *key)
 {
     return best_similarity(cx, key, TRUE);
+}
+
+/* The likeness of cell C to catalog names or templates, computed once: the
+ * alignment asks for it once per column. */
+static double
+cell_similarity(const Context *cx, Cell *c, gboolean names)
+{
+    double *slot = names ? &c->name_sim : &c->template_sim;
+    if (*slot < 0)
+        *slot = best_similarity(cx, c->key, names);
+    return *slot;
 }
 
 /* ---- alignment ------------------------------------------------------- */
 
 /* How well non-empty cell C fits a column of role R. */
 static double
-fit(const Context *cx, const Cell *c, SlxColumnRole r)
+fit(const Context *cx, Cell *c, SlxColumnRole r)
 {
     switch (r) {
     case SLX_COL_NO:
         return g_regex_match(cx->number_re, c->text, 0, NULL) ? 3.0 : NEG_INF;
     case SLX_COL_CATEGORY:
-        if (g_hash_table_contains(cx->categories, c->key))
+        if (g_hash_table_contains(cx->categories, c->key->text))
             return 2.0;
         return c->chars <= 8 ? 0.2 : -3.0;
     case SLX_COL_NAME: {
         if (g_regex_match(cx->number_re, c->text, 0, NULL))
             return -3.0;
-        double s = 0.5 + 1.5 * best_name_similarity(cx, c->key);
+        double s = 0.5 + 1.5 * cell_similarity(cx, c, TRUE);
         return c->chars > 40 ? s - 1.0 : s;
     }
     case SLX_COL_TEMPLATE:
-        return 0.3 + 1.5 * best_similarity(cx, c->key, FALSE);
+        return 0.3 + 1.5 * cell_similarity(cx, c, FALSE);
     case SLX_COL_UNIT:
-        if (g_hash_table_contains(cx->units, c->key))
+        if (g_hash_table_contains(cx->units, c->key->text))
             return 2.0;
         return c->chars <= 10 ? 0.1 : -2.0;
     case SLX_COL_EXAMPLE:
@@ -256,8 +268,9 @@ make_cells(const SlxGridRow *gr, guint *n)
     for (guint i = 0; i < *n; i++) {
         cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i), -1,
                                       SLX_NORM_KEEP_CJK_SPACES);
-        cells[i].key = slx_match_key(cells[i].text);
+        cells[i].key = slx_key_new(cells[i].text);
         cells[i].chars = g_utf8_strlen(cells[i].text, -1);
+        cells[i].name_sim = cells[i].template_sim = -1;
     }
     return cells;
 }
@@ -267,7 +280,7 @@ free_cells(Cell *cells, guint n)
 {
     for (guint i = 0; i < n; i++) {
         g_free(cells[i].text);
-        g_free(cells[i].key);
+        slx_key_free(cells[i].key);
     }
     g_free(cells);
 }
@@ -332,16 +345,15 @@ classify_unknown_columns(const Context *cx, const SlxGrid *grid, guint from, GAr
             if (*raw == '\0')
                 continue;
             char *n = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
-            char *key = slx_match_key(n);
             if (slx_header_role(&cx->patterns->vocab, n) != SLX_COL_NONE) {
                 g_free(n);
-                g_free(key);
                 break;   /* the next header */
             }
+            SlxKey *key = slx_key_new(n);
             sum += best_similarity(cx, key, FALSE);
             cells_seen++;
             g_free(n);
-            g_free(key);
+            slx_key_free(key);
         }
         rl[col] = cells_seen > 0 && sum / cells_seen >= TEMPLATE_COLUMN_LIKENESS
                       ? SLX_COL_TEMPLATE : SLX_COL_ANSWER;
@@ -488,13 +500,16 @@ split_glued_category(const Context *cx, SlxRow *row)
         return;
     GHashTableIter it;
     gpointer key;
-    char *name_key = slx_match_key(row->name);
+    SlxKey *name = slx_key_new(row->name);
+    const char *name_key = name->text;
     g_hash_table_iter_init(&it, cx->categories);
     while (g_hash_table_iter_next(&it, &key, NULL)) {
         const char *cat = key;
         if (g_str_has_prefix(name_key, cat) && strlen(name_key) > strlen(cat)) {
-            const char *rest = name_key + strlen(cat);
-            if (best_name_similarity(cx, rest) > best_name_similarity(cx, name_key)) {
+            SlxKey *rest = slx_key_from_match_key(name_key + strlen(cat));
+            gboolean better = best_name_similarity(cx, rest) > best_name_similarity(cx, name);
+            slx_key_free(rest);
+            if (better) {
                 /* Cut the same number of characters off the printed name. */
                 glong n = g_utf8_strlen(cat, -1);
                 const char *p = row->name;
@@ -513,7 +528,7 @@ split_glued_category(const Context *cx, SlxRow *row)
             }
         }
     }
-    g_free(name_key);
+    slx_key_free(name);
 }
 
 static SlxRow *
@@ -583,9 +598,9 @@ split_glued_number(const Context *cx, Cell **cells, guint *n)
     *cells = g_renew(Cell, *cells, *n + 1);
     memmove(&(*cells)[f + 2], &(*cells)[f + 1], (*n - f - 1) * sizeof(Cell));
     g_free((*cells)[f].text);
-    g_free((*cells)[f].key);
-    (*cells)[f] = (Cell){num, slx_match_key(num), g_utf8_strlen(num, -1)};
-    (*cells)[f + 1] = (Cell){rest, slx_match_key(rest), g_utf8_strlen(rest, -1)};
+    slx_key_free((*cells)[f].key);
+    (*cells)[f] = (Cell){num, slx_key_new(num), g_utf8_strlen(num, -1), -1, -1};
+    (*cells)[f + 1] = (Cell){rest, slx_key_new(rest), g_utf8_strlen(rest, -1), -1, -1};
     (*n)++;
 }
 
@@ -683,9 +698,9 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
 
         gboolean item_like = row->no != NULL;
         if (!item_like && row->name) {
-            char *key = slx_match_key(row->name);
+            SlxKey *key = slx_key_new(row->name);
             item_like = best_name_similarity(&cx, key) >= 0.5;
-            g_free(key);
+            slx_key_free(key);
         }
         if (row->no == NULL && row->name == NULL && last != NULL) {
             /* Only answer text: the rest of the row above. */

@@ -65,35 +65,68 @@ bigrams(const char *s, guint64 **out)
     return k;
 }
 
-double
-slx_similarity(const char *a, const char *b)
+SlxKey *
+slx_key_from_match_key(const char *key)
 {
-    if (*a == '\0' || *b == '\0')
+    SlxKey *k = g_new0(SlxKey, 1);
+    k->text = g_strdup(key);
+    k->chars = g_utf8_strlen(key, -1);
+    k->n = bigrams(key, &k->bigrams);
+    return k;
+}
+
+SlxKey *
+slx_key_new(const char *normalized)
+{
+    char *key = slx_match_key(normalized);
+    SlxKey *k = slx_key_from_match_key(key);
+    g_free(key);
+    return k;
+}
+
+void
+slx_key_free(gpointer p)
+{
+    SlxKey *k = p;
+    if (k == NULL)
+        return;
+    g_free(k->text);
+    g_free(k->bigrams);
+    g_free(k);
+}
+
+double
+slx_key_similarity(const SlxKey *a, const SlxKey *b)
+{
+    if (*a->text == '\0' || *b->text == '\0')
         return 0.0;
-    if (strcmp(a, b) == 0)
+    if (strcmp(a->text, b->text) == 0)
         return 1.0;
-    guint64 *ba, *bb;
-    gsize na = bigrams(a, &ba), nb = bigrams(b, &bb);
-    if (na == 0 || nb == 0) {
-        g_free(ba);
-        g_free(bb);
+    if (a->n == 0 || b->n == 0)
         return 0.0;
-    }
     gsize i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (ba[i] == bb[j]) {
+    while (i < a->n && j < b->n) {
+        if (a->bigrams[i] == b->bigrams[j]) {
             common++;
             i++;
             j++;
-        } else if (ba[i] < bb[j]) {
+        } else if (a->bigrams[i] < b->bigrams[j]) {
             i++;
         } else {
             j++;
         }
     }
-    g_free(ba);
-    g_free(bb);
-    return 2.0 * (double)common / (double)(na + nb);
+    return 2.0 * (double)common / (double)(a->n + b->n);
+}
+
+double
+slx_similarity(const char *a, const char *b)
+{
+    SlxKey *ka = slx_key_from_match_key(a), *kb = slx_key_from_match_key(b);
+    double s = slx_key_similarity(ka, kb);
+    slx_key_free(ka);
+    slx_key_free(kb);
+    return s;
 }
 
 gboolean

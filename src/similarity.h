@@ -13,8 +13,27 @@
  * 「平均復旧時間mttr」. */
 char *slx_match_key(const char *normalized);
 
-/* Dice coefficient of the character bigrams of two match keys, 0..1.
- * A key of one character compares by equality. */
+/* A match key with its character bigrams, sorted once: comparing two of
+ * them is a linear merge.  Catalog names are compared with every cell of
+ * every document, so they are built once, at load. */
+typedef struct {
+    char *text;          /* the match key */
+    glong chars;         /* its length in characters */
+    guint64 *bigrams;    /* sorted */
+    gsize n;
+} SlxKey;
+
+/* The key of normalized TEXT (slx_match_key, then bigrams). */
+SlxKey *slx_key_new(const char *normalized);
+/* The key of TEXT that is a match key already. */
+SlxKey *slx_key_from_match_key(const char *key);
+void slx_key_free(gpointer key);
+
+/* Dice coefficient of the character bigrams of two keys, 0..1.  Equal
+ * texts are 1; a key without bigrams matches nothing else. */
+double slx_key_similarity(const SlxKey *a, const SlxKey *b);
+
+/* The same for two match keys given as text (builds the keys). */
 double slx_similarity(const char *key_a, const char *key_b);
 
 /* TRUE if NEEDLE (a match key) occurs in HAYSTACK (a match key). */

@@ -85,6 +85,13 @@ check "with the alias it is item 1" '[ $st -eq 0 ] && grep -q "\"items\":\[{\"id
 SLAXTRACT_PATTERNS_DIR="$T" "$SLX" "$SEED" >/dev/null 2>&1; st=$?
 check "SLAXTRACT_PATTERNS_DIR is honoured" '[ $st -eq 2 ]'
 
+# parallel processing keeps the order of the files
+set -- "$top_srcdir"/corpus/*.txt "$top_srcdir"/corpus/*.html "$T/missing.txt" "$SEED"
+"$SLX" -j 1 "$@" > "$T/serial" 2>/dev/null
+"$SLX" -j 4 "$@" > "$T/parallel" 2>/dev/null; st=$?
+nfiles=$#
+check "-j 4: exit 1 (the missing file), the same output as -j 1, in order" '[ $st -eq 1 ] && cmp -s "$T/serial" "$T/parallel" && [ $(wc -l < "$T/parallel") -eq $nfiles ]'
+
 # output formats and -o
 "$SLX" --format csv "$SEED" >"$T/out.csv"; st=$?
 check "csv: exit 0, a byte order mark, the header" '[ $st -eq 0 ] && [ "$(head -c 3 "$T/out.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ] && head -1 "$T/out.csv" | grep -q "file,service,id,key,name,category,no,answer,primary,values,text,page,confidence,flags"'
