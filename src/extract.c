@@ -377,8 +377,9 @@ on_version(Scan *sc, GMatchInfo *mi, int s, int e)
     SlxBound bound = SLX_BOUND_NONE;
     gboolean disabled = FALSE;
     if (tail) {
-        if (g_regex_match(sc->x->version_tail, tail, 0, NULL) && strstr(tail, "未満") == NULL &&
-            strstr(tail, "以下") == NULL)
+        /* 「TLS1.0/1.1は無効」, 「TLS1.1以下は無効」: these are disabled;
+         * 「TLS1.2未満は無効」: 1.2 is the minimum (below). */
+        if (g_regex_match(sc->x->version_tail, tail, 0, NULL) && strstr(tail, "未満") == NULL)
             disabled = TRUE;
         if (strstr(tail, "以上") || strstr(tail, "以降") || strstr(tail, "未満") ||
             g_strrstr(tail, "later") || g_strrstr(tail, "higher") || g_strrstr(tail, "above"))

@@ -76,7 +76,12 @@ static const Case cases[] = {
     {"24", "制限なし", SLX_ANSWER_NO}, {"25", "上限なし", SLX_ANSWER_NO},
     {"25", "利用可能なストレージ容量には上限がございません。", SLX_ANSWER_NO},
     {"35", "損害賠償保険には加入していません。お客様の責任でお願いしています。", SLX_ANSWER_NO},
+    {"10", "回答不可", SLX_ANSWER_UNDISCLOSED},
+    {"19", "SLA対象外", SLX_ANSWER_NO},
+    {"19", "対象外", SLX_ANSWER_NOT_APPLICABLE},
     /* best effort and mixed lists */
+    {"7", "要相談", SLX_ANSWER_PARTIAL},
+    {"22", "個別にご相談", SLX_ANSWER_PARTIAL},
     {"15", "規程はありませんが、できるだけ早く通知します。", SLX_ANSWER_PARTIAL},
     {"19", "ベストエフォートで提供しています。", SLX_ANSWER_PARTIAL},
     {"47", "以下ようになっております。 サーバ → ウイルス対策ソフト導入なし 運用者端末 → 随時スキャン", SLX_ANSWER_PARTIAL},

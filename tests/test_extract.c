@@ -192,6 +192,7 @@ static const Case cases[] = {
     {"42", "TLS 1.2 or later", "V TLS 1.2 b=min"},
     {"42", "TLSv1.3", "V TLS 1.3"},
     {"42", "SSL3.0は無効", "V SSL 3.0 disabled"},
+    {"42", "TLS1.1以下は無効", "V TLS 1.1 disabled"},
     {"42", "TLS1.2以上（TLS1.0/1.1は無効）", "V TLS 1.2 b=min; V TLS 1.0 disabled; V TLS 1.1 disabled"},
     /* lists */
     {"39", "ISO/IEC 27001 (情報セキュリティマネジメントシステム:IS 586579) ISO/IEC 27017 (ISMSクラウドセキュリティ認証: CLOUD 681574)",
