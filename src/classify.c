@@ -132,8 +132,10 @@ sentences(const char *text)
 static SlxAnswer
 judge(const char *sentence, const SlxCatalogItem *item, const SlxVocabulary *v)
 {
-    /* Phrases such as 「この限りではありません」 are not a "no". */
-    char *s = g_strdup(sentence);
+    /* Phrases are matched without the spaces between Japanese characters:
+     * a line wrapped inside a cell (「承って / おりません」) is one phrase.
+     * Phrases such as 「この限りではありません」 are not a "no". */
+    char *s = slx_normalize(sentence, -1, SLX_NORM_DEFAULT);
     for (guint i = 0; i < v->negative_ignore->len; i++) {
         char *r = g_regex_replace_literal(g_ptr_array_index(v->negative_ignore, i), s, -1, 0,
                                           "", 0, NULL);

@@ -16,6 +16,9 @@ slx_error_code_name(SlxErrorCode code)
     case SLX_ERROR_DECODE:             return "decode_error";
     case SLX_ERROR_UNSUPPORTED_FORMAT: return "unsupported_format";
     case SLX_ERROR_NO_TABLE:           return "no_table";
+    case SLX_ERROR_ENCRYPTED:          return "encrypted";
+    case SLX_ERROR_PDF:                return "pdf_error";
+    case SLX_ERROR_NO_TEXT:            return "no_text";
     case SLX_ERROR_PATTERNS:           return "patterns";
     }
     return "error";

@@ -19,6 +19,9 @@ typedef enum {
     SLX_ERROR_DECODE,             /* "decode_error": bytes invalid in the detected charset */
     SLX_ERROR_UNSUPPORTED_FORMAT, /* "unsupported_format": a format this build cannot read */
     SLX_ERROR_NO_TABLE,           /* "no_table": no checklist rows at all */
+    SLX_ERROR_ENCRYPTED,          /* "encrypted": a PDF that needs a password */
+    SLX_ERROR_PDF,                /* "pdf_error": a PDF Poppler cannot read */
+    SLX_ERROR_NO_TEXT,            /* "no_text": a PDF without any text layer */
     SLX_ERROR_PATTERNS,           /* pattern file errors (exit status 2, no record) */
 } SlxErrorCode;
 

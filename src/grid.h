@@ -13,6 +13,7 @@ typedef struct {
     guint line;        /* 1-based line in the source (text), 0 if none */
     guint page;        /* 1-based page (PDF), 0 otherwise */
     gboolean heading;  /* the reader knows it is a heading (HTML h1–h6), not a row */
+    gboolean continues;/* the reader knows it is the rest of the row above (PDF page break) */
 } SlxGridRow;
 
 typedef struct {

@@ -27,6 +27,7 @@ typedef struct {
     char *format;
     char *output;
     char *csv_encoding;
+    char *password;
     gint jobs;
     char **pattern_files;
     char *patterns_dir;
@@ -47,6 +48,8 @@ parse_options(int *argc, char ***argv, Options *o)
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
          "Process N documents at a time (default: the number of processors); the output "
          "keeps the order of the files", "N"},
+        {"password", 0, 0, G_OPTION_ARG_STRING, &o->password,
+         "Open encrypted PDFs with PASSWORD", "PASSWORD"},
         {"csv-encoding", 0, 0, G_OPTION_ARG_STRING, &o->csv_encoding,
          "CSV encoding: utf-8 (with a byte order mark, the default) or cp932", "ENC"},
         {"patterns", 'p', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->pattern_files,
@@ -253,7 +256,7 @@ main(int argc, char **argv)
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), FALSE};
     xmlInitParser();   /* once, before any thread parses HTML */
-    slx_batch_run(o.files, patterns, extractor,
+    slx_batch_run(o.files, o.password, patterns, extractor,
                   o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), take_record, &sink);
     if (sink.failed)
         status = EXIT_DOC_FAILED;
@@ -274,6 +277,7 @@ out:
     g_free(o.format);
     g_free(o.output);
     g_free(o.csv_encoding);
+    g_free(o.password);
     g_strfreev(o.pattern_files);
     g_free(o.patterns_dir);
     g_strfreev(o.files);

@@ -41,7 +41,10 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
         SlxItemRecord *it = slx_item_record_new();
         it->item = m->item;
         it->no = g_strdup(row->no);
-        it->name = g_strdup(row->name ? row->name : row->template_text);
+        /* Normalized like every text of the record (the row keeps spaces
+         * between Japanese characters for the classifier's sake). */
+        const char *name = row->name ? row->name : row->template_text;
+        it->name = name ? slx_normalize(name, -1, SLX_NORM_DEFAULT) : NULL;
         it->text = slx_row_response_text(row);
         it->page = row->page;
         it->confidence = round(m->confidence * 100.0) / 100.0;
@@ -89,12 +92,13 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
 }
 
 SlxRecord *
-slx_process_file(const char *path, const SlxPatterns *p, const SlxExtractor *x)
+slx_process_file(const char *path, const char *password, const SlxPatterns *p,
+                 const SlxExtractor *x)
 {
     SlxRecord *r = slx_record_new(path);
     SlxSource src;
     GError *error = NULL;
-    gboolean ok = slx_read_document(path, &src, &error);
+    gboolean ok = slx_read_document(path, password, &src, &error);
 
     r->sha256 = g_strdup(src.sha256);
     if (src.sha256)
@@ -106,6 +110,9 @@ slx_process_file(const char *path, const SlxPatterns *p, const SlxExtractor *x)
         slx_source_clear(&src);
         return r;
     }
+    if (src.pages_without_text)
+        slx_record_warn(r, "no_text_layer: %u of %u pages have no text layer (scanned?) and were "
+                        "not read", src.pages_without_text, src.pages);
     if (src.markup_errors)
         slx_record_warn(r, "%u HTML markup errors were found and recovered from", src.markup_errors);
     if (src.truncated)

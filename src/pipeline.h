@@ -13,7 +13,7 @@
 
 /* Process the file at PATH.  Never fails: a document that cannot be read
  * comes back with record->error set and no items. */
-SlxRecord *slx_process_file(const char *path, const SlxPatterns *patterns,
-                            const SlxExtractor *extractor);
+SlxRecord *slx_process_file(const char *path, const char *password,
+                            const SlxPatterns *patterns, const SlxExtractor *extractor);
 
 #endif

@@ -3,6 +3,7 @@
 #include "decode.h"
 #include "error.h"
 #include "read_html.h"
+#include "read_pdf.h"
 #include "read_text.h"
 
 #include <errno.h>
@@ -81,7 +82,7 @@ is_blank_text(const char *s, gsize len)
 }
 
 gboolean
-slx_read_document(const char *path, SlxSource *src, GError **error)
+slx_read_document(const char *path, const char *password, SlxSource *src, GError **error)
 {
     memset(src, 0, sizeof *src);
     char *data;
@@ -96,10 +97,13 @@ slx_read_document(const char *path, SlxSource *src, GError **error)
     }
     src->format = slx_sniff_format((const guint8 *)data, len);
     if (src->format == SLX_FORMAT_PDF) {
+        SlxPdfInfo info;
+        src->encoding = "UTF-8";
+        src->grid = slx_read_pdf((const guint8 *)data, len, password, &info, error);
+        src->pages = info.pages;
+        src->pages_without_text = info.pages_without_text;
         g_free(data);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_UNSUPPORTED_FORMAT,
-                    "PDF documents are not supported by this version of slaxtract");
-        return FALSE;
+        return src->grid != NULL;
     }
 
     SlxDecoded dec;

@@ -18,6 +18,7 @@ typedef struct {
     guint pages;             /* PDF pages, else 0 */
     guint markup_errors;     /* HTML: errors libxml2 reported and recovered from */
     gboolean truncated;      /* HTML: markup nested too deep, the rest ignored */
+    guint pages_without_text; /* PDF: pages with no text layer */
     SlxGrid *grid;           /* NULL on error */
 } SlxSource;
 
@@ -27,9 +28,10 @@ const char *slx_format_name(SlxFormat f);
 /* The format BYTES look like. */
 SlxFormat slx_sniff_format(const guint8 *bytes, gsize len);
 
-/* Read PATH into SRC.  On failure returns FALSE with ERROR in the SLX_ERROR
+/* Read PATH into SRC (PASSWORD opens an encrypted PDF; may be NULL).  On failure returns FALSE with ERROR in the SLX_ERROR
  * domain; SRC still holds whatever was learnt (sha256, format). */
-gboolean slx_read_document(const char *path, SlxSource *src, GError **error);
+gboolean slx_read_document(const char *path, const char *password, SlxSource *src,
+                           GError **error);
 
 void slx_source_clear(SlxSource *src);
 

@@ -464,20 +464,33 @@ append_field(char **field, const char *text)
     }
 }
 
+/* Add TEXT as the response of grid column COLUMN; the rest of a cell that
+ * continues (a wrapped line, a row cut by a page break) joins the response
+ * of its column, so that answer and remarks do not interleave. */
 static void
-add_response(SlxRow *row, const char *text, SlxColumnRole role)
+add_response(SlxRow *row, const char *text, SlxColumnRole role, guint column)
 {
     if (*text == '\0')
         return;
+    for (guint i = 0; i < row->responses->len; i++) {
+        SlxResponse *r = g_ptr_array_index(row->responses, i);
+        if (r->column == column) {
+            char *joined = g_strconcat(r->text, " ", text, NULL);
+            g_free(r->text);
+            r->text = joined;
+            return;
+        }
+    }
     SlxResponse *r = g_new0(SlxResponse, 1);
     r->text = g_strdup(text);
     r->role = role;
+    r->column = column;
     g_ptr_array_add(row->responses, r);
 }
 
-/* Put TEXT into ROW's field for ROLE. */
+/* Put TEXT, from grid column COLUMN, into ROW's field for ROLE. */
 static void
-put(SlxRow *row, SlxColumnRole role, const char *text)
+put(SlxRow *row, SlxColumnRole role, const char *text, guint column)
 {
     switch (role) {
     case SLX_COL_NO:       append_field(&row->no, text); break;
@@ -486,8 +499,8 @@ put(SlxRow *row, SlxColumnRole role, const char *text)
     case SLX_COL_TEMPLATE: append_field(&row->template_text, text); break;
     case SLX_COL_UNIT:     append_field(&row->unit, text); break;
     case SLX_COL_EXAMPLE:  append_field(&row->example, text); break;
-    case SLX_COL_REMARKS:  add_response(row, text, SLX_COL_REMARKS); break;
-    default:               add_response(row, text, SLX_COL_ANSWER); break;
+    case SLX_COL_REMARKS:  add_response(row, text, SLX_COL_REMARKS, column); break;
+    default:               add_response(row, text, SLX_COL_ANSWER, column); break;
     }
 }
 
@@ -615,6 +628,7 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
     char *section = NULL;
     guint section_number = 0;
     SlxRow *last = NULL;
+    GArray *last_roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));   /* of LAST's cells */
 
     for (guint r = 0; r < grid->rows->len; r++) {
         const SlxGridRow *gr = g_ptr_array_index(grid->rows, r);
@@ -670,7 +684,8 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
         guint m = use->len;
 
         /* A line that starts in the answer columns continues the row above
-         * (a cell split over several lines, seed 004). */
+         * (a cell split over several lines, seed 004), and so does a row the
+         * reader saw cut by a page break. */
         guint first_response = m;
         for (guint j = 0; j < m; j++)
             if (rl[j] == SLX_COL_ANSWER || rl[j] == SLX_COL_REMARKS || rl[j] == SLX_COL_UNIT ||
@@ -678,9 +693,13 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
                 first_response = j;
                 break;
             }
-        if (last && first >= first_response) {
+        if (last && (first >= first_response || gr->continues)) {
+            /* A row cut by a page break has the columns of the row it
+             * continues, which may be shifted from the header's. */
+            const GArray *by = gr->continues && last_roles->len == n ? last_roles : use;
+            const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
             for (guint i = first; i < n; i++)
-                put(last, i < m ? rl[i] : SLX_COL_ANSWER, cells[i].text);
+                put(last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
             free_cells(cells, n);
             if (!roles)
                 g_array_free(use, TRUE);
@@ -691,8 +710,12 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
         int *assign = g_new(int, n);
         align_row(&cx, cells, n, rl, m, assign);
         SlxRow *row = new_row(gr, section, section_number);
-        for (guint i = 0; i < n; i++)
-            put(row, assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER, cells[i].text);
+        g_array_set_size(last_roles, n);
+        for (guint i = 0; i < n; i++) {
+            SlxColumnRole role = assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER;
+            g_array_index(last_roles, SlxColumnRole, i) = role;
+            put(row, role, cells[i].text, i);
+        }
         g_free(assign);
         split_glued_category(&cx, row);
 
@@ -708,7 +731,7 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
                 append_field(&last->template_text, row->template_text);
             for (guint i = 0; i < row->responses->len; i++) {
                 SlxResponse *resp = g_ptr_array_index(row->responses, i);
-                add_response(last, resp->text, resp->role);
+                add_response(last, resp->text, resp->role, resp->column);
             }
             row_free(row);
         } else if (roles == NULL && !item_like) {
@@ -732,6 +755,7 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
     }
     if (roles)
         g_array_free(roles, TRUE);
+    g_array_free(last_roles, TRUE);
     if (t->title == NULL) {
         t->title = t->untitled;
         t->untitled = NULL;

@@ -14,6 +14,7 @@
 typedef struct {
     char *text;            /* normalized, CJK spaces kept (word boundaries) */
     SlxColumnRole role;    /* SLX_COL_ANSWER or SLX_COL_REMARKS */
+    guint column;          /* the grid column it came from */
 } SlxResponse;
 
 typedef struct {

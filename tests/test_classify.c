@@ -71,6 +71,7 @@ static const Case cases[] = {
     {"19", "Not disclosed.", SLX_ANSWER_UNDISCLOSED},
     /* negatives, limits, under consideration */
     {"17", "通常稼働時のサービス提供状況の報告は承っておりません。", SLX_ANSWER_NO},
+    {"17", "通常稼働時のサ\nービス提供状況の報告は承って\nおりません。", SLX_ANSWER_NO},   /* wrapped */
     {"20", "遅延継続時間の設定はしていませんが、遅延の監視を行っております。", SLX_ANSWER_NO},
     {"39", "今後取得を検討", SLX_ANSWER_NO}, {"48", "検討中です。", SLX_ANSWER_NO},
     {"24", "制限なし", SLX_ANSWER_NO}, {"25", "上限なし", SLX_ANSWER_NO},
@@ -120,9 +121,9 @@ test_marker_column(void **state)
     (void)state;
     SlxRow row = {0};
     row.responses = g_ptr_array_new();
-    SlxResponse mark = {(char *)"○", SLX_COL_ANSWER};
-    SlxResponse prose = {(char *)"外部サービスから利用できるAPIを用意しておりません。", SLX_COL_ANSWER};
-    SlxResponse remark = {(char *)"非公開", SLX_COL_REMARKS};
+    SlxResponse mark = {(char *)"○", SLX_COL_ANSWER, 4};
+    SlxResponse prose = {(char *)"外部サービスから利用できるAPIを用意しておりません。", SLX_COL_ANSWER, 5};
+    SlxResponse remark = {(char *)"非公開", SLX_COL_REMARKS, 6};
     g_ptr_array_add(row.responses, &mark);
     g_ptr_array_add(row.responses, &prose);
     const SlxCatalogItem *it = slx_catalog_lookup(meti, "23");

@@ -54,7 +54,7 @@ expect_error 4 empty.txt empty
 expect_error 5 blank.txt empty
 expect_error 6 image.png binary
 expect_error 7 broken.txt invalid_utf8
-expect_error 8 doc.pdf unsupported_format
+expect_error 8 doc.pdf pdf_error
 expect_error 9 page.html no_table
 expect_error 10 prose.txt no_table
 check "line 11: the seed again, complete" '[ "$(line 11)" = "$(line 1)" ]'

@@ -1,0 +1,607 @@
+/* read_pdf.c — PDF pages → grid, from glyph boxes and ruling lines.
+ *
+ * Poppler's text order glues the cells of a table row together and
+ * interleaves wrapped lines (research/pdf-tables.md §0), so rows are
+ * rebuilt from geometry:
+ *   1. every character with its box (poppler_page_get_text_layout is
+ *      index-aligned with poppler_page_get_text); white text is dropped;
+ *   2. ruling lines: poppler-glib exposes no vector paths, so the page is
+ *      rendered at 2× into a raster and scanned for long dark runs (stroked
+ *      lines and thin filled rectangles look the same here).  A rule must
+ *      be longer than any glyph stroke.  Strokes of neighbouring glyphs can
+ *      still join into long runs, so the table is where the long vertical
+ *      rules are (its sides span many rows), and only rules there count
+ *      (glyph boxes cannot mask text out: fonts with odd metrics give boxes
+ *      taller than the line pitch);
+ *   3. the horizontal rules cut the page into bands; in a band, the
+ *      vertical rules that cross it bound the cells;
+ *   4. a cell with no rule above it continues the cell above (a merged
+ *      種別): its text goes to every band it covers;
+ *   5. text outside the rules (titles, page headers and footers) becomes
+ *      one-cell rows, in reading order with the table rows.
+ * Each page is released when read, so a long PDF reads in flat memory. */
+#include "read_pdf.h"
+#include "error.h"
+
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#define SCALE 2.0          /* raster pixels per point */
+#define DARK 200           /* a pixel darker than this (0–255) may be a rule */
+#define MIN_H_RUN 30       /* pixels: 15 pt, longer than any glyph stroke */
+#define MIN_V_RUN 24       /* pixels: 12 pt, longer than a glyph, shorter than a one-line cell */
+#define SAME_POS 1.5       /* points: rules this close are one */
+#define TABLE_RULE 40      /* points: a vertical rule this long is a table's */
+#define TABLE_EDGE 100     /* points: so is a horizontal rule this long */
+
+typedef struct {
+    gunichar c;
+    double x1, y1, x2, y2;
+    gboolean space_before; /* Poppler put a word break before it */
+} Glyph;
+
+typedef struct {
+    double pos;            /* y of a horizontal rule, x of a vertical one */
+    double from, to;       /* its extent along the other axis */
+} Rule;
+
+typedef struct {
+    double top;            /* for ordering rows on the page */
+    GPtrArray *cells;      /* char * */
+    gboolean continues;    /* the rest of a row cut by the page break above */
+} PageRow;
+
+/* ---- rules ------------------------------------------------------------ */
+
+/* Runs of dark pixels along rows (HORIZONTAL) or columns. */
+static GArray *
+scan_rules(const guint8 *px, int stride, int w, int h, gboolean horizontal)
+{
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(Rule));
+    int outer = horizontal ? h : w, inner = horizontal ? w : h;
+    int min_run = horizontal ? MIN_H_RUN : MIN_V_RUN;
+    for (int o = 0; o < outer; o++) {
+        int start = -1;
+        for (int i = 0; i <= inner; i++) {
+            gboolean dark = FALSE;
+            if (i < inner) {
+                int x = horizontal ? i : o, y = horizontal ? o : i;
+                const guint8 *p = px + (gsize)y * (gsize)stride + (gsize)x * 4;
+                int lum = (p[0] + p[1] + p[2]) / 3;   /* BGRx */
+                dark = lum < DARK;
+            }
+            if (dark && start < 0)
+                start = i;
+            if (!dark && start >= 0) {
+                if (i - start >= min_run) {
+                    Rule r = {(o + 0.5) / SCALE, start / SCALE, i / SCALE};
+                    g_array_append_val(runs, r);
+                }
+                start = -1;
+            }
+        }
+    }
+    return runs;
+}
+
+static gint
+by_pos_then_from(gconstpointer a, gconstpointer b)
+{
+    const Rule *x = a, *y = b;
+    if (fabs(x->pos - y->pos) > SAME_POS)
+        return x->pos < y->pos ? -1 : 1;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Merge runs that are one rule: the pixel rows of a thick line, pieces cut
+ * by a masked glyph edge. */
+static GArray *
+merge_rules(GArray *runs)
+{
+    g_array_sort(runs, by_pos_then_from);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(Rule));
+    for (guint i = 0; i < runs->len; i++) {
+        Rule r = g_array_index(runs, Rule, i);
+        gboolean merged = FALSE;
+        for (guint j = out->len; j-- > 0 && !merged;) {
+            Rule *o = &g_array_index(out, Rule, j);
+            if (fabs(o->pos - r.pos) > SAME_POS)
+                continue;
+            if (r.from <= o->to + 2 * SAME_POS && r.to >= o->from - 2 * SAME_POS) {
+                o->from = MIN(o->from, r.from);
+                o->to = MAX(o->to, r.to);
+                merged = TRUE;
+            }
+        }
+        if (!merged)
+            g_array_append_val(out, r);
+    }
+    g_array_free(runs, TRUE);
+    return out;
+}
+
+static void
+find_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
+{
+    double pw, ph;
+    poppler_page_get_size(page, &pw, &ph);
+    int w = (int)ceil(pw * SCALE), h = (int)ceil(ph * SCALE);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, SCALE, SCALE);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+
+    const guint8 *px = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    *hrules = merge_rules(scan_rules(px, stride, w, h, TRUE));
+    *vrules = merge_rules(scan_rules(px, stride, w, h, FALSE));
+    cairo_surface_destroy(s);
+}
+
+/* ---- glyphs and text -------------------------------------------------- */
+
+/* The page's characters with their boxes, white (hidden) text and
+ * white space left out (spaces are put back from the gaps). */
+static GArray *
+page_glyphs(PopplerPage *page)
+{
+    GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(Glyph));
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint n = 0;
+    if (text == NULL || !poppler_page_get_text_layout(page, &rects, &n)) {
+        g_free(text);
+        return glyphs;
+    }
+    guint len = (guint)g_utf8_strlen(text, -1);
+    guint8 *hidden = g_new0(guint8, MAX(len, 1));
+    GList *attrs = poppler_page_get_text_attributes(page);
+    for (GList *l = attrs; l; l = l->next) {
+        const PopplerTextAttributes *a = l->data;
+        if (a->color.red > 0xF000 && a->color.green > 0xF000 && a->color.blue > 0xF000)
+            for (int i = MAX(a->start_index, 0); i <= a->end_index && (guint)i < len; i++)
+                hidden[i] = 1;
+    }
+    poppler_page_free_text_attributes(attrs);
+    guint i = 0;
+    gboolean space = FALSE;
+    for (const char *p = text; *p && i < n; p = g_utf8_next_char(p), i++) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '\n')
+            space = FALSE;
+        if (hidden[i] || g_unichar_isspace(c) || c == 0x3000) {
+            space |= c != '\n';
+            continue;
+        }
+        Glyph g = {c, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2, space};
+        g_array_append_val(glyphs, g);
+        space = FALSE;
+    }
+    g_free(hidden);
+    g_free(rects);
+    g_free(text);
+    return glyphs;
+}
+
+/* Visual lines of GLYPHS, top to bottom, each sorted left to right.
+ * Geometry decides: Poppler's own lines glue the lines of neighbouring
+ * cells together.  Glyphs of one line have their centres within a fraction
+ * of the glyph size; the size comes from the widths, because fonts with
+ * odd metrics give boxes taller than the line pitch. */
+static gint
+by_mid(gconstpointer a, gconstpointer b)
+{
+    const Glyph *x = *(Glyph *const *)a, *y = *(Glyph *const *)b;
+    double mx = (x->y1 + x->y2) / 2, my = (y->y1 + y->y2) / 2;
+    return mx < my ? -1 : mx > my;
+}
+
+static gint
+by_x(gconstpointer a, gconstpointer b)
+{
+    const Glyph *x = *(Glyph *const *)a, *y = *(Glyph *const *)b;
+    return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+typedef struct {
+    double mid, size;      /* vertical centre of the first glyph; the widest glyph */
+    GPtrArray *glyphs;
+} Line;
+
+static GArray *
+visual_lines(GPtrArray *glyphs)
+{
+    GArray *lines = g_array_new(FALSE, FALSE, sizeof(Line));
+    g_ptr_array_sort(glyphs, by_mid);
+    for (guint i = 0; i < glyphs->len;) {
+        const Glyph *first = g_ptr_array_index(glyphs, i);
+        Line l = {(first->y1 + first->y2) / 2, 0, g_ptr_array_new()};
+        while (i < glyphs->len) {
+            const Glyph *g = g_ptr_array_index(glyphs, i);
+            if ((g->y1 + g->y2) / 2 - l.mid > 0.4 * MAX(first->x2 - first->x1, g->x2 - g->x1) + 0.5)
+                break;
+            l.size = MAX(l.size, g->x2 - g->x1);
+            g_ptr_array_add(l.glyphs, (gpointer)g);
+            i++;
+        }
+        g_ptr_array_sort(l.glyphs, by_x);
+        g_array_append_val(lines, l);
+    }
+    return lines;
+}
+
+static gboolean
+is_number_char(gunichar c)
+{
+    return (c >= '0' && c <= '9') || c == ':' || c == '.' || c == ',' || c == '-' || c == '~' ||
+           c == '%' || c == '/' || (c >= 0xFF10 && c <= 0xFF19) || c == 0xFF1A || c == 0xFF5E;
+}
+
+/* The text of GLYPHS (Glyph *): lines joined with a line break (which
+ * becomes nothing between Japanese characters once normalized), a space
+ * where Poppler saw a word break. */
+static char *
+assemble(GPtrArray *glyphs)
+{
+    GString *out = g_string_new(NULL);
+    GArray *lines = visual_lines(glyphs);
+    gunichar last = 0;
+    for (guint i = 0; i < lines->len; i++) {
+        GPtrArray *line = g_array_index(lines, Line, i).glyphs;
+        const Glyph *head = g_ptr_array_index(line, 0);
+        /* A number wrapped in the middle (「18:」 「00」) is one token. */
+        if (i && !(is_number_char(last) && is_number_char(head->c)))
+            g_string_append_c(out, '\n');
+        for (guint k = 0; k < line->len; k++) {
+            const Glyph *g = g_ptr_array_index(line, k);
+            if (k > 0) {
+                const Glyph *prev = g_ptr_array_index(line, k - 1);
+                double size = MAX(g->x2 - g->x1, prev->x2 - prev->x1);
+                /* Poppler's word break, or a gap it missed (「有 アクセス」). */
+                if (g->space_before || g->x1 - prev->x2 > 0.2 * size)
+                    g_string_append_c(out, ' ');
+            }
+            g_string_append_unichar(out, g->c);
+            last = g->c;
+        }
+        g_ptr_array_free(line, TRUE);
+    }
+    g_array_free(lines, TRUE);
+    return g_string_free(out, FALSE);
+}
+
+/* ---- a page ------------------------------------------------------------ */
+
+static gboolean
+rule_covers(const GArray *rules, double pos, double at)
+{
+    for (guint i = 0; i < rules->len; i++) {
+        const Rule *r = &g_array_index(rules, Rule, i);
+        if (fabs(r->pos - pos) <= SAME_POS && r->from - SAME_POS <= at && at <= r->to + SAME_POS)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gint
+by_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Distinct positions of RULES (within SAME_POS), sorted; with FROM < TO,
+ * only the rules that run the whole way from FROM to TO (a cell's side runs
+ * the full height of its row; a glyph's stroke does not). */
+static GArray *
+positions(const GArray *rules, double from, double to)
+{
+    GArray *p = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < rules->len; i++) {
+        const Rule *r = &g_array_index(rules, Rule, i);
+        if (from < to && !(r->from - SAME_POS <= from && to <= r->to + SAME_POS))
+            continue;
+        g_array_append_val(p, r->pos);
+    }
+    g_array_sort(p, by_double);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < p->len; i++) {
+        double v = g_array_index(p, double, i);
+        if (out->len == 0 || v - g_array_index(out, double, out->len - 1) > SAME_POS)
+            g_array_append_val(out, v);
+    }
+    g_array_free(p, TRUE);
+    return out;
+}
+
+typedef struct {
+    double x0, x1;
+    GPtrArray *glyphs;     /* Glyph * */
+    guint group;           /* merged-cell group (union-find root) */
+} Cell;
+
+typedef struct {
+    double y0, y1;
+    GArray *cells;         /* Cell */
+} Band;
+
+static guint
+find_root(guint *parent, guint i)
+{
+    while (parent[i] != i)
+        i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+static void
+page_rows(PopplerPage *page, GArray *glyphs, GPtrArray *rows)
+{
+    GArray *hr, *vr;
+    find_rules(page, &hr, &vr);
+    /* The table spans the long vertical rules; horizontal rules elsewhere
+     * are strokes of text joined into runs. */
+    double table_top = G_MAXDOUBLE, table_bottom = -1;
+    for (guint i = 0; i < vr->len; i++) {
+        const Rule *r = &g_array_index(vr, Rule, i);
+        if (r->to - r->from >= TABLE_RULE) {
+            table_top = MIN(table_top, r->from);
+            table_bottom = MAX(table_bottom, r->to);
+        }
+    }
+    /* The last lines of a row cut by a page break make short column rules;
+     * they meet the table's edge, a horizontal rule longer than any text. */
+    for (guint i = 0; i < hr->len; i++) {
+        const Rule *h = &g_array_index(hr, Rule, i);
+        if (h->to - h->from < TABLE_EDGE)
+            continue;
+        for (guint j = 0; j < vr->len; j++) {
+            const Rule *v = &g_array_index(vr, Rule, j);
+            gboolean meets = v->pos >= h->from - SAME_POS && v->pos <= h->to + SAME_POS &&
+                             (fabs(v->to - h->pos) <= 2 * SAME_POS || fabs(v->from - h->pos) <= 2 * SAME_POS);
+            if (meets) {
+                table_top = MIN(table_top, MIN(v->from, h->pos));
+                table_bottom = MAX(table_bottom, MAX(v->to, h->pos));
+            }
+        }
+    }
+    for (guint i = hr->len; i-- > 0;) {
+        const Rule *r = &g_array_index(hr, Rule, i);
+        if (r->pos < table_top - SAME_POS || r->pos > table_bottom + SAME_POS)
+            g_array_remove_index(hr, i);
+    }
+    GArray *ys = positions(hr, 0, 0);
+    double cut_top = -1;     /* the top of a row cut by the page break, if any */
+    /* A row cut by a page break has no rule above (or below) it on this
+     * page, but the column rules still run there: their ends bound it. */
+    if (vr->len > 0 && ys->len > 0) {
+        double first = g_array_index(ys, double, 0), last = g_array_index(ys, double, ys->len - 1);
+        double top = G_MAXDOUBLE, bottom = 0;
+        for (guint i = 0; i < vr->len; i++) {
+            const Rule *r = &g_array_index(vr, Rule, i);
+            if (r->from < first - 3 && r->to >= first - SAME_POS)   /* reaches the table */
+                top = MIN(top, r->from);
+            if (r->to > last + 3 && r->from <= last + SAME_POS)
+                bottom = MAX(bottom, r->to);
+        }
+        if (top < first - 3) {
+            g_array_prepend_val(ys, top);
+            cut_top = top;
+        }
+        if (bottom > last + 3 && bottom < G_MAXDOUBLE)
+            g_array_append_val(ys, bottom);
+    }
+
+    /* Bands with at least two vertical rules crossing them are table rows. */
+    GArray *bands = g_array_new(FALSE, FALSE, sizeof(Band));
+    for (guint k = 0; k + 1 < ys->len; k++) {
+        double y0 = g_array_index(ys, double, k), y1 = g_array_index(ys, double, k + 1);
+        if (y1 - y0 < 3)
+            continue;
+        GArray *xs = positions(vr, y0, y1);
+        if (xs->len >= 2) {
+            Band b = {y0, y1, g_array_new(FALSE, FALSE, sizeof(Cell))};
+            for (guint i = 0; i + 1 < xs->len; i++) {
+                Cell c = {g_array_index(xs, double, i), g_array_index(xs, double, i + 1),
+                          g_ptr_array_new(), 0};
+                g_array_append_val(b.cells, c);
+            }
+            g_array_append_val(bands, b);
+        }
+        g_array_free(xs, TRUE);
+    }
+
+    /* Glyphs into cells; the others are outside the table. */
+    GPtrArray *outside = g_ptr_array_new();
+    for (guint i = 0; i < glyphs->len; i++) {
+        Glyph *g = &g_array_index(glyphs, Glyph, i);
+        double cx = (g->x1 + g->x2) / 2, cy = (g->y1 + g->y2) / 2;
+        gboolean placed = FALSE;
+        for (guint k = 0; k < bands->len && !placed; k++) {
+            Band *b = &g_array_index(bands, Band, k);
+            if (cy < b->y0 || cy > b->y1)
+                continue;
+            for (guint c = 0; c < b->cells->len && !placed; c++) {
+                Cell *cell = &g_array_index(b->cells, Cell, c);
+                if (cx >= cell->x0 && cx <= cell->x1) {
+                    g_ptr_array_add(cell->glyphs, g);
+                    placed = TRUE;
+                }
+            }
+        }
+        if (!placed)
+            g_ptr_array_add(outside, g);
+    }
+
+    /* Merged cells: no rule above a cell joins it to the cell above it. */
+    guint ncells = 0;
+    for (guint k = 0; k < bands->len; k++)
+        ncells += g_array_index(bands, Band, k).cells->len;
+    guint *parent = g_new(guint, MAX(ncells, 1));
+    guint id = 0;
+    for (guint k = 0; k < bands->len; k++) {
+        Band *b = &g_array_index(bands, Band, k);
+        for (guint c = 0; c < b->cells->len; c++, id++) {
+            Cell *cell = &g_array_index(b->cells, Cell, c);
+            parent[id] = id;
+            cell->group = id;
+            if (k == 0)
+                continue;
+            Band *above = &g_array_index(bands, Band, k - 1);
+            double mid = (cell->x0 + cell->x1) / 2;
+            if (fabs(above->y1 - b->y0) > SAME_POS || rule_covers(hr, b->y0, mid))
+                continue;
+            for (guint a = 0; a < above->cells->len; a++) {
+                Cell *up = &g_array_index(above->cells, Cell, a);
+                if (fabs(up->x0 - cell->x0) <= SAME_POS && fabs(up->x1 - cell->x1) <= SAME_POS)
+                    parent[id] = find_root(parent, up->group);
+            }
+        }
+    }
+    GHashTable *group_glyphs = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                                     (GDestroyNotify)g_ptr_array_unref);
+    for (guint k = 0; k < bands->len; k++) {
+        Band *b = &g_array_index(bands, Band, k);
+        for (guint c = 0; c < b->cells->len; c++) {
+            Cell *cell = &g_array_index(b->cells, Cell, c);
+            guint root = find_root(parent, cell->group);
+            GPtrArray *all = g_hash_table_lookup(group_glyphs, GUINT_TO_POINTER(root));
+            if (all == NULL) {
+                all = g_ptr_array_new();
+                g_hash_table_insert(group_glyphs, GUINT_TO_POINTER(root), all);
+            }
+            g_ptr_array_extend(all, cell->glyphs, NULL, NULL);
+        }
+    }
+    for (guint k = 0; k < bands->len; k++) {
+        Band *b = &g_array_index(bands, Band, k);
+        PageRow *row = g_new0(PageRow, 1);
+        row->top = b->y0;
+        row->cells = g_ptr_array_new_with_free_func(g_free);
+        /* The rest of the last row of the page before: its first cell (No.)
+         * is empty. */
+        row->continues = k == 0 && b->y0 == cut_top && b->cells->len > 1 &&
+                         g_array_index(b->cells, Cell, 0).glyphs->len == 0;
+        for (guint c = 0; c < b->cells->len; c++) {
+            Cell *cell = &g_array_index(b->cells, Cell, c);
+            GPtrArray *all = g_hash_table_lookup(group_glyphs,
+                                                 GUINT_TO_POINTER(find_root(parent, cell->group)));
+            GPtrArray *copy = g_ptr_array_copy(all, NULL, NULL);
+            g_ptr_array_add(row->cells, assemble(copy));
+            g_ptr_array_unref(copy);
+            g_ptr_array_unref(cell->glyphs);
+        }
+        g_array_free(b->cells, TRUE);
+        g_ptr_array_add(rows, row);
+    }
+    g_hash_table_unref(group_glyphs);
+    g_free(parent);
+
+    /* Text outside the table: one row per paragraph, a wrapped title
+     * being one (its lines are closer than paragraphs are). */
+    GArray *lines = visual_lines(outside);
+    for (guint i = 0; i < lines->len;) {
+        Line *l = &g_array_index(lines, Line, i);
+        GPtrArray *para = g_ptr_array_new();
+        double top = l->mid;
+        double left = ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1;
+        for (;;) {
+            Line *cur = &g_array_index(lines, Line, i);
+            g_ptr_array_extend_and_steal(para, cur->glyphs);
+            i++;
+            if (i >= lines->len)
+                break;
+            Line *next = &g_array_index(lines, Line, i);
+            double next_left = ((const Glyph *)g_ptr_array_index(next->glyphs, 0))->x1;
+            /* Lines of a paragraph are about 1.2–1.5 sizes apart; paragraphs
+             * are 2 or more. */
+            if (next->mid - cur->mid > 1.6 * cur->size || fabs(next_left - left) > 2)
+                break;
+        }
+        PageRow *row = g_new0(PageRow, 1);
+        row->top = top;
+        row->cells = g_ptr_array_new_with_free_func(g_free);
+        /* Joined without a line break: the lines of one paragraph. */
+        char *text = assemble(para);
+        for (char *p = text; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        g_ptr_array_add(row->cells, text);
+        g_ptr_array_free(para, TRUE);
+        g_ptr_array_add(rows, row);
+    }
+    g_array_free(lines, TRUE);
+    g_ptr_array_free(outside, TRUE);
+    g_array_free(bands, TRUE);
+    g_array_free(ys, TRUE);
+    g_array_free(hr, TRUE);
+    g_array_free(vr, TRUE);
+}
+
+static gint
+by_top(gconstpointer a, gconstpointer b)
+{
+    const PageRow *x = *(PageRow *const *)a, *y = *(PageRow *const *)b;
+    return x->top < y->top ? -1 : x->top > y->top;
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+SlxGrid *
+slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
+             GError **error)
+{
+    memset(info, 0, sizeof *info);
+    GBytes *data = g_bytes_new(bytes, len);
+    GError *e = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(data, password, &e);
+    g_bytes_unref(data);
+    if (doc == NULL) {
+        if (g_error_matches(e, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+            g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
+                        "the PDF is encrypted: give its password with --password");
+        else
+            g_set_error(error, SLX_ERROR, SLX_ERROR_PDF, "%s", e ? e->message : "unreadable PDF");
+        g_clear_error(&e);
+        return NULL;
+    }
+    SlxGrid *grid = slx_grid_new();
+    info->pages = (guint)poppler_document_get_n_pages(doc);
+    for (guint p = 0; p < info->pages; p++) {
+        PopplerPage *page = poppler_document_get_page(doc, (int)p);
+        if (page == NULL)
+            continue;
+        GArray *glyphs = page_glyphs(page);
+        if (glyphs->len == 0) {
+            info->pages_without_text++;
+        } else {
+            GPtrArray *rows = g_ptr_array_new();
+            page_rows(page, glyphs, rows);
+            g_ptr_array_sort(rows, by_top);
+            for (guint r = 0; r < rows->len; r++) {
+                PageRow *row = g_ptr_array_index(rows, r);
+                SlxGridRow *gr = slx_grid_add_row(grid, 0, p + 1);
+                gr->continues = row->continues;
+                for (guint c = 0; c < row->cells->len; c++)
+                    slx_grid_row_take_cell(gr, g_strdup(g_ptr_array_index(row->cells, c)));
+                g_ptr_array_unref(row->cells);
+                g_free(row);
+            }
+            g_ptr_array_free(rows, TRUE);
+        }
+        g_array_free(glyphs, TRUE);
+        g_object_unref(page);
+    }
+    g_object_unref(doc);
+    if (info->pages > 0 && info->pages_without_text == info->pages) {
+        slx_grid_free(grid);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
+                    "the PDF has no text layer (a scan?): nothing to read without OCR");
+        return NULL;
+    }
+    return grid;
+}
