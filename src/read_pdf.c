@@ -29,8 +29,8 @@
 
 #define SCALE 2.0          /* raster pixels per point */
 #define DARK 200           /* a pixel darker than this (0–255) may be a rule */
-#define MIN_H_RUN 30       /* pixels: 15 pt, longer than any glyph stroke */
-#define MIN_V_RUN 24       /* pixels: 12 pt, longer than a glyph, shorter than a one-line cell */
+#define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
+#define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
 #define SAME_POS 1.5       /* points: rules this close are one */
 #define TABLE_RULE 40      /* points: a vertical rule this long is a table's */
 #define TABLE_EDGE 100     /* points: so is a horizontal rule this long */
@@ -54,35 +54,48 @@ typedef struct {
 
 /* ---- rules ------------------------------------------------------------ */
 
-/* Runs of dark pixels along rows (HORIZONTAL) or columns. */
-static GArray *
-scan_rules(const guint8 *px, int stride, int w, int h, gboolean horizontal)
+/* Runs of dark pixels along rows (horizontal rules) and along columns
+ * (vertical ones), in one row-major pass: each pixel's darkness is read
+ * once, and the column runs are counted row by row. */
+static void
+scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vruns)
 {
-    GArray *runs = g_array_new(FALSE, FALSE, sizeof(Rule));
-    int outer = horizontal ? h : w, inner = horizontal ? w : h;
-    int min_run = horizontal ? MIN_H_RUN : MIN_V_RUN;
-    for (int o = 0; o < outer; o++) {
+    const int min_h = (int)(MIN_H_RUN * SCALE), min_v = (int)(MIN_V_RUN * SCALE);
+    int *col_start = g_new(int, w);       /* where the run in each column began, or -1 */
+    for (int x = 0; x < w; x++)
+        col_start[x] = -1;
+    for (int y = 0; y <= h; y++) {
+        const guint8 *row = y < h ? px + (gsize)y * (gsize)stride : NULL;
         int start = -1;
-        for (int i = 0; i <= inner; i++) {
+        for (int x = 0; x <= w; x++) {
             gboolean dark = FALSE;
-            if (i < inner) {
-                int x = horizontal ? i : o, y = horizontal ? o : i;
-                const guint8 *p = px + (gsize)y * (gsize)stride + (gsize)x * 4;
-                int lum = (p[0] + p[1] + p[2]) / 3;   /* BGRx */
-                dark = lum < DARK;
+            if (row && x < w) {
+                const guint8 *p = row + (gsize)x * 4;
+                dark = p[0] + p[1] + p[2] < 3 * DARK;   /* BGRx */
             }
             if (dark && start < 0)
-                start = i;
+                start = x;
             if (!dark && start >= 0) {
-                if (i - start >= min_run) {
-                    Rule r = {(o + 0.5) / SCALE, start / SCALE, i / SCALE};
-                    g_array_append_val(runs, r);
+                if (x - start >= min_h) {
+                    Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE};
+                    g_array_append_val(hruns, r);
                 }
                 start = -1;
             }
+            if (x == w)
+                break;
+            if (dark && col_start[x] < 0)
+                col_start[x] = y;
+            if (!dark && col_start[x] >= 0) {
+                if (y - col_start[x] >= min_v) {
+                    Rule r = {(x + 0.5) / SCALE, col_start[x] / SCALE, y / SCALE};
+                    g_array_append_val(vruns, r);
+                }
+                col_start[x] = -1;
+            }
         }
     }
-    return runs;
+    g_free(col_start);
 }
 
 static gint
@@ -138,8 +151,11 @@ find_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
 
     const guint8 *px = cairo_image_surface_get_data(s);
     int stride = cairo_image_surface_get_stride(s);
-    *hrules = merge_rules(scan_rules(px, stride, w, h, TRUE));
-    *vrules = merge_rules(scan_rules(px, stride, w, h, FALSE));
+    GArray *hruns = g_array_new(FALSE, FALSE, sizeof(Rule));
+    GArray *vruns = g_array_new(FALSE, FALSE, sizeof(Rule));
+    scan_rules(px, stride, w, h, hruns, vruns);
+    *hrules = merge_rules(hruns);
+    *vrules = merge_rules(vruns);
     cairo_surface_destroy(s);
 }
 
@@ -556,14 +572,22 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
              GError **error)
 {
     memset(info, 0, sizeof *info);
-    GBytes *data = g_bytes_new(bytes, len);
+    /* Opened through a GInputStream, not poppler_document_new_from_bytes():
+     * Poppler 22.12 (Debian 12) retries a rejected password on the same
+     * memory stream after the first PDFDoc has freed it, and crashes on any
+     * wrong --password.  The stream path re-reads through GIO and is safe. */
+    GBytes *data = g_bytes_new_static(bytes, len);
+    GInputStream *stream = g_memory_input_stream_new_from_bytes(data);
     GError *e = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(data, password, &e);
+    PopplerDocument *doc = poppler_document_new_from_stream(stream, (goffset)len, password,
+                                                            NULL, &e);
+    g_object_unref(stream);
     g_bytes_unref(data);
     if (doc == NULL) {
         if (g_error_matches(e, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-            g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
-                        "the PDF is encrypted: give its password with --password");
+            g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED, "%s",
+                        password ? "the PDF is encrypted and the --password given does not open it"
+                                 : "the PDF is encrypted: give its password with --password");
         else
             g_set_error(error, SLX_ERROR, SLX_ERROR_PDF, "%s", e ? e->message : "unreadable PDF");
         g_clear_error(&e);

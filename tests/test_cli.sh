@@ -85,6 +85,23 @@ check "with the alias it is item 1" '[ $st -eq 0 ] && grep -q "\"items\":\[{\"id
 SLAXTRACT_PATTERNS_DIR="$T" "$SLX" "$SEED" >/dev/null 2>&1; st=$?
 check "SLAXTRACT_PATTERNS_DIR is honoured" '[ $st -eq 2 ]'
 
+# PDF: a password, a wrong password, a cut-off file, a scan without text
+PDFS="$top_srcdir/tests/data"
+head -c 2000 "$PDFS/small.pdf" >"$T/cut.pdf"
+"$SLX" "$PDFS/small.pdf" "$PDFS/encrypted.pdf" "$T/cut.pdf" "$PDFS/no-text.pdf" "$PDFS/small.pdf" \
+    >"$T/batch" 2>"$T/err"; st=$?
+check "a PDF batch with bad documents: exit 1, one record each" '[ $st -eq 1 ] && [ $(wc -l <"$T/batch") -eq 5 ]'
+check "line 1: small.pdf, 3 items on page 1" 'line 1 | grep -q "\"format\":\"pdf\",[^{]*\"pages\":1," && [ $(line 1 | grep -o "\"page\":1," | wc -l) -eq 3 ] && line 1 | grep -q "\"error\":null"'
+expect_error 2 encrypted.pdf encrypted
+expect_error 3 cut.pdf pdf_error
+expect_error 4 no-text.pdf no_text
+check "line 5: small.pdf again, the same" '[ "$(line 5)" = "$(line 1)" ]'
+"$SLX" --password wrong "$PDFS/encrypted.pdf" >"$T/batch" 2>"$T/err"; st=$?
+expect_error 1 encrypted.pdf encrypted
+check "a wrong password says so" '[ $st -eq 1 ] && line 1 | grep -q "password given does not open"'
+"$SLX" --password secret "$PDFS/encrypted.pdf" >"$T/batch"; st=$?
+check "the right password opens it: the same items as the plain PDF" '[ $st -eq 0 ] && [ "$(line 1 | sed "s/.*\"items\"://")" = "$("$SLX" "$PDFS/small.pdf" | sed "s/.*\"items\"://")" ]'
+
 # parallel processing keeps the order of the files
 set -- "$top_srcdir"/corpus/*.txt "$top_srcdir"/corpus/*.html "$T/missing.txt" "$SEED"
 "$SLX" -j 1 "$@" > "$T/serial" 2>/dev/null
