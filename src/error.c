@@ -14,7 +14,6 @@ slx_error_code_name(SlxErrorCode code)
     case SLX_ERROR_BINARY:             return "binary";
     case SLX_ERROR_INVALID_UTF8:       return "invalid_utf8";
     case SLX_ERROR_DECODE:             return "decode_error";
-    case SLX_ERROR_UNSUPPORTED_FORMAT: return "unsupported_format";
     case SLX_ERROR_NO_TABLE:           return "no_table";
     case SLX_ERROR_ENCRYPTED:          return "encrypted";
     case SLX_ERROR_PDF:                return "pdf_error";

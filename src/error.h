@@ -17,7 +17,6 @@ typedef enum {
     SLX_ERROR_BINARY,             /* "binary": not text, HTML or PDF */
     SLX_ERROR_INVALID_UTF8,       /* "invalid_utf8": UTF-8 with broken bytes */
     SLX_ERROR_DECODE,             /* "decode_error": bytes invalid in the detected charset */
-    SLX_ERROR_UNSUPPORTED_FORMAT, /* "unsupported_format": a format this build cannot read */
     SLX_ERROR_NO_TABLE,           /* "no_table": no checklist rows at all */
     SLX_ERROR_ENCRYPTED,          /* "encrypted": a PDF that needs a password */
     SLX_ERROR_PDF,                /* "pdf_error": a PDF Poppler cannot read */
