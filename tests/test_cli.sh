@@ -96,6 +96,8 @@ expect_error 2 encrypted.pdf encrypted
 expect_error 3 cut.pdf pdf_error
 expect_error 4 no-text.pdf no_text
 check "line 5: small.pdf again, the same" '[ "$(line 5)" = "$(line 1)" ]'
+"$SLX" "$PDFS/mixed.pdf" >"$T/batch"; st=$?
+check "a PDF with one scanned page: its items, and a no_text_layer warning" '[ $st -eq 0 ] && line 1 | grep -q "\"pages\":2," && [ "$(line 1 | sed "s/.*\"items\"://; s/,\"warnings\".*//")" = "$("$SLX" "$PDFS/small.pdf" | sed "s/.*\"items\"://; s/,\"warnings\".*//")" ] && line 1 | grep -q "\"warnings\":\[\"no_text_layer: 1 of 2 pages"'
 "$SLX" --password wrong "$PDFS/encrypted.pdf" >"$T/batch" 2>"$T/err"; st=$?
 expect_error 1 encrypted.pdf encrypted
 check "a wrong password says so" '[ $st -eq 1 ] && line 1 | grep -q "password given does not open"'
