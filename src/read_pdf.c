@@ -34,6 +34,11 @@
 #define SAME_POS 1.5       /* points: rules this close are one */
 #define TABLE_RULE 40      /* points: a vertical rule this long is a table's */
 #define TABLE_EDGE 100     /* points: so is a horizontal rule this long */
+#define BIN 0.25           /* points: the grain of the gaps of a borderless table */
+#define MIN_TABLE_LINES 3  /* lines of several runs that make a borderless table */
+#define MIN_COLUMN_GAP 0.5 /* glyph sizes: the narrowest gap between columns */
+#define MIN_ROW_GAP 1.5    /* points: rows are this much further apart than lines (padding) */
+#define SPARSE_COLUMN 0.35 /* a column inked less than this part of the most inked one */
 
 typedef struct {
     gunichar c;
@@ -335,6 +340,350 @@ positions(const GArray *rules, double from, double to)
     return out;
 }
 
+/* ---- tables without borders ------------------------------------------- */
+
+/* A table printed without ruling lines still has its columns apart and its
+ * rows apart: cells are padded.  Lines with two or more runs of text far
+ * apart are the table's; the x ranges no such line inks are the gaps
+ * between columns, and the y ranges no table line inks are the gaps between
+ * rows.  Rules are put in the middle of those gaps, and the page is read
+ * as a bordered one (research/pdf-tables.md §4).  Vertical rules span the
+ * table's lines, horizontal ones are only between rows, so that a row cut
+ * by the page break is seen as one, as with borders.  A merged cell's text
+ * stays in the row it is printed in. */
+
+/* Runs of text in LINE more than a glyph size apart. */
+static guint
+line_runs(const Line *line)
+{
+    guint runs = line->glyphs->len > 0;
+    for (guint k = 1; k < line->glyphs->len; k++) {
+        const Glyph *prev = g_ptr_array_index(line->glyphs, k - 1), *g = g_ptr_array_index(line->glyphs, k);
+        if (g->x1 - prev->x2 > line->size)
+            runs++;
+    }
+    return runs;
+}
+
+/* Whether a glyph of LINE crosses one of the GAPS (pairs of x0, x1). */
+static gboolean
+line_crosses(const Line *line, const GArray *gaps)
+{
+    for (guint k = 0; k < line->glyphs->len; k++) {
+        const Glyph *g = g_ptr_array_index(line->glyphs, k);
+        for (guint i = 0; i + 1 < gaps->len; i += 2)
+            if (g->x2 > g_array_index(gaps, double, i) && g->x1 < g_array_index(gaps, double, i + 1))
+                return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether LINE lies between LEFT and RIGHT without crossing CUTS. */
+static gboolean
+line_fits(const Line *line, const GArray *cuts, double left, double right)
+{
+    const Glyph *a = g_ptr_array_index(line->glyphs, 0);
+    const Glyph *b = g_ptr_array_index(line->glyphs, line->glyphs->len - 1);
+    return a->x1 >= left && b->x2 <= right && !line_crosses(line, cuts);
+}
+
+/* Empty runs of at least MIN_RUN bins in INKED[0..n), as pairs of bin
+ * indexes (start, end) appended to OUT. */
+static void
+empty_runs(const guint8 *inked, guint n, guint min_run, GArray *out)
+{
+    for (guint i = 0; i < n;) {
+        if (inked[i]) {
+            i++;
+            continue;
+        }
+        guint start = i;
+        while (i < n && !inked[i])
+            i++;
+        if (i - start >= min_run) {
+            double a = start, b = i;
+            g_array_append_val(out, a);
+            g_array_append_val(out, b);
+        }
+    }
+}
+
+/* Columns: x bins of BIN points that no line of several runs inks,
+ * among LINES[FIRST..LAST], appended to GAPS as pairs (x0, x1). */
+static void
+find_column_gaps(const GArray *lines, guint first, guint last, double size, double x_min,
+                 double x_max, GArray *gaps)
+{
+    guint nx = (guint)ceil((x_max - x_min) / BIN) + 1;
+    guint8 *inked = g_new0(guint8, nx);
+    for (guint i = first; i <= last; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        if (line_runs(l) < 2)
+            continue;
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            guint a = (guint)floor((g->x1 - x_min) / BIN), b = (guint)ceil((g->x2 - x_min) / BIN);
+            for (guint x = a; x < MIN(b, nx); x++)
+                inked[x] = 1;
+        }
+    }
+    empty_runs(inked, nx, (guint)ceil(MIN_COLUMN_GAP * size / BIN), gaps);
+    g_free(inked);
+    for (guint i = 0; i < gaps->len; i++)
+        g_array_index(gaps, double, i) = x_min + g_array_index(gaps, double, i) * BIN;
+}
+
+/* The commonest gap (points, to half a point) between the inked runs of
+ * each of the NCOLS columns of COL_INK (NY bins each). */
+static double
+column_leading(const guint8 *col_ink, guint ncols, guint ny)
+{
+    GArray *heights = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint c = 0; c < ncols; c++) {
+        g_array_set_size(runs, 0);
+        empty_runs(col_ink + (gsize)c * ny, ny, 1, runs);
+        for (guint i = 0; i + 1 < runs->len; i += 2) {
+            double a = g_array_index(runs, double, i), b = g_array_index(runs, double, i + 1);
+            if (a > 0 && b < ny) {      /* between two lines of the column */
+                double h = (b - a) * BIN;
+                g_array_append_val(heights, h);
+            }
+        }
+    }
+    double leading = 0;
+    guint votes = 0;
+    for (guint i = 0; i < heights->len; i++) {
+        double h = g_array_index(heights, double, i);
+        guint n = 0;
+        for (guint k = 0; k < heights->len; k++)
+            n += fabs(g_array_index(heights, double, k) - h) <= 0.5;
+        if (n > votes || (n == votes && h < leading))
+            votes = n, leading = h;
+    }
+    g_array_free(runs, TRUE);
+    g_array_free(heights, TRUE);
+    return leading;
+}
+
+/* Rules for the borderless table among GLYPHS, added to HR and VR.
+ * COLUMNS holds the column sides of the page before, if it had a
+ * borderless table, and gets this page's. */
+static void
+infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
+{
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < glyphs->len; i++)
+        g_ptr_array_add(all, &g_array_index(glyphs, Glyph, i));
+    GArray *lines = visual_lines(all);
+    g_ptr_array_free(all, TRUE);
+
+    /* The table's lines: from the first to the last line of several runs. */
+    guint first = G_MAXUINT, last = 0, nmulti = 0;
+    double size = 0, x_min = G_MAXDOUBLE, x_max = 0;
+    for (guint i = 0; i < lines->len; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        if (line_runs(l) < 2)
+            continue;
+        first = MIN(first, i);
+        last = i;
+        nmulti++;
+        size += l->size;
+        const Glyph *a = g_ptr_array_index(l->glyphs, 0), *b = g_ptr_array_index(l->glyphs, l->glyphs->len - 1);
+        x_min = MIN(x_min, a->x1);
+        x_max = MAX(x_max, b->x2);
+    }
+    GArray *gaps = g_array_new(FALSE, FALSE, sizeof(double));
+    if (nmulti < MIN_TABLE_LINES) {
+        /* Too few lines to see columns in: at most the end of the table of
+         * the page before (the rest of its last row), in its columns. */
+        if (columns->len < 2 || lines->len == 0)
+            goto out;
+        for (guint k = 1; k + 1 < columns->len; k++) {
+            double x = g_array_index(columns, double, k), lo = x - BIN, hi = x + BIN;
+            g_array_append_val(gaps, lo);
+            g_array_append_val(gaps, hi);
+        }
+        const Line *l = &g_array_index(lines, Line, 0);
+        if (!line_fits(l, gaps, g_array_index(columns, double, 0),
+                       g_array_index(columns, double, columns->len - 1)))
+            goto out;
+        first = last = 0;
+        size = l->size;
+        x_min = g_array_index(columns, double, 0) + 1;
+        x_max = g_array_index(columns, double, columns->len - 1) - 1;
+    } else {
+        size /= nmulti;
+        find_column_gaps(lines, first, last, size, x_min, x_max, gaps);
+    }
+
+    /* Column sides: in the middle of each gap, unless the page before had
+     * sides inside it: a column empty on this page (no 種別 on it) is
+     * still there, and the rows of both pages must line up. */
+    double left = x_min - 1, right = x_max + 1;
+    if (columns->len >= 2 && g_array_index(columns, double, 0) <= left &&
+        g_array_index(columns, double, columns->len - 1) >= right) {
+        left = g_array_index(columns, double, 0);
+        right = g_array_index(columns, double, columns->len - 1);
+    }
+    GArray *sides = g_array_new(FALSE, FALSE, sizeof(double));
+    g_array_append_val(sides, left);
+    /* Beyond the ink, too: a column empty at the table's edge. */
+    g_array_prepend_val(gaps, x_min);
+    g_array_prepend_val(gaps, left);
+    g_array_append_val(gaps, x_max);
+    g_array_append_val(gaps, right);
+    for (guint i = 0; i + 1 < gaps->len; i += 2) {
+        double lo = g_array_index(gaps, double, i), hi = g_array_index(gaps, double, i + 1);
+        guint before = sides->len;
+        for (guint k = 1; k + 1 < columns->len; k++) {
+            double x = g_array_index(columns, double, k);
+            if (x > lo && x < hi)
+                g_array_append_val(sides, x);
+        }
+        if (sides->len == before && i > 0 && i + 2 < gaps->len) {
+            double mid = (lo + hi) / 2;
+            g_array_append_val(sides, mid);
+        }
+    }
+    g_array_append_val(sides, right);
+    g_array_set_size(columns, 0);
+    g_array_append_vals(columns, sides->data, sides->len);
+    x_min = left + 1;
+    x_max = right - 1;
+
+    /* Lines next to the table that stay inside its columns belong to it:
+     * the rest of a row cut by the page break, a last wrapped line. */
+    GArray *cuts = g_array_new(FALSE, FALSE, sizeof(double));   /* the inner sides, as gaps */
+    for (guint k = 1; k + 1 < sides->len; k++) {
+        double lo = g_array_index(sides, double, k) - BIN, hi = g_array_index(sides, double, k) + BIN;
+        g_array_append_val(cuts, lo);
+        g_array_append_val(cuts, hi);
+    }
+    while (first > 0 && line_fits(&g_array_index(lines, Line, first - 1), cuts, left, right))
+        first--;
+    while (last + 1 < lines->len && line_fits(&g_array_index(lines, Line, last + 1), cuts, left, right))
+        last++;
+    g_array_free(cuts, TRUE);
+    /* A glyph inks one glyph size about its centre (its box can be taller
+     * than the line pitch). */
+    double y_min = G_MAXDOUBLE, y_max = 0;
+    for (guint i = first; i <= last; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            y_min = MIN(y_min, (g->y1 + g->y2) / 2 - size / 2);
+            y_max = MAX(y_max, (g->y1 + g->y2) / 2 + size / 2);
+        }
+    }
+    double top = y_min - 1, bottom = y_max + 1;
+    for (guint i = 0; i < sides->len; i++) {
+        Rule r = {g_array_index(sides, double, i), top, bottom};
+        g_array_append_val(vr, r);
+    }
+    g_array_free(sides, TRUE);
+
+    /* Rows: y bins the table's lines do not ink, a glyph inking one glyph
+     * size about its centre.  The lines of one cell are the leading apart;
+     * rows are further apart by the cells' padding.  So the commonest gap
+     * is taken for the leading, and gaps wider by MIN_ROW_GAP part rows; if
+     * none is wider, every line is a row.  A merged cell (種別) printed
+     * across the rows it spans would close the gaps between them: columns
+     * inked much less than the others (merged 種別, No., 備考) are left out
+     * of the gaps, and the rule goes where they leave room if they do. */
+    guint ny = (guint)ceil((y_max - y_min) / BIN) + 1, ncols = vr->len - 1;
+    guint8 *col_ink = g_new0(guint8, (gsize)ncols * ny);
+    for (guint i = first; i <= last; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            double cx = (g->x1 + g->x2) / 2, mid = (g->y1 + g->y2) / 2;
+            guint c = 0;
+            while (c + 1 < ncols && cx > g_array_index(vr, Rule, c + 1).pos)
+                c++;
+            double a = floor((mid - size / 2 - y_min) / BIN), b = ceil((mid + size / 2 - y_min) / BIN);
+            for (guint y = (guint)MAX(a, 0); y < MIN((guint)MAX(b, 0), ny); y++)
+                col_ink[(gsize)c * ny + y] = 1;
+        }
+    }
+    guint *coverage = g_new0(guint, ncols), most = 0;
+    for (guint c = 0; c < ncols; c++) {
+        for (guint y = 0; y < ny; y++)
+            coverage[c] += col_ink[(gsize)c * ny + y];
+        most = MAX(most, coverage[c]);
+    }
+    guint8 *inked_all = g_new0(guint8, ny), *inked = g_new0(guint8, ny);
+    for (guint c = 0; c < ncols; c++)
+        for (guint y = 0; y < ny; y++) {
+            inked_all[y] |= col_ink[(gsize)c * ny + y];
+            if (coverage[c] >= SPARSE_COLUMN * most)
+                inked[y] |= col_ink[(gsize)c * ny + y];
+        }
+    g_free(coverage);
+    GArray *row_gaps = g_array_new(FALSE, FALSE, sizeof(double));
+    empty_runs(inked, ny, 1, row_gaps);
+    g_free(inked);
+    /* Inside the table only (rounding can leave a bin free at its end). */
+    if (row_gaps->len >= 2 && g_array_index(row_gaps, double, row_gaps->len - 1) >= ny - 1)
+        g_array_set_size(row_gaps, row_gaps->len - 2);
+    if (row_gaps->len >= 2 && g_array_index(row_gaps, double, 0) == 0)
+        g_array_remove_range(row_gaps, 0, 2);
+    /* The leading is the commonest gap between lines in a column (to half
+     * a point): cells have more lines than rows have cells, and lines in
+     * another font or size can be closer. */
+    double leading = column_leading(col_ink, ncols, ny), widest = 0;
+    g_free(col_ink);
+    for (guint i = 0; i + 1 < row_gaps->len; i += 2)
+        widest = MAX(widest, (g_array_index(row_gaps, double, i + 1) - g_array_index(row_gaps, double, i)) * BIN);
+    /* Evenly spaced lines are rows of one line each, in a table; the end
+     * of the page before's table alone is more likely one cut row. */
+    gboolean every_line = widest < leading + MIN_ROW_GAP && nmulti >= MIN_TABLE_LINES;
+    if (widest < leading + MIN_ROW_GAP && !every_line)
+        g_array_set_size(row_gaps, 0);
+    for (guint i = 0; i + 1 < row_gaps->len; i += 2) {
+        guint a = (guint)g_array_index(row_gaps, double, i), b = (guint)g_array_index(row_gaps, double, i + 1);
+        if (!every_line && (b - a) * BIN < leading + MIN_ROW_GAP)
+            continue;
+        /* Where the sparse columns leave room: each stretch of the gap no
+         * column inks that is itself a row gap (a section row printed in
+         * sparse columns only lies between two), else the widest one (a
+         * merged cell printed across the rows it spans). */
+        guint best_a = a, best_b = b, best = 0, added = 0;
+        for (guint y = a; y < b;) {
+            if (inked_all[y]) {
+                y++;
+                continue;
+            }
+            guint from = y;
+            while (y < b && !inked_all[y])
+                y++;
+            if ((y - from) * BIN >= leading + MIN_ROW_GAP) {
+                Rule r = {y_min + (from + y) / 2.0 * BIN, x_min - 1, x_max + 1};
+                g_array_append_val(hr, r);
+                added++;
+            }
+            if (y - from > best)
+                best = y - from, best_a = from, best_b = y;
+        }
+        if (added == 0) {
+            Rule r = {y_min + (best_a + best_b) / 2.0 * BIN, x_min - 1, x_max + 1};
+            g_array_append_val(hr, r);
+        }
+    }
+    g_free(inked_all);
+    if (hr->len == 0) {     /* a single row: its bottom (its top is left open,
+                             * as for a row cut by the page break) */
+        Rule r = {bottom, x_min - 1, x_max + 1};
+        g_array_append_val(hr, r);
+    }
+    g_array_free(row_gaps, TRUE);
+out:
+    g_array_free(gaps, TRUE);
+    for (guint i = 0; i < lines->len; i++)
+        g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
+    g_array_free(lines, TRUE);
+}
+
 typedef struct {
     double x0, x1;
     GPtrArray *glyphs;     /* Glyph * */
@@ -354,8 +703,32 @@ find_root(guint *parent, guint i)
     return i;
 }
 
+/* Whether the text of band B is one line of one run cut by column sides:
+ * a cell spanning columns. */
+static gboolean
+spans_columns(const Band *b)
+{
+    GPtrArray *whole = g_ptr_array_new();
+    guint filled = 0;
+    for (guint c = 0; c < b->cells->len; c++) {
+        const GPtrArray *g = g_array_index(b->cells, Cell, c).glyphs;
+        filled += g->len > 0;
+        g_ptr_array_extend(whole, (GPtrArray *)g, NULL, NULL);
+    }
+    gboolean spans = FALSE;
+    if (filled >= 2) {
+        GArray *lines = visual_lines(whole);
+        spans = lines->len == 1 && line_runs(&g_array_index(lines, Line, 0)) == 1;
+        for (guint i = 0; i < lines->len; i++)
+            g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
+        g_array_free(lines, TRUE);
+    }
+    g_ptr_array_free(whole, TRUE);
+    return spans;
+}
+
 static void
-page_rows(PopplerPage *page, GArray *glyphs, GPtrArray *rows)
+page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
 {
     GArray *hr, *vr;
     find_rules(page, &hr, &vr);
@@ -383,6 +756,18 @@ page_rows(PopplerPage *page, GArray *glyphs, GPtrArray *rows)
                 table_top = MIN(table_top, MIN(v->from, h->pos));
                 table_bottom = MAX(table_bottom, MAX(v->to, h->pos));
             }
+        }
+    }
+    gboolean borderless = table_bottom < 0;
+    if (!borderless)
+        g_array_set_size(columns, 0);
+    else {                      /* no ruling lines: the gaps stand for them */
+        g_array_set_size(hr, 0);
+        g_array_set_size(vr, 0);
+        infer_rules(glyphs, columns, hr, vr);
+        for (guint i = 0; i < vr->len; i++) {
+            table_top = MIN(table_top, g_array_index(vr, Rule, i).from);
+            table_bottom = MAX(table_bottom, g_array_index(vr, Rule, i).to);
         }
     }
     for (guint i = hr->len; i-- > 0;) {
@@ -502,6 +887,20 @@ page_rows(PopplerPage *page, GArray *glyphs, GPtrArray *rows)
          * is empty. */
         row->continues = k == 0 && b->y0 == cut_top && b->cells->len > 1 &&
                          g_array_index(b->cells, Cell, 0).glyphs->len == 0;
+        if (borderless && spans_columns(b)) {
+            /* Without borders a row of one cell (a section, colspan) is
+             * cut at the column sides; it is one cell again. */
+            GPtrArray *whole = g_ptr_array_new();
+            for (guint c = 0; c < b->cells->len; c++)
+                g_ptr_array_extend(whole, g_array_index(b->cells, Cell, c).glyphs, NULL, NULL);
+            g_ptr_array_add(row->cells, assemble(whole));
+            g_ptr_array_unref(whole);
+            for (guint c = 0; c < b->cells->len; c++)
+                g_ptr_array_unref(g_array_index(b->cells, Cell, c).glyphs);
+            g_array_free(b->cells, TRUE);
+            g_ptr_array_add(rows, row);
+            continue;
+        }
         for (guint c = 0; c < b->cells->len; c++) {
             Cell *cell = &g_array_index(b->cells, Cell, c);
             GPtrArray *all = g_hash_table_lookup(group_glyphs,
@@ -594,6 +993,7 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
         return NULL;
     }
     SlxGrid *grid = slx_grid_new();
+    GArray *columns = g_array_new(FALSE, FALSE, sizeof(double)); /* of a borderless table */
     info->pages = (guint)poppler_document_get_n_pages(doc);
     for (guint p = 0; p < info->pages; p++) {
         PopplerPage *page = poppler_document_get_page(doc, (int)p);
@@ -604,7 +1004,7 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
             info->pages_without_text++;
         } else {
             GPtrArray *rows = g_ptr_array_new();
-            page_rows(page, glyphs, rows);
+            page_rows(page, glyphs, columns, rows);
             g_ptr_array_sort(rows, by_top);
             for (guint r = 0; r < rows->len; r++) {
                 PageRow *row = g_ptr_array_index(rows, r);
@@ -621,6 +1021,7 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
         g_object_unref(page);
     }
     g_object_unref(doc);
+    g_array_free(columns, TRUE);
     if (info->pages > 0 && info->pages_without_text == info->pages) {
         slx_grid_free(grid);
         g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
