@@ -38,6 +38,8 @@
 #define MIN_TABLE_LINES 3  /* lines of several runs that make a borderless table */
 #define MIN_COLUMN_GAP 0.5 /* glyph sizes: the narrowest gap between columns */
 #define MIN_ROW_GAP 1.5    /* points: rows are this much further apart than lines (padding) */
+#define RUN_GAP 0.6        /* glyph sizes: a wider gap in a line parts two runs of text (cells) */
+#define TITLE_WIDTH 0.5    /* a line of one run wider than this part of the page's text parts tables */
 #define SPARSE_COLUMN 0.35 /* a column inked less than this part of the most inked one */
 
 typedef struct {
@@ -352,14 +354,14 @@ positions(const GArray *rules, double from, double to)
  * by the page break is seen as one, as with borders.  A merged cell's text
  * stays in the row it is printed in. */
 
-/* Runs of text in LINE more than a glyph size apart. */
+/* Runs of text in LINE more than RUN_GAP glyph sizes apart. */
 static guint
 line_runs(const Line *line)
 {
     guint runs = line->glyphs->len > 0;
     for (guint k = 1; k < line->glyphs->len; k++) {
         const Glyph *prev = g_ptr_array_index(line->glyphs, k - 1), *g = g_ptr_array_index(line->glyphs, k);
-        if (g->x1 - prev->x2 > line->size)
+        if (g->x1 - prev->x2 > RUN_GAP * line->size)
             runs++;
     }
     return runs;
@@ -466,22 +468,88 @@ column_leading(const guint8 *col_ink, guint ncols, guint ny)
     return leading;
 }
 
-/* Rules for the borderless table among GLYPHS, added to HR and VR.
- * COLUMNS holds the column sides of the page before, if it had a
- * borderless table, and gets this page's. */
-static void
-infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
+/* Whether the first column of COL_INK is inked in bins [A, B). */
+static gboolean
+column_inked(const guint8 *col_ink, guint ny, guint a, guint b)
 {
-    GPtrArray *all = g_ptr_array_new();
-    for (guint i = 0; i < glyphs->len; i++)
-        g_ptr_array_add(all, &g_array_index(glyphs, Glyph, i));
-    GArray *lines = visual_lines(all);
-    g_ptr_array_free(all, TRUE);
+    for (guint y = a; y < MIN(b, ny); y++)
+        if (col_ink[y])
+            return TRUE;
+    return FALSE;
+}
+
+/* Rows parted everywhere but in one column: a merged cell (種別 spanning
+ * rows, printed across the gap between them, one character per line) fills
+ * the gap there.  Such a gap is a stretch of at least MIN_GAP points that
+ * only column C inks, with other columns inked right above and right below
+ * it (the rows it parts), no rule in it already (a stretch reaching
+ * through a gap between rows is a tall cell beside short ones), and a No.
+ * on either side.  COL_INK
+ * holds NCOLS columns of NY bins from Y_MIN; rules go from LEFT to RIGHT
+ * into HR, whose rules from index FROM are this table's. */
+static void
+merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, double y_min, double min_gap,
+                  guint from, double left, double right, GArray *hr)
+{
+    guint8 *others = g_new(guint8, ny);
+    guint nrules = hr->len;
+    for (guint c = 0; c < ncols; c++) {
+        memset(others, 0, ny);
+        for (guint o = 0; o < ncols; o++)
+            if (o != c)
+                for (guint y = 0; y < ny; y++)
+                    others[y] |= col_ink[(gsize)o * ny + y];
+        for (guint y = 0; y < ny;) {
+            if (others[y]) {
+                y++;
+                continue;
+            }
+            guint a = y;
+            while (y < ny && !others[y])
+                y++;
+            guint b = y;
+            if (a == 0 || b == ny || (b - a) * BIN < min_gap)
+                continue;
+            gboolean inked = FALSE, ruled = FALSE;
+            for (guint k = a; k < b && !inked; k++)
+                inked = col_ink[(gsize)c * ny + k];
+            double y0 = y_min + a * BIN, y1 = y_min + b * BIN;
+            double above = y_min, below = y_min + ny * BIN;   /* the rules around */
+            for (guint i = from; i < hr->len; i++) {
+                double pos = g_array_index(hr, Rule, i).pos;
+                ruled |= i < nrules && pos >= y0 && pos <= y1;
+                if (pos < y0)
+                    above = MAX(above, pos);
+                if (pos > y1)
+                    below = MIN(below, pos);
+            }
+            /* Each side a record of its own: the first column (No.) is
+             * inked on both (a tall cell beside short ones is not). */
+            if (inked && !ruled && c > 0 &&
+                column_inked(col_ink, ny, (guint)((above - y_min) / BIN), a) &&
+                column_inked(col_ink, ny, b, (guint)MIN((below - y_min) / BIN, ny))) {
+                Rule r = {(y0 + y1) / 2, left, right};
+                g_array_append_val(hr, r);
+            }
+        }
+    }
+    g_free(others);
+}
+
+/* Rules for the borderless table in LINES[FROM..TO), added to HR and VR.
+ * COLUMNS holds the column sides of the table before (on the page before,
+ * for the first block of a page), and gets this one's.  The first block of
+ * a page is left open at the top, like a row cut by the page break. */
+static void
+infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArray *columns,
+            GArray *hr, GArray *vr)
+{
+    guint rules_before = hr->len;
 
     /* The table's lines: from the first to the last line of several runs. */
     guint first = G_MAXUINT, last = 0, nmulti = 0;
     double size = 0, x_min = G_MAXDOUBLE, x_max = 0;
-    for (guint i = 0; i < lines->len; i++) {
+    for (guint i = from; i < to; i++) {
         const Line *l = &g_array_index(lines, Line, i);
         if (line_runs(l) < 2)
             continue;
@@ -497,18 +565,18 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
     if (nmulti < MIN_TABLE_LINES) {
         /* Too few lines to see columns in: at most the end of the table of
          * the page before (the rest of its last row), in its columns. */
-        if (columns->len < 2 || lines->len == 0)
+        if (columns->len < 2 || !opens_page || from >= to)
             goto out;
         for (guint k = 1; k + 1 < columns->len; k++) {
             double x = g_array_index(columns, double, k), lo = x - BIN, hi = x + BIN;
             g_array_append_val(gaps, lo);
             g_array_append_val(gaps, hi);
         }
-        const Line *l = &g_array_index(lines, Line, 0);
+        const Line *l = &g_array_index(lines, Line, from);
         if (!line_fits(l, gaps, g_array_index(columns, double, 0),
                        g_array_index(columns, double, columns->len - 1)))
             goto out;
-        first = last = 0;
+        first = last = from;
         size = l->size;
         x_min = g_array_index(columns, double, 0) + 1;
         x_max = g_array_index(columns, double, columns->len - 1) - 1;
@@ -560,9 +628,9 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
         g_array_append_val(cuts, lo);
         g_array_append_val(cuts, hi);
     }
-    while (first > 0 && line_fits(&g_array_index(lines, Line, first - 1), cuts, left, right))
+    while (first > from && line_fits(&g_array_index(lines, Line, first - 1), cuts, left, right))
         first--;
-    while (last + 1 < lines->len && line_fits(&g_array_index(lines, Line, last + 1), cuts, left, right))
+    while (last + 1 < to && line_fits(&g_array_index(lines, Line, last + 1), cuts, left, right))
         last++;
     g_array_free(cuts, TRUE);
     /* A glyph inks one glyph size about its centre (its box can be taller
@@ -632,7 +700,6 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
      * a point): cells have more lines than rows have cells, and lines in
      * another font or size can be closer. */
     double leading = column_leading(col_ink, ncols, ny), widest = 0;
-    g_free(col_ink);
     for (guint i = 0; i + 1 < row_gaps->len; i += 2)
         widest = MAX(widest, (g_array_index(row_gaps, double, i + 1) - g_array_index(row_gaps, double, i)) * BIN);
     /* Evenly spaced lines are rows of one line each, in a table; the end
@@ -654,16 +721,16 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
                 y++;
                 continue;
             }
-            guint from = y;
+            guint start = y;
             while (y < b && !inked_all[y])
                 y++;
-            if ((y - from) * BIN >= leading + MIN_ROW_GAP) {
-                Rule r = {y_min + (from + y) / 2.0 * BIN, x_min - 1, x_max + 1};
+            if ((y - start) * BIN >= leading + MIN_ROW_GAP) {
+                Rule r = {y_min + (start + y) / 2.0 * BIN, x_min - 1, x_max + 1};
                 g_array_append_val(hr, r);
                 added++;
             }
-            if (y - from > best)
-                best = y - from, best_a = from, best_b = y;
+            if (y - start > best)
+                best = y - start, best_a = start, best_b = y;
         }
         if (added == 0) {
             Rule r = {y_min + (best_a + best_b) / 2.0 * BIN, x_min - 1, x_max + 1};
@@ -671,14 +738,65 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
         }
     }
     g_free(inked_all);
-    if (hr->len == 0) {     /* a single row: its bottom (its top is left open,
-                             * as for a row cut by the page break) */
-        Rule r = {bottom, x_min - 1, x_max + 1};
-        g_array_append_val(hr, r);
+    if (!every_line)
+        merged_cell_rules(col_ink, ncols, ny, y_min, leading + MIN_ROW_GAP, rules_before,
+                          x_min - 1, x_max + 1, hr);
+    g_free(col_ink);
+    /* Closed at the bottom; at the top too, but for the first table of the
+     * page, which may continue a row of the page before. */
+    Rule closing = {bottom, x_min - 1, x_max + 1};
+    g_array_append_val(hr, closing);
+    if (!opens_page && hr->len > rules_before) {
+        Rule opening = {top, x_min - 1, x_max + 1};
+        g_array_append_val(hr, opening);
     }
     g_array_free(row_gaps, TRUE);
 out:
     g_array_free(gaps, TRUE);
+}
+
+/* Rules for the borderless tables among GLYPHS, added to HR and VR.  A
+ * page can hold several tables (one per sheet page, each with its own
+ * column widths), with a title between them: a wide line of one run parts
+ * them, and each gets its own columns.  COLUMNS holds the column sides of
+ * the last table of the page before, and gets this page's. */
+static void
+infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
+{
+    GPtrArray *all = g_ptr_array_new();
+    for (guint i = 0; i < glyphs->len; i++)
+        g_ptr_array_add(all, &g_array_index(glyphs, Glyph, i));
+    GArray *lines = visual_lines(all);
+    g_ptr_array_free(all, TRUE);
+
+    double x_min = G_MAXDOUBLE, x_max = 0;
+    for (guint i = 0; i < lines->len; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        x_min = MIN(x_min, ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1);
+        x_max = MAX(x_max, ((const Glyph *)g_ptr_array_index(l->glyphs, l->glyphs->len - 1))->x2);
+    }
+    guint from = 0;
+    for (guint i = 0; i <= lines->len; i++) {
+        gboolean parts = i == lines->len;
+        if (!parts) {
+            const Line *l = &g_array_index(lines, Line, i);
+            double x1 = ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1;
+            double x2 = ((const Glyph *)g_ptr_array_index(l->glyphs, l->glyphs->len - 1))->x2;
+            /* A title: wide, one run, from the left (a wide cell of the
+             * last column is not). */
+            parts = line_runs(l) == 1 && x2 - x1 > TITLE_WIDTH * (x_max - x_min) &&
+                    x1 - x_min < (1 - TITLE_WIDTH) / 2 * (x_max - x_min);
+        }
+        if (!parts)
+            continue;
+        if (i > from) {
+            gboolean opens_page = from == 0;
+            if (!opens_page)
+                g_array_set_size(columns, 0);   /* another table, other widths */
+            infer_block(lines, from, i, opens_page, columns, hr, vr);
+        }
+        from = i + 1;
+    }
     for (guint i = 0; i < lines->len; i++)
         g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
     g_array_free(lines, TRUE);
