@@ -12,7 +12,9 @@
  *      still join into long runs, so the table is where the long vertical
  *      rules are (its sides span many rows), and only rules there count
  *      (glyph boxes cannot mask text out: fonts with odd metrics give boxes
- *      taller than the line pitch);
+ *      taller than the line pitch).  A page without such rules may hold a
+ *      table printed without borders: rules are put in the gaps between
+ *      its columns and rows instead (infer_rules);
  *   3. the horizontal rules cut the page into bands; in a band, the
  *      vertical rules that cross it bound the cells;
  *   4. a cell with no rule above it continues the cell above (a merged
@@ -1089,6 +1091,10 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
              GError **error)
 {
     memset(info, 0, sizeof *info);
+    if (len == 0) {     /* Poppler asserts on an empty stream */
+        g_set_error(error, SLX_ERROR, SLX_ERROR_PDF, "the PDF is empty");
+        return NULL;
+    }
     /* Opened through a GInputStream, not poppler_document_new_from_bytes():
      * Poppler 22.12 (Debian 12) retries a rejected password on the same
      * memory stream after the first PDFDoc has freed it, and crashes on any

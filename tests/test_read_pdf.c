@@ -1,0 +1,153 @@
+/* test_read_pdf.c — PDF pages → grid: bordered and borderless tables, the
+ * page of each row, and every way a PDF can fail to be read.
+ *
+ * The fixtures in tests/data: small.pdf (a bordered table printed by
+ * Chromium), encrypted.pdf (small.pdf encrypted by qpdf, password
+ * "secret"), no-text.pdf (a page with drawing only), mixed.pdf (small.pdf
+ * and no-text.pdf joined by qpdf) and borderless.pdf (borderless.html
+ * printed by Chromium: no borders, a section row across the columns, a
+ * merged 種別, a tall cell beside short ones).  Cells are compared
+ * normalized, since where a cell wraps is the printer's business. */
+#include "testutil.h"
+#include "error.h"
+#include "normalize.h"
+#include "read_pdf.h"
+
+typedef struct {
+    const char *file;
+    const char *password;
+    const char *grid;          /* normalized cells, "|" between, "\n" between rows; NULL: error */
+    int error;                 /* SlxErrorCode when grid is NULL */
+    guint pages, pages_without_text;
+} PdfCase;
+
+static const PdfCase cases[] = {
+    {"small.pdf", NULL,
+     "クラウドサービスレベルのチェックリスト\n"
+     "対象サービス:暗号化テスト\n"
+     "No.|種別|サービスレベル項目|回答\n"
+     "1|可用性|サービス時間|24時間365日\n"
+     "2||計画停止予定通知|有14日前までに通知\n"
+     "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
+     0, 1, 0},
+    {"borderless.pdf", NULL,
+     "クラウドサービスレベルのチェックリスト\n"
+     "No.|種別|サービスレベル項目|回答\n"
+     "アプリケーション運用\n"
+     "1|可用性|サービス時間|24時間365日(計画停止を除く)。計画停止は月に一度、深夜帯に実施いたします。\n"
+     "2||計画停止予定通知|有14日前までに通知\n"
+     "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
+     0, 1, 0},
+    {"encrypted.pdf", "secret", NULL, -1, 1, 0},   /* opens: same grid as small.pdf */
+    {"encrypted.pdf", NULL, NULL, SLX_ERROR_ENCRYPTED, 0, 0},
+    {"encrypted.pdf", "wrong", NULL, SLX_ERROR_ENCRYPTED, 0, 0},
+    {"no-text.pdf", NULL, NULL, SLX_ERROR_NO_TEXT, 1, 1},
+    {"mixed.pdf", NULL, NULL, -1, 2, 1},            /* the text page read, the scan counted */
+};
+
+static gboolean
+load(const char *name, guint8 **bytes, gsize *len)
+{
+    char *path = g_build_filename(SLX_SOURCE_DIR, "tests", "data", name, NULL);
+    gboolean ok = g_file_get_contents(path, (char **)bytes, len, NULL);
+    g_free(path);
+    return ok;
+}
+
+/* The grid with every cell normalized, rows of empty cells left out. */
+static char *
+normalized_grid(const SlxGrid *g)
+{
+    GString *s = g_string_new(NULL);
+    for (guint r = 0; r < g->rows->len; r++) {
+        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
+        if (slx_grid_row_filled(row) == 0)
+            continue;
+        if (s->len)
+            g_string_append_c(s, '\n');
+        for (guint c = 0; c < row->cells->len; c++) {
+            char *n = slx_normalize(g_ptr_array_index(row->cells, c), -1, SLX_NORM_DEFAULT);
+            g_string_append_printf(s, "%s%s", c ? "|" : "", n);
+            g_free(n);
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
+static char *
+read_grid(const char *name, const char *password, SlxPdfInfo *info, GError **e)
+{
+    guint8 *bytes;
+    gsize len;
+    assert_true(load(name, &bytes, &len));
+    SlxGrid *g = slx_read_pdf(bytes, len, password, info, e);
+    g_free(bytes);
+    if (g == NULL)
+        return NULL;
+    for (guint r = 0; r < g->rows->len; r++)    /* one page: every row on page 1 */
+        if (info->pages == 1)
+            assert_int_equal(((SlxGridRow *)g_ptr_array_index(g->rows, r))->page, 1);
+    char *text = normalized_grid(g);
+    slx_grid_free(g);
+    return text;
+}
+
+static void
+test_cases(void **state)
+{
+    (void)state;
+    char *small = read_grid("small.pdf", NULL, &(SlxPdfInfo){0}, NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const PdfCase *c = &cases[i];
+        SlxPdfInfo info;
+        GError *e = NULL;
+        char *got = read_grid(c->file, c->password, &info, &e);
+        print_message("%s (password %s)\n", c->file, c->password ? c->password : "none");
+        if (c->grid) {
+            assert_null(e);
+            assert_string_equal(got, c->grid);
+        } else if (c->error >= 0) {
+            assert_null(got);
+            assert_true(g_error_matches(e, SLX_ERROR, c->error));
+            assert_non_null(strstr(e->message, c->error == SLX_ERROR_ENCRYPTED ? "password" : "text"));
+        } else {
+            assert_null(e);
+            assert_string_equal(got, small);
+        }
+        assert_int_equal(info.pages, c->pages);
+        assert_int_equal(info.pages_without_text, c->pages_without_text);
+        g_free(got);
+        g_clear_error(&e);
+    }
+    g_free(small);
+}
+
+/* A cut-off or damaged PDF: Poppler's message, no grid. */
+static void
+test_damaged(void **state)
+{
+    (void)state;
+    guint8 *bytes;
+    gsize len;
+    assert_true(load("small.pdf", &bytes, &len));
+    static const gsize keep[] = {0, 8, 2000};
+    for (gsize i = 0; i < G_N_ELEMENTS(keep); i++) {
+        SlxPdfInfo info;
+        GError *e = NULL;
+        assert_null(slx_read_pdf(bytes, keep[i], NULL, &info, &e));
+        assert_true(g_error_matches(e, SLX_ERROR, SLX_ERROR_PDF));
+        assert_true(e->message[0] != '\0');
+        g_clear_error(&e);
+    }
+    g_free(bytes);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_damaged),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
