@@ -823,6 +823,42 @@ find_root(guint *parent, guint i)
     return i;
 }
 
+/* Rules whose middle lies on a glyph are strokes of it (ー, 一, the stems
+ * of a big title), not a cell's side, which the cell's padding keeps off
+ * the text.  A glyph's ink is taken as the middle half of its width about
+ * its centre, both ways: its box may be taller than the line pitch. */
+static void
+drop_glyph_strokes(GArray *rules, const GArray *glyphs, gboolean horizontal)
+{
+    for (guint i = rules->len; i-- > 0;) {
+        const Rule *r = &g_array_index(rules, Rule, i);
+        double mid = (r->from + r->to) / 2;
+        double x = horizontal ? mid : r->pos, y = horizontal ? r->pos : mid;
+        for (guint k = 0; k < glyphs->len; k++) {
+            const Glyph *g = &g_array_index(glyphs, Glyph, k);
+            double half = 0.25 * (g->x2 - g->x1);
+            double cx = (g->x1 + g->x2) / 2, cy = (g->y1 + g->y2) / 2;
+            if (fabs(x - cx) <= half && fabs(y - cy) <= half) {
+                g_array_remove_index(rules, i);
+                break;
+            }
+        }
+    }
+}
+
+/* How many rules of OTHERS (the other direction) meet or cross R. */
+static guint
+crossings(const Rule *r, const GArray *others)
+{
+    guint n = 0;
+    for (guint i = 0; i < others->len; i++) {
+        const Rule *o = &g_array_index(others, Rule, i);
+        n += o->pos >= r->from - SAME_POS && o->pos <= r->to + SAME_POS &&
+             r->pos >= o->from - SAME_POS && r->pos <= o->to + SAME_POS;
+    }
+    return n;
+}
+
 /* Whether the text of band B is one line of one run cut by column sides:
  * a cell spanning columns. */
 static gboolean
@@ -852,6 +888,8 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
 {
     GArray *hr, *vr;
     find_rules(page, &hr, &vr);
+    drop_glyph_strokes(hr, glyphs, TRUE);
+    drop_glyph_strokes(vr, glyphs, FALSE);
     /* The table spans the long vertical rules; horizontal rules elsewhere
      * are strokes of text joined into runs. */
     double table_top = G_MAXDOUBLE, table_bottom = -1;
@@ -894,6 +932,18 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
         const Rule *r = &g_array_index(hr, Rule, i);
         if (r->pos < table_top - SAME_POS || r->pos > table_bottom + SAME_POS)
             g_array_remove_index(hr, i);
+    }
+    /* Strokes of glyphs (一, ー, the stems of a big title) are no cell's
+     * side: a horizontal rule runs from one vertical rule to another, a
+     * vertical rule meets a horizontal one (a row cut by the page break
+     * only at its top), and again, the rules left standing. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (guint i = hr->len; i-- > 0;)
+            if (crossings(&g_array_index(hr, Rule, i), vr) < 2)
+                g_array_remove_index(hr, i);
+        for (guint i = vr->len; i-- > 0;)
+            if (crossings(&g_array_index(vr, Rule, i), hr) < 1)
+                g_array_remove_index(vr, i);
     }
     GArray *ys = positions(hr, 0, 0);
     double cut_top = -1;     /* the top of a row cut by the page break, if any */
@@ -1038,6 +1088,9 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
 
     /* Text outside the table: one row per paragraph, a wrapped title
      * being one (its lines are closer than paragraphs are). */
+    double page_right = 0;
+    for (guint i = 0; i < glyphs->len; i++)
+        page_right = MAX(page_right, g_array_index(glyphs, Glyph, i).x2);
     GArray *lines = visual_lines(outside);
     for (guint i = 0; i < lines->len;) {
         Line *l = &g_array_index(lines, Line, i);
@@ -1046,6 +1099,7 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
         double left = ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1;
         for (;;) {
             Line *cur = &g_array_index(lines, Line, i);
+            double cur_right = ((const Glyph *)g_ptr_array_index(cur->glyphs, cur->glyphs->len - 1))->x2;
             g_ptr_array_extend_and_steal(para, cur->glyphs);
             i++;
             if (i >= lines->len)
@@ -1053,8 +1107,11 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
             Line *next = &g_array_index(lines, Line, i);
             double next_left = ((const Glyph *)g_ptr_array_index(next->glyphs, 0))->x1;
             /* Lines of a paragraph are about 1.2–1.5 sizes apart; paragraphs
-             * are 2 or more. */
-            if (next->mid - cur->mid > 1.6 * cur->size || fabs(next_left - left) > 2)
+             * are 2 or more.  A line that stops short of the right edge of
+             * the page's text ends its paragraph (a spreadsheet's text rows
+             * sit as close as wrapped lines). */
+            if (next->mid - cur->mid > 1.6 * cur->size || fabs(next_left - left) > 2 ||
+                cur_right < page_right - 2 * cur->size)
                 break;
         }
         PageRow *row = g_new0(PageRow, 1);

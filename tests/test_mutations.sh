@@ -52,5 +52,9 @@ for i, line in enumerate(lines):
 print("bad", bad)
 PYEOF
 check "every record valid JSON, in order, error or result" 'grep -q "^bad 0$" "$T/verdict"' || cat "$T/verdict"
-check "nothing on stderr" '[ ! -s "$T/err" ]'
+# Poppler's Cairo font engine prints a damaged font's failure straight to
+# stderr ("some font thing failed", an fprintf with no API to silence it);
+# anything else there is ours and must not be.
+grep -v -x -e "some font thing failed" -e "font type [0-9]* not handled" "$T/err" > "$T/ours"
+check "nothing on stderr but Poppler's font messages" '[ ! -s "$T/ours" ]' || head -5 "$T/ours"
 finish
