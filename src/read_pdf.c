@@ -494,6 +494,7 @@ merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, double y_min, do
                   guint from, double left, double right, GArray *hr)
 {
     guint8 *others = g_new(guint8, ny);
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(double));
     guint nrules = hr->len;
     for (guint c = 0; c < ncols; c++) {
         memset(others, 0, ny);
@@ -501,20 +502,15 @@ merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, double y_min, do
             if (o != c)
                 for (guint y = 0; y < ny; y++)
                     others[y] |= col_ink[(gsize)o * ny + y];
-        for (guint y = 0; y < ny;) {
-            if (others[y]) {
-                y++;
-                continue;
-            }
-            guint a = y;
-            while (y < ny && !others[y])
-                y++;
-            guint b = y;
+        g_array_set_size(runs, 0);
+        empty_runs(others, ny, 1, runs);
+        for (guint k = 0; k + 1 < runs->len; k += 2) {
+            guint a = (guint)g_array_index(runs, double, k), b = (guint)g_array_index(runs, double, k + 1);
             if (a == 0 || b == ny || (b - a) * BIN < min_gap)
                 continue;
             gboolean inked = FALSE, ruled = FALSE;
-            for (guint k = a; k < b && !inked; k++)
-                inked = col_ink[(gsize)c * ny + k];
+            for (guint y = a; y < b && !inked; y++)
+                inked = col_ink[(gsize)c * ny + y];
             double y0 = y_min + a * BIN, y1 = y_min + b * BIN;
             double above = y_min, below = y_min + ny * BIN;   /* the rules around */
             for (guint i = from; i < hr->len; i++) {
@@ -535,6 +531,7 @@ merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, double y_min, do
             }
         }
     }
+    g_array_free(runs, TRUE);
     g_free(others);
 }
 
@@ -709,6 +706,7 @@ infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArr
     gboolean every_line = widest < leading + MIN_ROW_GAP && nmulti >= MIN_TABLE_LINES;
     if (widest < leading + MIN_ROW_GAP && !every_line)
         g_array_set_size(row_gaps, 0);
+    GArray *stretches = g_array_new(FALSE, FALSE, sizeof(double));
     for (guint i = 0; i + 1 < row_gaps->len; i += 2) {
         guint a = (guint)g_array_index(row_gaps, double, i), b = (guint)g_array_index(row_gaps, double, i + 1);
         if (!every_line && (b - a) * BIN < leading + MIN_ROW_GAP)
@@ -717,28 +715,27 @@ infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArr
          * column inks that is itself a row gap (a section row printed in
          * sparse columns only lies between two), else the widest one (a
          * merged cell printed across the rows it spans). */
-        guint best_a = a, best_b = b, best = 0, added = 0;
-        for (guint y = a; y < b;) {
-            if (inked_all[y]) {
-                y++;
-                continue;
-            }
-            guint start = y;
-            while (y < b && !inked_all[y])
-                y++;
-            if ((y - start) * BIN >= leading + MIN_ROW_GAP) {
-                Rule r = {y_min + (start + y) / 2.0 * BIN, x_min - 1, x_max + 1};
+        double best_a = a, best_b = b, best = 0;
+        guint added = 0;
+        g_array_set_size(stretches, 0);
+        empty_runs(inked_all + a, b - a, 1, stretches);
+        for (guint k = 0; k + 1 < stretches->len; k += 2) {
+            double start = a + g_array_index(stretches, double, k);
+            double end = a + g_array_index(stretches, double, k + 1);
+            if ((end - start) * BIN >= leading + MIN_ROW_GAP) {
+                Rule r = {y_min + (start + end) / 2 * BIN, x_min - 1, x_max + 1};
                 g_array_append_val(hr, r);
                 added++;
             }
-            if (y - start > best)
-                best = y - start, best_a = start, best_b = y;
+            if (end - start > best)
+                best = end - start, best_a = start, best_b = end;
         }
         if (added == 0) {
             Rule r = {y_min + (best_a + best_b) / 2.0 * BIN, x_min - 1, x_max + 1};
             g_array_append_val(hr, r);
         }
     }
+    g_array_free(stretches, TRUE);
     g_free(inked_all);
     if (!every_line)
         merged_cell_rules(col_ink, ncols, ny, y_min, leading + MIN_ROW_GAP, rules_before,
