@@ -59,6 +59,7 @@ typedef struct {
     double top;            /* for ordering rows on the page */
     GPtrArray *cells;      /* char * */
     gboolean continues;    /* the rest of a row cut by the page break above */
+    gboolean outside;      /* a paragraph outside the table */
 } PageRow;
 
 /* ---- rules ------------------------------------------------------------ */
@@ -1113,6 +1114,7 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
         }
         PageRow *row = g_new0(PageRow, 1);
         row->top = top;
+        row->outside = TRUE;
         row->cells = g_ptr_array_new_with_free_func(g_free);
         /* Joined without a line break: the lines of one paragraph. */
         char *text = assemble(para);
@@ -1136,6 +1138,51 @@ by_top(gconstpointer a, gconstpointer b)
 {
     const PageRow *x = *(PageRow *const *)a, *y = *(PageRow *const *)b;
     return x->top < y->top ? -1 : x->top > y->top;
+}
+
+/* ---- page headers and footers ------------------------------------------ */
+
+/* Text outside the table that comes back at the same height on other pages
+ * (the sheet's name, 「2 / 5」) is the page's furniture, not the document's:
+ * a page header printed first would pass for its title.  FURNITURE maps
+ * the text, digits masked, and its height to the grid rows holding it. */
+static void
+note_furniture(GHashTable *furniture, SlxGridRow *row, double top)
+{
+    GString *key = g_string_new(NULL);
+    for (const char *p = slx_grid_cell(row, 0); *p; p++)
+        g_string_append_c(key, g_ascii_isdigit(*p) ? '#' : *p);
+    g_string_append_printf(key, "@%d", (int)floor(top / 4));
+    GPtrArray *rows = g_hash_table_lookup(furniture, key->str);
+    if (rows == NULL) {
+        rows = g_ptr_array_new();
+        g_hash_table_insert(furniture, g_strdup(key->str), rows);
+    }
+    g_ptr_array_add(rows, row);
+    g_string_free(key, TRUE);
+}
+
+/* Remove from GRID the rows of FURNITURE found on more than one page. */
+static void
+drop_furniture(GHashTable *furniture, SlxGrid *grid)
+{
+    GHashTableIter it;
+    gpointer value;
+    GHashTable *drop = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_hash_table_iter_init(&it, furniture);
+    while (g_hash_table_iter_next(&it, NULL, &value)) {
+        GPtrArray *rows = value;
+        const SlxGridRow *first = g_ptr_array_index(rows, 0);
+        gboolean pages = FALSE;
+        for (guint i = 1; i < rows->len && !pages; i++)
+            pages = ((const SlxGridRow *)g_ptr_array_index(rows, i))->page != first->page;
+        for (guint i = 0; pages && i < rows->len; i++)
+            g_hash_table_add(drop, g_ptr_array_index(rows, i));
+    }
+    for (guint i = grid->rows->len; i-- > 0;)
+        if (g_hash_table_contains(drop, g_ptr_array_index(grid->rows, i)))
+            g_ptr_array_remove_index(grid->rows, i);
+    g_hash_table_unref(drop);
 }
 
 /* ---- public ------------------------------------------------------------ */
@@ -1172,6 +1219,8 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
     }
     SlxGrid *grid = slx_grid_new();
     GArray *columns = g_array_new(FALSE, FALSE, sizeof(double)); /* of a borderless table */
+    GHashTable *furniture = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify)g_ptr_array_unref);
     info->pages = (guint)poppler_document_get_n_pages(doc);
     for (guint p = 0; p < info->pages; p++) {
         PopplerPage *page = poppler_document_get_page(doc, (int)p);
@@ -1190,6 +1239,8 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
                 gr->continues = row->continues;
                 for (guint c = 0; c < row->cells->len; c++)
                     slx_grid_row_take_cell(gr, g_strdup(g_ptr_array_index(row->cells, c)));
+                if (row->outside)
+                    note_furniture(furniture, gr, row->top);
                 g_ptr_array_unref(row->cells);
                 g_free(row);
             }
@@ -1200,6 +1251,8 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
     }
     g_object_unref(doc);
     g_array_free(columns, TRUE);
+    drop_furniture(furniture, grid);
+    g_hash_table_unref(furniture);
     if (info->pages > 0 && info->pages_without_text == info->pages) {
         slx_grid_free(grid);
         g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
