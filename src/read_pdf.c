@@ -261,6 +261,28 @@ visual_lines(GPtrArray *glyphs)
     return lines;
 }
 
+/* The left edge of LINE's first glyph and the right edge of its last. */
+static double
+line_left(const Line *line)
+{
+    return ((const Glyph *)g_ptr_array_index(line->glyphs, 0))->x1;
+}
+
+static double
+line_right(const Line *line)
+{
+    return ((const Glyph *)g_ptr_array_index(line->glyphs, line->glyphs->len - 1))->x2;
+}
+
+/* Free LINES from visual_lines() and their glyph arrays. */
+static void
+lines_free(GArray *lines)
+{
+    for (guint i = 0; i < lines->len; i++)
+        g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
+    g_array_free(lines, TRUE);
+}
+
 static gboolean
 is_number_char(gunichar c)
 {
@@ -387,9 +409,20 @@ line_crosses(const Line *line, const GArray *gaps)
 static gboolean
 line_fits(const Line *line, const GArray *cuts, double left, double right)
 {
-    const Glyph *a = g_ptr_array_index(line->glyphs, 0);
-    const Glyph *b = g_ptr_array_index(line->glyphs, line->glyphs->len - 1);
-    return a->x1 >= left && b->x2 <= right && !line_crosses(line, cuts);
+    return line_left(line) >= left && line_right(line) <= right && !line_crosses(line, cuts);
+}
+
+/* The inner column SIDES (all but the table's edges) as narrow gaps
+ * (x0, x1) appended to OUT, for line_crosses(): a line crossing one spans
+ * two columns. */
+static void
+inner_sides_as_gaps(const GArray *sides, GArray *out)
+{
+    for (guint k = 1; k + 1 < sides->len; k++) {
+        double x = g_array_index(sides, double, k), lo = x - BIN, hi = x + BIN;
+        g_array_append_val(out, lo);
+        g_array_append_val(out, hi);
+    }
 }
 
 /* Empty runs of at least MIN_RUN bins in INKED[0..n), as pairs of bin
@@ -487,9 +520,9 @@ column_inked(const guint8 *col_ink, guint ny, guint a, guint b)
  * only column C inks, with other columns inked right above and right below
  * it (the rows it parts), no rule in it already (a stretch reaching
  * through a gap between rows is a tall cell beside short ones), and a No.
- * on either side.  COL_INK
- * holds NCOLS columns of NY bins from Y_MIN; rules go from LEFT to RIGHT
- * into HR, whose rules from index FROM are this table's. */
+ * on either side.  COL_INK holds NCOLS columns of NY bins from Y_MIN;
+ * rules go from LEFT to RIGHT into HR, whose rules from index FROM are this
+ * table's. */
 static void
 merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, double y_min, double min_gap,
                   guint from, double left, double right, GArray *hr)
@@ -557,9 +590,8 @@ infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArr
         last = i;
         nmulti++;
         size += l->size;
-        const Glyph *a = g_ptr_array_index(l->glyphs, 0), *b = g_ptr_array_index(l->glyphs, l->glyphs->len - 1);
-        x_min = MIN(x_min, a->x1);
-        x_max = MAX(x_max, b->x2);
+        x_min = MIN(x_min, line_left(l));
+        x_max = MAX(x_max, line_right(l));
     }
     GArray *gaps = g_array_new(FALSE, FALSE, sizeof(double));
     if (nmulti < MIN_TABLE_LINES) {
@@ -567,11 +599,7 @@ infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArr
          * the page before (the rest of its last row), in its columns. */
         if (columns->len < 2 || !opens_page || from >= to)
             goto out;
-        for (guint k = 1; k + 1 < columns->len; k++) {
-            double x = g_array_index(columns, double, k), lo = x - BIN, hi = x + BIN;
-            g_array_append_val(gaps, lo);
-            g_array_append_val(gaps, hi);
-        }
+        inner_sides_as_gaps(columns, gaps);
         const Line *l = &g_array_index(lines, Line, from);
         if (!line_fits(l, gaps, g_array_index(columns, double, 0),
                        g_array_index(columns, double, columns->len - 1)))
@@ -622,12 +650,8 @@ infer_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArr
 
     /* Lines next to the table that stay inside its columns belong to it:
      * the rest of a row cut by the page break, a last wrapped line. */
-    GArray *cuts = g_array_new(FALSE, FALSE, sizeof(double));   /* the inner sides, as gaps */
-    for (guint k = 1; k + 1 < sides->len; k++) {
-        double lo = g_array_index(sides, double, k) - BIN, hi = g_array_index(sides, double, k) + BIN;
-        g_array_append_val(cuts, lo);
-        g_array_append_val(cuts, hi);
-    }
+    GArray *cuts = g_array_new(FALSE, FALSE, sizeof(double));
+    inner_sides_as_gaps(sides, cuts);
     while (first > from && line_fits(&g_array_index(lines, Line, first - 1), cuts, left, right))
         first--;
     while (last + 1 < to && line_fits(&g_array_index(lines, Line, last + 1), cuts, left, right))
@@ -772,16 +796,15 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
     double x_min = G_MAXDOUBLE, x_max = 0;
     for (guint i = 0; i < lines->len; i++) {
         const Line *l = &g_array_index(lines, Line, i);
-        x_min = MIN(x_min, ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1);
-        x_max = MAX(x_max, ((const Glyph *)g_ptr_array_index(l->glyphs, l->glyphs->len - 1))->x2);
+        x_min = MIN(x_min, line_left(l));
+        x_max = MAX(x_max, line_right(l));
     }
     guint from = 0;
     for (guint i = 0; i <= lines->len; i++) {
         gboolean parts = i == lines->len;
         if (!parts) {
             const Line *l = &g_array_index(lines, Line, i);
-            double x1 = ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1;
-            double x2 = ((const Glyph *)g_ptr_array_index(l->glyphs, l->glyphs->len - 1))->x2;
+            double x1 = line_left(l), x2 = line_right(l);
             /* A title: wide, one run, from the left (a wide cell of the
              * last column is not). */
             parts = line_runs(l) == 1 && x2 - x1 > TITLE_WIDTH * (x_max - x_min) &&
@@ -797,9 +820,7 @@ infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr)
         }
         from = i + 1;
     }
-    for (guint i = 0; i < lines->len; i++)
-        g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
-    g_array_free(lines, TRUE);
+    lines_free(lines);
 }
 
 typedef struct {
@@ -873,9 +894,7 @@ spans_columns(const Band *b)
     if (filled >= 2) {
         GArray *lines = visual_lines(whole);
         spans = lines->len == 1 && line_runs(&g_array_index(lines, Line, 0)) == 1;
-        for (guint i = 0; i < lines->len; i++)
-            g_ptr_array_free(g_array_index(lines, Line, i).glyphs, TRUE);
-        g_array_free(lines, TRUE);
+        lines_free(lines);
     }
     g_ptr_array_free(whole, TRUE);
     return spans;
@@ -1094,21 +1113,20 @@ page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
         Line *l = &g_array_index(lines, Line, i);
         GPtrArray *para = g_ptr_array_new();
         double top = l->mid;
-        double left = ((const Glyph *)g_ptr_array_index(l->glyphs, 0))->x1;
+        double left = line_left(l);
         for (;;) {
             Line *cur = &g_array_index(lines, Line, i);
-            double cur_right = ((const Glyph *)g_ptr_array_index(cur->glyphs, cur->glyphs->len - 1))->x2;
+            double cur_right = line_right(cur);
             g_ptr_array_extend_and_steal(para, cur->glyphs);
             i++;
             if (i >= lines->len)
                 break;
             Line *next = &g_array_index(lines, Line, i);
-            double next_left = ((const Glyph *)g_ptr_array_index(next->glyphs, 0))->x1;
             /* Lines of a paragraph are about 1.2–1.5 sizes apart; paragraphs
              * are 2 or more.  A line that stops short of the right edge of
              * the page's text ends its paragraph (a spreadsheet's text rows
              * sit as close as wrapped lines). */
-            if (next->mid - cur->mid > 1.6 * cur->size || fabs(next_left - left) > 2 ||
+            if (next->mid - cur->mid > 1.6 * cur->size || fabs(line_left(next) - left) > 2 ||
                 cur_right < page_right - 2 * cur->size)
                 break;
         }
