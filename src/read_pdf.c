@@ -24,6 +24,7 @@
  * Each page is released when read, so a long PDF reads in flat memory. */
 #include "read_pdf.h"
 #include "error.h"
+#include "pdf_rules.h"
 
 #include <math.h>
 #include <poppler.h>
@@ -50,10 +51,7 @@ typedef struct {
     gboolean space_before; /* Poppler put a word break before it */
 } Glyph;
 
-typedef struct {
-    double pos;            /* y of a horizontal rule, x of a vertical one */
-    double from, to;       /* its extent along the other axis */
-} Rule;
+typedef SlxRule Rule;       /* pdf_rules.h */
 
 typedef struct {
     double top;            /* for ordering rows on the page */
@@ -64,47 +62,100 @@ typedef struct {
 
 /* ---- rules ------------------------------------------------------------ */
 
+/* Where a word of eight flags has a non-zero byte: the first such byte,
+ * or 8.  Most of a page is white, so the scan below skips it a word at a
+ * time. */
+static int
+first_set_byte(const guint8 *flags)
+{
+    guint64 word;
+    memcpy(&word, flags, sizeof word);
+    if (word == 0)
+        return 8;
+    for (int i = 0; i < 8; i++)
+        if (flags[i])
+            return i;
+    return 8;
+}
+
 /* Runs of dark pixels along rows (horizontal rules) and along columns
- * (vertical ones), in one row-major pass: each pixel's darkness is read
- * once, and the column runs are counted row by row. */
+ * (vertical ones), in one row-major pass.  Each row's darkness is worked
+ * out first into a flag per pixel; the column runs then change only where
+ * a pixel's darkness differs from its column's open run, which on a
+ * mostly white page is rare, so only those places are visited. */
 static void
 scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vruns)
 {
     const int min_h = (int)(MIN_H_RUN * SCALE), min_v = (int)(MIN_V_RUN * SCALE);
-    int *col_start = g_new(int, w);       /* where the run in each column began, or -1 */
-    for (int x = 0; x < w; x++)
-        col_start[x] = -1;
+    const int padded = (w + 8) & ~7;       /* whole words, with a white pixel past the end */
+    guint8 *dark = g_new0(guint8, padded);
+    guint8 *open = g_new0(guint8, padded); /* a column's run is open */
+    guint8 *change = g_new0(guint8, padded);
+    int *col_start = g_new(int, w);        /* where each open run began */
     for (int y = 0; y <= h; y++) {
-        const guint8 *row = y < h ? px + (gsize)y * (gsize)stride : NULL;
-        int start = -1;
-        for (int x = 0; x <= w; x++) {
-            gboolean dark = FALSE;
-            if (row && x < w) {
+        if (y < h) {
+            const guint8 *row = px + (gsize)y * (gsize)stride;
+            for (int x = 0; x < w; x++) {   /* BGRx; white is the common case */
                 const guint8 *p = row + (gsize)x * 4;
-                dark = p[0] + p[1] + p[2] < 3 * DARK;   /* BGRx */
+                guint32 pixel;
+                memcpy(&pixel, p, sizeof pixel);
+                dark[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && p[0] + p[1] + p[2] < 3 * DARK;
             }
-            if (dark && start < 0)
-                start = x;
-            if (!dark && start >= 0) {
-                if (x - start >= min_h) {
-                    Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE};
-                    g_array_append_val(hruns, r);
-                }
-                start = -1;
+        } else {
+            memset(dark, 0, (gsize)padded);   /* a white row closes every run */
+        }
+        for (int x = 0; x < padded; x += 8) {
+            guint64 a, b;
+            memcpy(&a, dark + x, sizeof a);
+            memcpy(&b, open + x, sizeof b);
+            a ^= b;
+            memcpy(change + x, &a, sizeof a);
+        }
+        /* horizontal runs */
+        for (int x = 0; x < w;) {
+            int skip = first_set_byte(dark + x);
+            if (skip == 8) {
+                x += 8;
+                continue;
             }
-            if (x == w)
+            x += skip;
+            if (x >= w)
                 break;
-            if (dark && col_start[x] < 0)
+            int start = x;
+            while (dark[x])                  /* dark[w] is 0 */
+                x++;
+            if (x - start >= min_h) {
+                Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE};
+                g_array_append_val(hruns, r);
+            }
+        }
+        /* vertical runs: open where a column turns dark, close where it
+         * turns light */
+        for (int x = 0; x < w;) {
+            int skip = first_set_byte(change + x);
+            if (skip == 8) {
+                x += 8;
+                continue;
+            }
+            x += skip;
+            if (x >= w)
+                break;
+            if (dark[x]) {
                 col_start[x] = y;
-            if (!dark && col_start[x] >= 0) {
+                open[x] = 1;
+            } else {
                 if (y - col_start[x] >= min_v) {
                     Rule r = {(x + 0.5) / SCALE, col_start[x] / SCALE, y / SCALE};
                     g_array_append_val(vruns, r);
                 }
-                col_start[x] = -1;
+                open[x] = 0;
             }
+            x++;
         }
     }
+    g_free(dark);
+    g_free(open);
+    g_free(change);
     g_free(col_start);
 }
 
@@ -144,8 +195,10 @@ merge_rules(GArray *runs)
     return out;
 }
 
+/* Rules seen in a rendering of the page: for pages whose content stream
+ * pdf_rules.c cannot read. */
 static void
-find_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
+render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
 {
     double pw, ph;
     poppler_page_get_size(page, &pw, &ph);
@@ -167,6 +220,40 @@ find_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
     *hrules = merge_rules(hruns);
     *vrules = merge_rules(vruns);
     cairo_surface_destroy(s);
+}
+
+/* Rules at least MIN points long. */
+static GArray *
+long_rules(GArray *rules, double min)
+{
+    for (guint i = rules->len; i-- > 0;) {
+        const Rule *r = &g_array_index(rules, Rule, i);
+        if (r->to - r->from < min)
+            g_array_remove_index(rules, i);
+    }
+    return rules;
+}
+
+/* The page's rules: from its content stream when VECTOR can read it
+ * (exact, and without drawing the text), else from a rendering.  Pieces
+ * drawn cell by cell are joined first, then held to the lengths the
+ * raster scan asks of a run. */
+static void
+page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
+           GArray **vrules)
+{
+    double pw, ph;
+    poppler_page_get_size(page, &pw, &ph);
+    GArray *h = g_array_new(FALSE, FALSE, sizeof(Rule));
+    GArray *v = g_array_new(FALSE, FALSE, sizeof(Rule));
+    if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v)) {
+        *hrules = long_rules(merge_rules(h), MIN_H_RUN);
+        *vrules = long_rules(merge_rules(v), MIN_V_RUN);
+    } else {
+        g_array_free(h, TRUE);
+        g_array_free(v, TRUE);
+        render_rules(page, hrules, vrules);
+    }
 }
 
 /* ---- glyphs and text -------------------------------------------------- */
@@ -900,11 +987,12 @@ spans_columns(const Band *b)
     return spans;
 }
 
+/* The page's rows from its glyphs and the rules find_rules() saw; takes
+ * the rules. */
 static void
-page_rows(PopplerPage *page, GArray *glyphs, GArray *columns, GPtrArray *rows)
+page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns,
+          GPtrArray *rows)
 {
-    GArray *hr, *vr;
-    find_rules(page, &hr, &vr);
     drop_glyph_strokes(hr, glyphs, TRUE);
     drop_glyph_strokes(vr, glyphs, FALSE);
     /* The table spans the long vertical rules; horizontal rules elsewhere
@@ -1209,6 +1297,13 @@ SlxGrid *
 slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
              GError **error)
 {
+    return slx_read_pdf_ruled(bytes, len, password, SLX_PDF_RULES_FROM_CONTENT, info, error);
+}
+
+SlxGrid *
+slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfRulesFrom from,
+                   SlxPdfInfo *info, GError **error)
+{
     memset(info, 0, sizeof *info);
     if (len == 0) {     /* Poppler asserts on an empty stream */
         g_set_error(error, SLX_ERROR, SLX_ERROR_PDF, "the PDF is empty");
@@ -1240,6 +1335,15 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
     GHashTable *furniture = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify)g_ptr_array_unref);
     info->pages = (guint)poppler_document_get_n_pages(doc);
+    /* A second reader for the paths; if it sees the document otherwise
+     * than Poppler (a damaged file each repairs its own way), every page
+     * is rendered instead. */
+    SlxPdfRules *vector = NULL;
+    if (from == SLX_PDF_RULES_FROM_CONTENT) {
+        vector = slx_pdf_rules_open(bytes, len, password);
+        if (vector && slx_pdf_rules_pages(vector) != info->pages)
+            g_clear_pointer(&vector, slx_pdf_rules_close);
+    }
     for (guint p = 0; p < info->pages; p++) {
         PopplerPage *page = poppler_document_get_page(doc, (int)p);
         if (page == NULL)
@@ -1248,8 +1352,10 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
         if (glyphs->len == 0) {
             info->pages_without_text++;
         } else {
+            GArray *hr, *vr;
+            page_rules(page, vector, p, &hr, &vr);
             GPtrArray *rows = g_ptr_array_new();
-            page_rows(page, glyphs, columns, rows);
+            page_rows(glyphs, hr, vr, columns, rows);
             g_ptr_array_sort(rows, by_top);
             for (guint r = 0; r < rows->len; r++) {
                 PageRow *row = g_ptr_array_index(rows, r);
@@ -1268,6 +1374,7 @@ slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *i
         g_object_unref(page);
     }
     g_object_unref(doc);
+    slx_pdf_rules_close(vector);
     g_array_free(columns, TRUE);
     drop_furniture(furniture, grid);
     g_hash_table_unref(furniture);

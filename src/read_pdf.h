@@ -9,10 +9,22 @@ typedef struct {
     guint pages_without_text;   /* pages with no text layer */
 } SlxPdfInfo;
 
+/* Where the ruling lines of the tables come from. */
+typedef enum {
+    SLX_PDF_RULES_FROM_CONTENT,   /* the pages' content streams (pdf_rules.c); a
+                                     page that cannot be read so is rendered */
+    SLX_PDF_RULES_FROM_RENDERING, /* a rendering of every page */
+} SlxPdfRulesFrom;
+
 /* Read the PDF in BYTES (PASSWORD may be NULL) into a grid.  On failure
  * returns NULL with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with
  * Poppler's message) or SLX_ERROR_NO_TEXT. */
 SlxGrid *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
                       GError **error);
+
+/* The same, with the rules FROM where asked: tests read each fixture
+ * both ways. */
+SlxGrid *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password,
+                            SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error);
 
 #endif

@@ -1,0 +1,736 @@
+/* pdf_rules.c — ruling lines of PDF pages, read from their content streams.
+ *
+ * poppler-glib gives no access to a page's paths, and rendering the page
+ * to find its lines costs more than reading its text: Poppler draws every
+ * glyph (Chromium prints CFF fonts as Type 3, each glyph a little program).
+ * Table borders are plain path operators, so they are read here straight
+ * from the content stream, which qpdf decodes: a small interpreter keeps
+ * the transformation matrix, the q/Q stack and the colours, builds paths,
+ * and when a path is painted keeps what can be a rule:
+ *   - straight axis-parallel pieces of a dark stroke (LibreOffice);
+ *   - dark filled rectangles at most THIN points across, as their middle
+ *     line (Excel and Chromium draw borders so), and the four sides of
+ *     larger dark ones.
+ * Text is never drawn, so no glyph stroke can pass for a rule.  Form
+ * XObjects are followed; images, shadings and clipping are ignored. */
+#include "pdf_rules.h"
+
+#include <math.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+
+#define THIN 3.0          /* points: a filled rectangle this narrow is a line */
+#define DARK 200          /* 0–255: a colour darker than this on average draws a rule */
+#define MAX_FORM_DEPTH 8  /* forms drawing forms: enough for real files, a bound for loops */
+#define MAX_OPERANDS 16
+#define MAX_SAVES 256     /* q without Q */
+
+struct SlxPdfRules {
+    qpdf_data qpdf;
+    guint pages;
+};
+
+typedef enum { SPACE_GRAY, SPACE_RGB, SPACE_CMYK, SPACE_TINT, SPACE_OTHER } ColourSpace;
+
+typedef struct {
+    double ctm[6];
+    ColourSpace stroke_space, fill_space;
+    gboolean stroke_dark, fill_dark;
+} GState;
+
+typedef struct {
+    double x, y;          /* in default user space */
+    gboolean curve;       /* reached by a curve, not a straight line */
+} Point;
+
+typedef enum { TOKEN_NUMBER, TOKEN_NAME, TOKEN_OTHER } TokenKind;
+
+typedef struct {
+    TokenKind kind;
+    double number;
+    const char *name;     /* after the slash; not terminated */
+    gsize name_len;
+} Operand;
+
+typedef struct {
+    qpdf_data qpdf;       /* NULL: no resources (slx_pdf_rules_from_content) */
+    double x0, top;       /* crop box corner: user space → page coordinates */
+    GArray *states;       /* GState: the q/Q stack, the current one last */
+    GArray *points;       /* Point: the path being built */
+    GArray *starts;       /* guint: where each of its subpaths starts */
+    GArray *hrules, *vrules;
+    Operand operands[MAX_OPERANDS];
+    int n_operands;
+    int depth;            /* of Form XObjects */
+    guint min_states;     /* Q pops no state below this (a form's own) */
+} Interp;
+
+static void run_content(Interp *in, const char *p, const char *end, qpdf_oh resources);
+
+/* ---- lexer ------------------------------------------------------------- */
+
+static gboolean
+is_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+static gboolean
+is_delimiter(char c)
+{
+    return strchr("()<>[]{}/%", c) != NULL;
+}
+
+static gboolean
+is_regular(char c)
+{
+    return !is_space(c) && !is_delimiter(c);
+}
+
+/* A PDF number (no exponent in PDF); *OK is FALSE when P does not start
+ * one.  Read by hand: strtod() would follow the locale's decimal point. */
+static const char *
+lex_number(const char *p, const char *end, double *value, gboolean *ok)
+{
+    double sign = 1, v = 0, scale = 0;
+    gboolean digits = FALSE;
+    if (p < end && (*p == '+' || *p == '-'))
+        sign = *p++ == '-' ? -1 : 1;
+    for (; p < end; p++) {
+        if (*p >= '0' && *p <= '9') {
+            v = v * 10 + (*p - '0');
+            if (scale > 0)
+                scale *= 10;
+            digits = TRUE;
+        } else if (*p == '.' && scale == 0) {
+            scale = 1;
+        } else {
+            break;
+        }
+    }
+    *ok = digits && (p == end || !is_regular(*p));
+    *value = sign * (scale > 0 ? v / scale : v);
+    return p;
+}
+
+/* A literal string: balanced parentheses, backslash escapes. */
+static const char *
+skip_string(const char *p, const char *end)
+{
+    int depth = 0;
+    for (; p < end; p++) {
+        if (*p == '\\')
+            p++;
+        else if (*p == '(')
+            depth++;
+        else if (*p == ')' && --depth == 0)
+            return p + 1;
+    }
+    return end;
+}
+
+/* An inline image's data (after ID) ends at EI between white space. */
+static const char *
+skip_inline_image(const char *p, const char *end)
+{
+    for (; p + 2 <= end; p++)
+        if (p[0] == 'E' && p[1] == 'I' && is_space(p[-1]) && (p + 2 == end || !is_regular(p[2])))
+            return p + 2;
+    return end;
+}
+
+/* ---- graphics state ---------------------------------------------------- */
+
+static GState *
+state(Interp *in)
+{
+    return &g_array_index(in->states, GState, in->states->len - 1);
+}
+
+static void
+transform(const double m[6], double x, double y, double *ox, double *oy)
+{
+    *ox = m[0] * x + m[2] * y + m[4];
+    *oy = m[1] * x + m[3] * y + m[5];
+}
+
+/* CTM := M × CTM */
+static void
+concat(double ctm[6], const double m[6])
+{
+    double r[6] = {
+        m[0] * ctm[0] + m[1] * ctm[2],
+        m[0] * ctm[1] + m[1] * ctm[3],
+        m[2] * ctm[0] + m[3] * ctm[2],
+        m[2] * ctm[1] + m[3] * ctm[3],
+        m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+        m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+    };
+    memcpy(ctm, r, sizeof r);
+}
+
+/* The last N operands as numbers, or FALSE when there are fewer or one is
+ * not a number. */
+static gboolean
+numbers(const Interp *in, int n, double *out)
+{
+    if (in->n_operands < n)
+        return FALSE;
+    for (int i = 0; i < n; i++) {
+        const Operand *o = &in->operands[in->n_operands - n + i];
+        if (o->kind != TOKEN_NUMBER)
+            return FALSE;
+        out[i] = o->number;
+    }
+    return TRUE;
+}
+
+static const Operand *
+last_name(const Interp *in)
+{
+    if (in->n_operands == 0 || in->operands[in->n_operands - 1].kind != TOKEN_NAME)
+        return NULL;
+    return &in->operands[in->n_operands - 1];
+}
+
+/* Whether colour components C (0–1) in SPACE are dark enough to draw a
+ * rule, as the raster scan in read_pdf.c judges pixels. */
+static gboolean
+colour_dark(ColourSpace space, const double *c, int n)
+{
+    double r, g, b;
+    switch (space) {
+    case SPACE_GRAY:
+        if (n < 1)
+            return TRUE;
+        r = g = b = c[n - 1];
+        break;
+    case SPACE_RGB:
+        if (n < 3)
+            return TRUE;
+        r = c[n - 3], g = c[n - 2], b = c[n - 1];
+        break;
+    case SPACE_CMYK:
+        if (n < 4)
+            return TRUE;
+        r = (1 - c[n - 4]) * (1 - c[n - 1]);
+        g = (1 - c[n - 3]) * (1 - c[n - 1]);
+        b = (1 - c[n - 2]) * (1 - c[n - 1]);
+        break;
+    case SPACE_TINT:    /* Separation, DeviceN: a tint is ink, not light */
+        if (n < 1)
+            return TRUE;
+        return c[n - 1] >= 1 - DARK / 255.0;
+    default:            /* Indexed, Pattern, …: assume ink */
+        return TRUE;
+    }
+    return (r + g + b) / 3 * 255 < DARK;
+}
+
+static gboolean
+name_is(const Operand *o, const char *s)
+{
+    return strlen(s) == o->name_len && memcmp(o->name, s, o->name_len) == 0;
+}
+
+/* A resource RESOURCES/CATEGORY/NAME, or 0. */
+static qpdf_oh
+resource(Interp *in, qpdf_oh resources, const char *category, const Operand *name)
+{
+    if (in->qpdf == NULL || resources == 0 || !qpdf_oh_is_dictionary(in->qpdf, resources))
+        return 0;
+    qpdf_oh dict = qpdf_oh_get_key(in->qpdf, resources, category);
+    if (!qpdf_oh_is_dictionary(in->qpdf, dict))
+        return 0;
+    char *key = g_strdup_printf("/%.*s", (int)name->name_len, name->name);
+    qpdf_oh value = qpdf_oh_get_key(in->qpdf, dict, key);
+    g_free(key);
+    return qpdf_oh_is_null(in->qpdf, value) ? 0 : value;
+}
+
+static ColourSpace
+space_of(Interp *in, qpdf_oh resources, const Operand *name)
+{
+    if (name_is(name, "DeviceGray") || name_is(name, "G") || name_is(name, "CalGray"))
+        return SPACE_GRAY;
+    if (name_is(name, "DeviceRGB") || name_is(name, "RGB") || name_is(name, "CalRGB"))
+        return SPACE_RGB;
+    if (name_is(name, "DeviceCMYK") || name_is(name, "CMYK"))
+        return SPACE_CMYK;
+    qpdf_oh cs = resource(in, resources, "/ColorSpace", name);
+    if (cs == 0 || !qpdf_oh_is_array(in->qpdf, cs) || qpdf_oh_get_array_n_items(in->qpdf, cs) < 1)
+        return SPACE_OTHER;
+    qpdf_oh family = qpdf_oh_get_array_item(in->qpdf, cs, 0);
+    if (qpdf_oh_is_name_and_equals(in->qpdf, family, "/Separation") ||
+        qpdf_oh_is_name_and_equals(in->qpdf, family, "/DeviceN"))
+        return SPACE_TINT;
+    if (qpdf_oh_is_name_and_equals(in->qpdf, family, "/CalGray"))
+        return SPACE_GRAY;
+    if (qpdf_oh_is_name_and_equals(in->qpdf, family, "/CalRGB") ||
+        qpdf_oh_is_name_and_equals(in->qpdf, family, "/Lab"))
+        return SPACE_RGB;
+    if (qpdf_oh_is_name_and_equals(in->qpdf, family, "/ICCBased") &&
+        qpdf_oh_get_array_n_items(in->qpdf, cs) >= 2) {
+        qpdf_oh stream = qpdf_oh_get_array_item(in->qpdf, cs, 1);
+        qpdf_oh n = qpdf_oh_get_key(in->qpdf, qpdf_oh_get_dict(in->qpdf, stream), "/N");
+        switch (qpdf_oh_get_int_value_as_int(in->qpdf, n)) {
+        case 1: return SPACE_GRAY;
+        case 3: return SPACE_RGB;
+        case 4: return SPACE_CMYK;
+        default: break;
+        }
+    }
+    return SPACE_OTHER;
+}
+
+/* ---- paths ------------------------------------------------------------- */
+
+static void
+add_point(Interp *in, double x, double y, gboolean curve)
+{
+    Point pt = {0, 0, curve};
+    transform(state(in)->ctm, x, y, &pt.x, &pt.y);
+    g_array_append_val(in->points, pt);
+}
+
+static void
+move_to(Interp *in, double x, double y)
+{
+    guint start = in->points->len;
+    g_array_append_val(in->starts, start);
+    add_point(in, x, y, FALSE);
+}
+
+static gboolean
+in_subpath(const Interp *in)
+{
+    return in->starts->len > 0;
+}
+
+static void
+close_path(Interp *in)
+{
+    if (!in_subpath(in))
+        return;
+    guint start = g_array_index(in->starts, guint, in->starts->len - 1);
+    Point first = g_array_index(in->points, Point, start);
+    first.curve = FALSE;
+    g_array_append_val(in->points, first);
+}
+
+static void
+clear_path(Interp *in)
+{
+    g_array_set_size(in->points, 0);
+    g_array_set_size(in->starts, 0);
+}
+
+/* A rule along a horizontal line at user-space Y from X1 to X2 (or a
+ * vertical one), in page coordinates. */
+static void
+add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
+{
+    SlxRule r;
+    if (horizontal) {
+        r.pos = in->top - at;
+        r.from = MIN(a1, a2) - in->x0;
+        r.to = MAX(a1, a2) - in->x0;
+        g_array_append_val(in->hrules, r);
+    } else {
+        r.pos = at - in->x0;
+        r.from = in->top - MAX(a1, a2);
+        r.to = in->top - MIN(a1, a2);
+        g_array_append_val(in->vrules, r);
+    }
+}
+
+/* A straight piece counts when it runs along an axis: its slant across
+ * is under a tenth of a point. */
+static void
+add_segment(Interp *in, const Point *a, const Point *b)
+{
+    if (fabs(a->y - b->y) < 0.1 && fabs(a->x - b->x) >= 0.1)
+        add_rule(in, TRUE, a->x, b->x, (a->y + b->y) / 2);
+    else if (fabs(a->x - b->x) < 0.1 && fabs(a->y - b->y) >= 0.1)
+        add_rule(in, FALSE, a->y, b->y, (a->x + b->x) / 2);
+}
+
+static void
+stroke_path(Interp *in)
+{
+    for (guint s = 0; s < in->starts->len; s++) {
+        guint first = g_array_index(in->starts, guint, s);
+        guint last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1)
+                                             : in->points->len;
+        for (guint i = first + 1; i < last; i++) {
+            const Point *b = &g_array_index(in->points, Point, i);
+            if (!b->curve)
+                add_segment(in, &g_array_index(in->points, Point, i - 1), b);
+        }
+    }
+}
+
+/* A filled subpath that is an axis-parallel rectangle (its points all on
+ * the corners of its bounding box, no curves) becomes one line when thin,
+ * its four sides when not. */
+static void
+fill_subpath(Interp *in, guint first, guint last)
+{
+    if (last - first < 4)
+        return;
+    double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+    for (guint i = first; i < last; i++) {
+        const Point *p = &g_array_index(in->points, Point, i);
+        if (p->curve)
+            return;
+        x1 = MIN(x1, p->x), x2 = MAX(x2, p->x);
+        y1 = MIN(y1, p->y), y2 = MAX(y2, p->y);
+    }
+    for (guint i = first; i < last; i++) {
+        const Point *p = &g_array_index(in->points, Point, i);
+        gboolean on_x = fabs(p->x - x1) < 0.01 || fabs(p->x - x2) < 0.01;
+        gboolean on_y = fabs(p->y - y1) < 0.01 || fabs(p->y - y2) < 0.01;
+        if (!on_x || !on_y)
+            return;
+    }
+    double w = x2 - x1, h = y2 - y1;
+    if (h <= THIN && w > h)
+        add_rule(in, TRUE, x1, x2, (y1 + y2) / 2);
+    else if (w <= THIN && h > w)
+        add_rule(in, FALSE, y1, y2, (x1 + x2) / 2);
+    else if (w > THIN && h > THIN) {
+        add_rule(in, TRUE, x1, x2, y1);
+        add_rule(in, TRUE, x1, x2, y2);
+        add_rule(in, FALSE, y1, y2, x1);
+        add_rule(in, FALSE, y1, y2, x2);
+    }
+}
+
+static void
+fill_path(Interp *in)
+{
+    for (guint s = 0; s < in->starts->len; s++) {
+        guint first = g_array_index(in->starts, guint, s);
+        guint last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1)
+                                             : in->points->len;
+        fill_subpath(in, first, last);
+    }
+}
+
+/* ---- operators --------------------------------------------------------- */
+
+static void
+draw_form(Interp *in, qpdf_oh resources, const Operand *name)
+{
+    qpdf_oh form = resource(in, resources, "/XObject", name);
+    if (form == 0 || in->depth >= MAX_FORM_DEPTH || !qpdf_oh_is_stream(in->qpdf, form))
+        return;
+    qpdf_oh dict = qpdf_oh_get_dict(in->qpdf, form);
+    if (!qpdf_oh_is_name_and_equals(in->qpdf, qpdf_oh_get_key(in->qpdf, dict, "/Subtype"), "/Form"))
+        return;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    QPDF_BOOL filtered = QPDF_FALSE;
+    if (qpdf_oh_get_stream_data(in->qpdf, form, qpdf_dl_generalized, &filtered, &data, &len) !=
+            QPDF_SUCCESS || !filtered) {
+        free(data);
+        return;
+    }
+    GState saved = *state(in);
+    qpdf_oh matrix = qpdf_oh_get_key(in->qpdf, dict, "/Matrix");
+    if (qpdf_oh_is_array(in->qpdf, matrix) && qpdf_oh_get_array_n_items(in->qpdf, matrix) == 6) {
+        double m[6];
+        for (int i = 0; i < 6; i++)
+            m[i] = qpdf_oh_get_numeric_value(in->qpdf, qpdf_oh_get_array_item(in->qpdf, matrix, i));
+        concat(state(in)->ctm, m);
+    }
+    qpdf_oh own = qpdf_oh_get_key(in->qpdf, dict, "/Resources");
+    guint saves = in->states->len, outer = in->min_states;
+    in->depth++;
+    in->min_states = saves;
+    clear_path(in);
+    run_content(in, (const char *)data, (const char *)data + len,
+                qpdf_oh_is_dictionary(in->qpdf, own) ? own : resources);
+    in->depth--;
+    in->min_states = outer;
+    g_array_set_size(in->states, saves);   /* a form's unbalanced q */
+    *state(in) = saved;
+    free(data);
+}
+
+static void
+operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
+{
+    double v[6];
+    GState *gs = state(in);
+#define IS(s) (len == sizeof(s) - 1 && memcmp(op, s, len) == 0)
+    if (IS("q")) {
+        if (in->states->len < MAX_SAVES) {
+            GState copy = *gs;
+            g_array_append_val(in->states, copy);
+        }
+    } else if (IS("Q")) {
+        if (in->states->len > in->min_states)
+            g_array_set_size(in->states, in->states->len - 1);
+    } else if (IS("cm")) {
+        if (numbers(in, 6, v))
+            concat(gs->ctm, v);
+    } else if (IS("m")) {
+        if (numbers(in, 2, v))
+            move_to(in, v[0], v[1]);
+    } else if (IS("l")) {
+        if (numbers(in, 2, v) && in_subpath(in))
+            add_point(in, v[0], v[1], FALSE);
+    } else if (IS("c")) {
+        if (numbers(in, 6, v) && in_subpath(in))
+            add_point(in, v[4], v[5], TRUE);
+    } else if (IS("v") || IS("y")) {
+        if (numbers(in, 4, v) && in_subpath(in))
+            add_point(in, v[2], v[3], TRUE);
+    } else if (IS("h")) {
+        close_path(in);
+    } else if (IS("re")) {
+        if (numbers(in, 4, v)) {
+            move_to(in, v[0], v[1]);
+            add_point(in, v[0] + v[2], v[1], FALSE);
+            add_point(in, v[0] + v[2], v[1] + v[3], FALSE);
+            add_point(in, v[0], v[1] + v[3], FALSE);
+            close_path(in);
+        }
+    } else if (IS("S") || IS("s") || IS("f") || IS("F") || IS("f*") || IS("B") || IS("B*") ||
+               IS("b") || IS("b*") || IS("n")) {
+        gboolean closes = op[0] == 's' || op[0] == 'b';
+        gboolean fills = op[0] == 'f' || op[0] == 'F' || op[0] == 'B' || op[0] == 'b';
+        gboolean strokes = op[0] == 'S' || op[0] == 's' || op[0] == 'B' || op[0] == 'b';
+        if (closes)
+            close_path(in);
+        if (fills && gs->fill_dark)
+            fill_path(in);
+        if (strokes && gs->stroke_dark)
+            stroke_path(in);
+        clear_path(in);
+    } else if (IS("g") || IS("G") || IS("rg") || IS("RG") || IS("k") || IS("K")) {
+        gboolean stroke = op[0] == 'G' || op[0] == 'R' || op[0] == 'K';
+        ColourSpace space = op[0] == 'g' || op[0] == 'G' ? SPACE_GRAY
+                          : op[0] == 'k' || op[0] == 'K' ? SPACE_CMYK : SPACE_RGB;
+        int n = space == SPACE_GRAY ? 1 : space == SPACE_RGB ? 3 : 4;
+        if (numbers(in, n, v)) {
+            *(stroke ? &gs->stroke_space : &gs->fill_space) = space;
+            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = colour_dark(space, v, n);
+        }
+    } else if (IS("cs") || IS("CS")) {
+        const Operand *name = last_name(in);
+        if (name) {
+            gboolean stroke = op[0] == 'C';
+            *(stroke ? &gs->stroke_space : &gs->fill_space) = space_of(in, resources, name);
+            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = TRUE;   /* initial colour: black */
+        }
+    } else if (IS("sc") || IS("scn") || IS("SC") || IS("SCN")) {
+        gboolean stroke = op[0] == 'S';
+        int n = 0;
+        while (n < in->n_operands && n < 4 &&
+               in->operands[in->n_operands - 1 - n].kind == TOKEN_NUMBER)
+            n++;
+        double c[4];
+        for (int i = 0; i < n; i++)
+            c[i] = in->operands[in->n_operands - n + i].number;
+        ColourSpace space = stroke ? gs->stroke_space : gs->fill_space;
+        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = last_name(in) ? TRUE : colour_dark(space, c, n);
+    } else if (IS("Do")) {
+        const Operand *name = last_name(in);
+        if (name)
+            draw_form(in, resources, name);
+    }
+#undef IS
+}
+
+static void
+push_operand(Interp *in, Operand o)
+{
+    if (in->n_operands == MAX_OPERANDS) {   /* keep the last ones: operators take those */
+        memmove(in->operands, in->operands + 1, sizeof in->operands[0] * (MAX_OPERANDS - 1));
+        in->n_operands--;
+    }
+    in->operands[in->n_operands++] = o;
+}
+
+/* Tokens and operators of one content stream.  Arrays and dictionaries
+ * need no structure here: their items go on the operand stack like any
+ * other, and the operator after them clears it. */
+static void
+run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
+{
+    in->n_operands = 0;
+    while (p < end) {
+        char c = *p;
+        if (is_space(c)) {
+            p++;
+        } else if (c == '%') {
+            while (p < end && *p != '\n' && *p != '\r')
+                p++;
+        } else if (c == '(') {
+            p = skip_string(p, end);
+            push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
+        } else if (c == '<' && p + 1 < end && p[1] == '<') {
+            p += 2;
+        } else if (c == '>' && p + 1 < end && p[1] == '>') {
+            p += 2;
+        } else if (c == '<') {
+            const char *close = memchr(p, '>', (gsize)(end - p));
+            p = close ? close + 1 : end;
+            push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
+        } else if (c == '/') {
+            const char *name = ++p;
+            while (p < end && is_regular(*p))
+                p++;
+            push_operand(in, (Operand){TOKEN_NAME, 0, name, (gsize)(p - name)});
+        } else if (c == '[' || c == ']' || c == '{' || c == '}' || c == '>' || c == ')') {
+            p++;
+        } else if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
+            double v;
+            gboolean ok;
+            const char *after = lex_number(p, end, &v, &ok);
+            while (after < end && is_regular(*after))
+                after++;
+            push_operand(in, (Operand){ok ? TOKEN_NUMBER : TOKEN_OTHER, v, NULL, 0});
+            p = after;
+        } else {
+            const char *op = p;
+            while (p < end && is_regular(*p))
+                p++;
+            gsize len = (gsize)(p - op);
+            if (len == 2 && memcmp(op, "ID", 2) == 0)
+                p = skip_inline_image(p + 1, end);
+            else
+                operator(in, op, len, resources);
+            in->n_operands = 0;
+        }
+    }
+}
+
+static void
+interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
+{
+    in->states = g_array_new(FALSE, FALSE, sizeof(GState));
+    in->points = g_array_new(FALSE, FALSE, sizeof(Point));
+    in->starts = g_array_new(FALSE, FALSE, sizeof(guint));
+    GState initial = {{1, 0, 0, 1, 0, 0}, SPACE_GRAY, SPACE_GRAY, TRUE, TRUE};
+    g_array_append_val(in->states, initial);
+    in->min_states = 1;
+    run_content(in, content, content + len, resources);
+    g_array_free(in->states, TRUE);
+    g_array_free(in->points, TRUE);
+    g_array_free(in->starts, TRUE);
+}
+
+void
+slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top,
+                           GArray *hrules, GArray *vrules)
+{
+    Interp in = {0};
+    in.x0 = x0;
+    in.top = top;
+    in.hrules = hrules;
+    in.vrules = vrules;
+    interpret(&in, content, len, 0);
+}
+
+/* ---- documents --------------------------------------------------------- */
+
+SlxPdfRules *
+slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password)
+{
+    qpdf_data qpdf = qpdf_init();
+    qpdf_silence_errors(qpdf);
+    qpdf_set_suppress_warnings(qpdf, QPDF_TRUE);
+    int pages = -1;
+    if ((qpdf_read_memory(qpdf, "pdf", (const char *)bytes, len, password) & QPDF_ERRORS) == 0 &&
+        (qpdf_push_inherited_attributes_to_page(qpdf) & QPDF_ERRORS) == 0)
+        pages = qpdf_get_num_pages(qpdf);
+    if (pages < 0 || qpdf_has_error(qpdf)) {
+        qpdf_cleanup(&qpdf);
+        return NULL;
+    }
+    SlxPdfRules *doc = g_new(SlxPdfRules, 1);
+    doc->qpdf = qpdf;
+    doc->pages = (guint)pages;
+    return doc;
+}
+
+void
+slx_pdf_rules_close(SlxPdfRules *doc)
+{
+    if (doc == NULL)
+        return;
+    qpdf_cleanup(&doc->qpdf);
+    g_free(doc);
+}
+
+guint
+slx_pdf_rules_pages(const SlxPdfRules *doc)
+{
+    return doc->pages;
+}
+
+/* A page box as x1, y1, x2, y2 with x1 < x2, y1 < y2. */
+static gboolean
+page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
+{
+    qpdf_oh a = qpdf_oh_get_key(qpdf, page, key);
+    if (!qpdf_oh_is_array(qpdf, a) || qpdf_oh_get_array_n_items(qpdf, a) != 4)
+        return FALSE;
+    double v[4];
+    for (int i = 0; i < 4; i++) {
+        qpdf_oh n = qpdf_oh_get_array_item(qpdf, a, i);
+        if (!qpdf_oh_is_number(qpdf, n))
+            return FALSE;
+        v[i] = qpdf_oh_get_numeric_value(qpdf, n);
+    }
+    box[0] = MIN(v[0], v[2]), box[2] = MAX(v[0], v[2]);
+    box[1] = MIN(v[1], v[3]), box[3] = MAX(v[1], v[3]);
+    return TRUE;
+}
+
+gboolean
+slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
+                   GArray *hrules, GArray *vrules)
+{
+    qpdf_data qpdf = doc->qpdf;
+    guint hlen = hrules->len, vlen = vrules->len;
+    gboolean ok = FALSE;
+    unsigned char *content = NULL;
+    size_t len = 0;
+    qpdf_oh page = qpdf_get_page_n(qpdf, index);
+    double media[4], crop[4];
+    qpdf_oh rotate = qpdf_oh_get_key(qpdf, page, "/Rotate");
+    if (qpdf_oh_is_dictionary(qpdf, page) && page_box(qpdf, page, "/MediaBox", media) &&
+        (!qpdf_oh_is_number(qpdf, rotate) || qpdf_oh_get_int_value_as_int(qpdf, rotate) % 360 == 0)) {
+        /* Poppler shows the crop box clipped to the media box. */
+        if (page_box(qpdf, page, "/CropBox", crop)) {
+            crop[0] = MAX(crop[0], media[0]), crop[1] = MAX(crop[1], media[1]);
+            crop[2] = MIN(crop[2], media[2]), crop[3] = MIN(crop[3], media[3]);
+        } else {
+            memcpy(crop, media, sizeof crop);
+        }
+        ok = fabs(crop[2] - crop[0] - width) < 1 && fabs(crop[3] - crop[1] - height) < 1 &&
+             qpdf_oh_get_page_content_data(qpdf, page, &content, &len) == QPDF_SUCCESS;
+    }
+    if (ok) {
+        Interp in = {0};
+        in.qpdf = qpdf;
+        in.x0 = crop[0];
+        in.top = crop[3];
+        in.hrules = hrules;
+        in.vrules = vrules;
+        interpret(&in, (const char *)content, len, qpdf_oh_get_key(qpdf, page, "/Resources"));
+    }
+    free(content);
+    if (qpdf_has_error(qpdf)) {   /* a damaged form or colour space on the way */
+        qpdf_get_error(qpdf);
+        g_array_set_size(hrules, hlen);
+        g_array_set_size(vrules, vlen);
+        ok = FALSE;
+    }
+    qpdf_oh_release_all(qpdf);
+    return ok;
+}

@@ -1,0 +1,40 @@
+/* pdf_rules.h — ruling lines of PDF pages, read from their content streams. */
+#ifndef SLX_PDF_RULES_H
+#define SLX_PDF_RULES_H
+
+#include <glib.h>
+
+/* A horizontal rule (POS is its y, FROM..TO its x extent) or a vertical
+ * one (POS is x, FROM..TO y), in points, in Poppler's page coordinates:
+ * from the crop box's top left corner, y growing downwards. */
+typedef struct {
+    double pos;
+    double from, to;
+} SlxRule;
+
+typedef struct SlxPdfRules SlxPdfRules;
+
+/* Open the PDF in BYTES (which must outlive the handle) for its vector
+ * paths.  NULL when qpdf cannot read it; the caller then finds rules
+ * another way (read_pdf.c renders the page). */
+SlxPdfRules *slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password);
+void slx_pdf_rules_close(SlxPdfRules *doc);
+guint slx_pdf_rules_pages(const SlxPdfRules *doc);
+
+/* Append to HRULES and VRULES (GArrays of SlxRule) the straight,
+ * axis-parallel pieces of every dark stroke on page INDEX (0-based), the
+ * thin dark filled rectangles as their middle line, and the sides of
+ * larger dark ones.  Pieces are not joined or filtered by length.  WIDTH
+ * and HEIGHT are the page's size as Poppler reports it; FALSE (and
+ * nothing appended) when the page cannot be read this way: content qpdf
+ * cannot decode, a rotated page, a size that disagrees with Poppler's. */
+gboolean slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
+                            GArray *hrules, GArray *vrules);
+
+/* The same for a bare content stream CONTENT with no resources, on a page
+ * whose crop box has its top left corner at (X0, TOP) in PDF user space:
+ * the interpreter alone, for tests. */
+void slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top,
+                                GArray *hrules, GArray *vrules);
+
+#endif
