@@ -637,6 +637,15 @@ slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top
 
 /* ---- documents --------------------------------------------------------- */
 
+/* qpdf_cleanup() prints an error nobody fetched to stderr: fetch it. */
+static void
+close_qpdf(qpdf_data *qpdf)
+{
+    if (qpdf_has_error(*qpdf))
+        qpdf_get_error(*qpdf);
+    qpdf_cleanup(qpdf);
+}
+
 SlxPdfRules *
 slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password)
 {
@@ -648,7 +657,7 @@ slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password)
         (qpdf_push_inherited_attributes_to_page(qpdf) & QPDF_ERRORS) == 0)
         pages = qpdf_get_num_pages(qpdf);
     if (pages < 0 || qpdf_has_error(qpdf)) {
-        qpdf_cleanup(&qpdf);
+        close_qpdf(&qpdf);
         return NULL;
     }
     SlxPdfRules *doc = g_new(SlxPdfRules, 1);
@@ -662,7 +671,7 @@ slx_pdf_rules_close(SlxPdfRules *doc)
 {
     if (doc == NULL)
         return;
-    qpdf_cleanup(&doc->qpdf);
+    close_qpdf(&doc->qpdf);
     g_free(doc);
 }
 

@@ -7,7 +7,9 @@
  * and no-text.pdf joined by qpdf) and borderless.pdf (borderless.html
  * printed by Chromium: no borders, a section row across the columns, a
  * merged 種別, a tall cell beside short ones).  Cells are compared
- * normalized, since where a cell wraps is the printer's business. */
+ * normalized, since where a cell wraps is the printer's business.  Every
+ * case is read twice, with the ruling lines from the content streams and
+ * from a rendering (the fallback), and must come out the same. */
 #include "testutil.h"
 #include "error.h"
 #include "normalize.h"
@@ -75,12 +77,13 @@ normalized_grid(const SlxGrid *g)
 }
 
 static char *
-read_grid(const char *name, const char *password, SlxPdfInfo *info, GError **e)
+read_grid(const char *name, const char *password, SlxPdfRulesFrom from, SlxPdfInfo *info,
+          GError **e)
 {
     guint8 *bytes;
     gsize len;
     assert_true(load(name, &bytes, &len));
-    SlxGrid *g = slx_read_pdf(bytes, len, password, info, e);
+    SlxGrid *g = slx_read_pdf_ruled(bytes, len, password, from, info, e);
     g_free(bytes);
     if (g == NULL)
         return NULL;
@@ -93,16 +96,17 @@ read_grid(const char *name, const char *password, SlxPdfInfo *info, GError **e)
 }
 
 static void
-test_cases(void **state)
+read_cases(SlxPdfRulesFrom from)
 {
-    (void)state;
-    char *small = read_grid("small.pdf", NULL, &(SlxPdfInfo){0}, NULL);
+    char *small = read_grid("small.pdf", NULL, from, &(SlxPdfInfo){0}, NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         const PdfCase *c = &cases[i];
         SlxPdfInfo info;
         GError *e = NULL;
-        char *got = read_grid(c->file, c->password, &info, &e);
-        print_message("%s (password %s)\n", c->file, c->password ? c->password : "none");
+        char *got = read_grid(c->file, c->password, from, &info, &e);
+        print_message("%s (password %s, rules from %s)\n", c->file,
+                      c->password ? c->password : "none",
+                      from == SLX_PDF_RULES_FROM_CONTENT ? "content" : "rendering");
         if (c->grid) {
             assert_null(e);
             assert_string_equal(got, c->grid);
@@ -122,6 +126,14 @@ test_cases(void **state)
     g_free(small);
 }
 
+static void
+test_cases(void **state)
+{
+    (void)state;
+    read_cases(SLX_PDF_RULES_FROM_CONTENT);
+    read_cases(SLX_PDF_RULES_FROM_RENDERING);
+}
+
 /* A cut-off or damaged PDF: Poppler's message, no grid. */
 static void
 test_damaged(void **state)
@@ -131,10 +143,11 @@ test_damaged(void **state)
     gsize len;
     assert_true(load("small.pdf", &bytes, &len));
     static const gsize keep[] = {0, 8, 2000};
-    for (gsize i = 0; i < G_N_ELEMENTS(keep); i++) {
+    for (gsize i = 0; i < 2 * G_N_ELEMENTS(keep); i++) {
         SlxPdfInfo info;
         GError *e = NULL;
-        assert_null(slx_read_pdf(bytes, keep[i], NULL, &info, &e));
+        SlxPdfRulesFrom from = i % 2 ? SLX_PDF_RULES_FROM_RENDERING : SLX_PDF_RULES_FROM_CONTENT;
+        assert_null(slx_read_pdf_ruled(bytes, keep[i / 2], NULL, from, &info, &e));
         assert_true(g_error_matches(e, SLX_ERROR, SLX_ERROR_PDF));
         assert_true(e->message[0] != '\0');
         g_clear_error(&e);

@@ -1,0 +1,294 @@
+/* test_pdf_rules.c — ruling lines read from PDF content streams.
+ *
+ * The interpreter is driven with bare content streams (operators, colours,
+ * the q/Q stack, paths, and the tokens it must step over), then with small
+ * PDFs built here, byte by byte, for what needs a document: forms,
+ * colour spaces from the resources, crop boxes, rotated pages. */
+#include "testutil.h"
+#include "pdf_rules.h"
+
+/* ---- content streams ---------------------------------------------------- */
+
+typedef struct {
+    const char *content;
+    gsize len;
+    const char *h, *v;    /* "pos:from-to" with one decimal, in order, " " between */
+} ContentCase;
+
+#define C(s) s, sizeof(s) - 1
+
+/* The page: crop box from (0, 0) to (600, 800), so a rule at user-space
+ * y = 700 is at page y = 100. */
+static const ContentCase content_cases[] = {
+    /* strokes, and what colour they are */
+    {C("0 0 0 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
+    {C("10 700 m 10 600 l S"), "", "10.0:100.0-200.0"},              /* initial colour: black */
+    {C("1 G 10 700 m 110 700 l S"), "", ""},                        /* white */
+    {C("0.85 G 10 700 m 110 700 l S"), "", ""},                     /* light grey, as on screen */
+    {C("0.6 G 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
+    {C("1 0 0 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},   /* red is ink */
+    {C("1 1 0.8 RG 10 700 m 110 700 l S"), "", ""},                 /* pale yellow is not */
+    {C("0 0 0 1 K 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
+    {C("0 0 0 0 K 10 700 m 110 700 l S"), "", ""},
+    {C("/DeviceGray CS 1 SC 10 700 m 110 700 l S"), "", ""},
+    {C("/DeviceRGB CS 0 0 0 SCN 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
+    {C("/DeviceCMYK CS 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""}, /* CS resets to black */
+    {C("/Pattern cs /P0 scn 10 700 100 1 re f"), "99.5:10.0-110.0", ""}, /* a pattern: ink */
+    {C("1 g 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},        /* fill colour, stroked */
+    /* shapes */
+    {C("10 700 m 110 710 l S"), "", ""},                            /* slanted */
+    {C("10 700 m 110 700.05 l S"), "100.0:10.0-110.0", ""},         /* level enough */
+    {C("10 700 m 110 700 l 120 700 130 710 140 700 c 200 700 l S"),
+     "100.0:10.0-110.0 100.0:140.0-200.0", ""},                     /* the curve is no rule */
+    {C("10 700 m 110 700 l 110 600 l 10 600 l h S"),
+     "100.0:10.0-110.0 200.0:10.0-110.0", "110.0:100.0-200.0 10.0:100.0-200.0"},
+    {C("10 700 m 110 700 l n 10 600 m 110 600 l S"), "200.0:10.0-110.0", ""}, /* n paints nothing */
+    {C("10 700 m 110 700 l W n"), "", ""},                          /* a clip is not drawn */
+    {C("10 700 100 1 re f"), "99.5:10.0-110.0", ""},               /* thin fill: its middle */
+    {C("10 600 0.75 100 re f"), "", "10.4:100.0-200.0"},
+    {C("10 700 100 -1 re F"), "100.5:10.0-110.0", ""},             /* drawn downwards */
+    {C("0 g 10 600 100 50 re f*"),
+     "200.0:10.0-110.0 150.0:10.0-110.0", "10.0:150.0-200.0 110.0:150.0-200.0"}, /* its sides */
+    {C("0.9 g 10 600 100 50 re f"), "", ""},                        /* header shading */
+    {C("10 600 m 110 600 l 60 650 l h f"), "", ""},                 /* a triangle */
+    {C("10 700 m 110 700 l 110 701 l 10 701 l h f"), "99.5:10.0-110.0", ""},
+    {C("10 700 m 110 700 l 120 700 120 701 110 701 c 10 701 l h f"), "", ""},
+    {C("10 700 100 1 re b"),
+     "99.5:10.0-110.0 100.0:10.0-110.0 99.0:10.0-110.0", "110.0:99.0-100.0 10.0:99.0-100.0"},
+    /* the graphics state */
+    {C("q 2 0 0 2 0 0 cm 10 300 m 60 300 l S Q 10 700 m 20 700 l S"),
+     "200.0:20.0-120.0 100.0:10.0-20.0", ""},
+    {C("q 1 G Q 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
+    {C("q 1 G 10 700 m 110 700 l S Q"), "", ""},
+    {C("Q Q 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},        /* Q without q */
+    {C("0 1 -1 0 0 0 cm 700 -10 m 700 -110 l S"), "100.0:10.0-110.0", ""}, /* rotated user space */
+    /* tokens to step over */
+    {C("BT /F1 12 Tf (10 700 m 110 700 l S) Tj ET"), "", ""},
+    {C("(a\\) 1 2 3 4 re f (nested (parens)) still) Tj"), "", ""},
+    {C("<414243> Tj /Span <</MCID 0 /A [1 2]>> BDC EMC"), "", ""},
+    {C("% 10 700 m 110 700 l S\n10 600 m 110 600 l S"), "200.0:10.0-110.0", ""},
+    {C("BI /W 2 /H 1 /BPC 8 /CS /G ID \x00\xff S f EI 10 700 m 110 700 l S"),
+     "100.0:10.0-110.0", ""},
+    {C("[3 2] 0 d 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},  /* dashed: a rule */
+    {C("0 0 0 RG 10 700 m +110. 700 l S -.5 w"), "100.0:10.0-110.0", ""},
+    {C("1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 10 700 m 110 700 l S"),
+     "100.0:10.0-110.0", ""},                                       /* stack overflow: last kept */
+    {C("1.2.3 700 m 110 700 l S"), "", ""},                         /* no current point */
+    {C("700 m 110 l S re f cm 1 2 3 re"), "", ""},                  /* operands missing */
+    {C("10 700 m /Name 700 l S"), "", ""},
+    {C("10 700 m 110 700 l S ("), "100.0:10.0-110.0", ""},          /* cut short */
+    {C(""), "", ""},
+};
+
+static char *
+format_rules(const GArray *rules)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < rules->len; i++) {
+        const SlxRule *r = &g_array_index(rules, SlxRule, i);
+        g_string_append_printf(s, "%s%.1f:%.1f-%.1f", i ? " " : "", r->pos, r->from, r->to);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static void
+test_content(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(content_cases); i++) {
+        const ContentCase *c = &content_cases[i];
+        GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        slx_pdf_rules_from_content(c->content, c->len, 0, 800, h, v);
+        char *hs = format_rules(h), *vs = format_rules(v);
+        print_message("%.*s\n", (int)c->len, c->content);
+        assert_string_equal(hs, c->h);
+        assert_string_equal(vs, c->v);
+        g_free(hs);
+        g_free(vs);
+        g_array_free(h, TRUE);
+        g_array_free(v, TRUE);
+    }
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+static char *
+stream(const char *dict, const char *data)
+{
+    return g_strdup_printf("<< %s /Length %zu >>\nstream\n%s\nendstream", dict, strlen(data), data);
+}
+
+/* A PDF of the given objects (numbered from 1; 1 is the catalog) with a
+ * correct cross-reference table. */
+static GBytes *
+build_pdf(char **objects, int n)
+{
+    GString *pdf = g_string_new("%PDF-1.4\n");
+    gsize *offsets = g_new(gsize, n);
+    for (int i = 0; i < n; i++) {
+        offsets[i] = pdf->len;
+        g_string_append_printf(pdf, "%d 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+    gsize xref = pdf->len;
+    g_string_append_printf(pdf, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
+    for (int i = 0; i < n; i++)
+        g_string_append_printf(pdf, "%010zu 00000 n \n", offsets[i]);
+    g_string_append_printf(pdf, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                           n + 1, xref);
+    g_free(offsets);
+    gsize len = pdf->len;
+    return g_bytes_new_take(g_string_free(pdf, FALSE), len);
+}
+
+/* One page (PAGE_KEYS added to its dictionary, RESOURCES its resources)
+ * drawing CONTENT; object 5 is a form drawing FORM, object 6 an ICC
+ * profile stream with one component. */
+static GBytes *
+one_page(const char *page_keys, const char *content, const char *form_keys, const char *form)
+{
+    char *objects[6] = {
+        g_strdup("<< /Type /Catalog /Pages 2 0 R >>"),
+        g_strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 600 800] >>"),
+        g_strdup_printf("<< /Type /Page /Parent 2 0 R /Contents 4 0 R %s /Resources << "
+                        "/XObject << /Fm1 5 0 R /Im1 6 0 R >> "
+                        "/ColorSpace << /Sep [/Separation /Black /DeviceCMYK 6 0 R] "
+                        "/Icc1 [/ICCBased 6 0 R] /Idx [/Indexed /DeviceRGB 0 <000000>] >> >> >>",
+                        page_keys),
+        stream("", content),
+        stream(form_keys, form),
+        stream("/N 1", "not a real profile"),
+    };
+    GBytes *b = build_pdf(objects, 6);
+    for (int i = 0; i < 6; i++)
+        g_free(objects[i]);
+    return b;
+}
+
+typedef struct {
+    const char *page_keys, *content, *form_keys, *form;
+    double width, height;      /* as Poppler would report the page */
+    gboolean read;             /* slx_pdf_rules_page() succeeds */
+    const char *h, *v;
+} PageCase;
+
+static const PageCase page_cases[] = {
+    /* the page's size comes from its parent: inherited */
+    {"", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE, "100.0:10.0-110.0", ""},
+    {"", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 700, FALSE, "", ""},
+    {"/Rotate 90", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 800, 600, FALSE, "", ""},
+    {"/Rotate 360", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "100.0:10.0-110.0", ""},
+    /* the crop box: page coordinates start at its corner */
+    {"/CropBox [5 50 505 750]", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 500, 700,
+     TRUE, "50.0:5.0-105.0", ""},
+    {"/CropBox [-10 0 700 900]", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800,
+     TRUE, "100.0:10.0-110.0", ""},                       /* clipped to the media box */
+    /* forms: their matrix, their own resources, the q/Q stack around them */
+    {"", "q 1 0 0 1 0 -100 cm /Fm1 Do Q 0 G 10 100 m 110 100 l S",
+     "/Subtype /Form /Matrix [1 0 0 1 5 0]", "0 G 10 700 m 110 700 l S 1 G",
+     600, 800, TRUE, "200.0:15.0-115.0 700.0:10.0-110.0", ""},
+    {"", "/Fm1 Do 10 700 m 110 700 l S", "/Subtype /Form", "q q 1 G",
+     600, 800, TRUE, "100.0:10.0-110.0", ""},               /* a form's q left open */
+    {"", "/Fm1 Do", "/Subtype /Form /Resources << /XObject << /Fm1 5 0 R >> >>",
+     "10 700 m 110 700 l S /Fm1 Do", 600, 800, TRUE,
+     "100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 "
+     "100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0", ""}, /* itself */
+    {"", "/Fm1 Do /Im1 Do /Nothing Do", "/Subtype /Image", "10 700 m 110 700 l S",
+     600, 800, TRUE, "", ""},                               /* not forms */
+    /* colour spaces from the resources */
+    {"", "/Sep CS 1 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "100.0:10.0-110.0", ""},                               /* full tint */
+    {"", "/Sep CS 0 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE, "", ""},
+    {"", "/Icc1 CS 1 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE, "", ""},
+    {"", "/Icc1 CS 0 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "100.0:10.0-110.0", ""},
+    {"", "/Idx CS 0 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "100.0:10.0-110.0", ""},                               /* indexed: taken as ink */
+    {"", "/Missing CS 0.9 SC 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "100.0:10.0-110.0", ""},
+};
+
+static void
+test_pages(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(page_cases); i++) {
+        const PageCase *c = &page_cases[i];
+        print_message("%s | %s | %s\n", c->page_keys, c->content, c->form);
+        GBytes *pdf = one_page(c->page_keys, c->content, c->form_keys, c->form);
+        gsize len;
+        const guint8 *bytes = g_bytes_get_data(pdf, &len);
+        SlxPdfRules *doc = slx_pdf_rules_open(bytes, len, NULL);
+        assert_non_null(doc);
+        assert_int_equal(slx_pdf_rules_pages(doc), 1);
+        GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        assert_int_equal(slx_pdf_rules_page(doc, 0, c->width, c->height, h, v), c->read);
+        char *hs = format_rules(h), *vs = format_rules(v);
+        assert_string_equal(hs, c->h);
+        assert_string_equal(vs, c->v);
+        g_free(hs);
+        g_free(vs);
+        g_array_free(h, TRUE);
+        g_array_free(v, TRUE);
+        slx_pdf_rules_close(doc);
+        g_bytes_unref(pdf);
+    }
+}
+
+/* What qpdf cannot open is NULL (read_pdf.c then renders); a page number
+ * past the end reads nothing. */
+static void
+test_unreadable(void **state)
+{
+    (void)state;
+    static const char junk[] = "not a PDF at all";
+    assert_null(slx_pdf_rules_open((const guint8 *)junk, sizeof junk - 1, NULL));
+    assert_null(slx_pdf_rules_open((const guint8 *)"", 0, NULL));
+    slx_pdf_rules_close(NULL);
+
+    GBytes *pdf = one_page("", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "");
+    gsize len;
+    const guint8 *bytes = g_bytes_get_data(pdf, &len);
+    SlxPdfRules *doc = slx_pdf_rules_open(bytes, len, NULL);
+    assert_non_null(doc);
+    GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+    GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+    assert_false(slx_pdf_rules_page(doc, 1, 600, 800, h, v));
+    assert_int_equal(h->len + v->len, 0);
+    g_array_free(h, TRUE);
+    g_array_free(v, TRUE);
+    slx_pdf_rules_close(doc);
+    g_bytes_unref(pdf);
+}
+
+/* The encrypted fixture needs its password here too. */
+static void
+test_password(void **state)
+{
+    (void)state;
+    char *path = g_build_filename(SLX_SOURCE_DIR, "tests", "data", "encrypted.pdf", NULL);
+    char *bytes;
+    gsize len;
+    assert_true(g_file_get_contents(path, &bytes, &len, NULL));
+    assert_null(slx_pdf_rules_open((const guint8 *)bytes, len, "wrong"));
+    SlxPdfRules *doc = slx_pdf_rules_open((const guint8 *)bytes, len, "secret");
+    assert_non_null(doc);
+    assert_int_equal(slx_pdf_rules_pages(doc), 1);
+    slx_pdf_rules_close(doc);
+    g_free(bytes);
+    g_free(path);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_content),
+        cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_unreadable),
+        cmocka_unit_test(test_password),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
