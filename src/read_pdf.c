@@ -87,10 +87,12 @@ static void
 scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vruns)
 {
     const int min_h = (int)(MIN_H_RUN * SCALE), min_v = (int)(MIN_V_RUN * SCALE);
-    const int padded = (w + 8) & ~7;       /* whole words, with a white pixel past the end */
-    guint8 *dark = g_new0(guint8, padded);
-    guint8 *open = g_new0(guint8, padded); /* a column's run is open */
-    guint8 *change = g_new0(guint8, padded);
+    /* Whole words with a white pixel past the end, and a word more: a
+     * word is read from any x < w. */
+    const int padded = (w + 8) & ~7;
+    guint8 *dark = g_new0(guint8, padded + 8);
+    guint8 *open = g_new0(guint8, padded + 8); /* a column's run is open */
+    guint8 *change = g_new0(guint8, padded + 8);
     int *col_start = g_new(int, w);        /* where each open run began */
     for (int y = 0; y <= h; y++) {
         if (y < h) {
