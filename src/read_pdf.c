@@ -5,10 +5,12 @@
  * rebuilt from geometry:
  *   1. every character with its box (poppler_page_get_text_layout is
  *      index-aligned with poppler_page_get_text); white text is dropped;
- *   2. ruling lines: poppler-glib exposes no vector paths, so the page is
- *      rendered at 2× into a raster and scanned for long dark runs (stroked
- *      lines and thin filled rectangles look the same here).  A rule must
- *      be longer than any glyph stroke.  Strokes of neighbouring glyphs can
+ *   2. ruling lines: poppler-glib exposes no vector paths, so they are
+ *      read from the page's content stream (pdf_rules.c, with qpdf); a page
+ *      that cannot be read so is rendered at 2× into a raster and scanned
+ *      for long dark runs (stroked lines and thin filled rectangles look the
+ *      same there).  Pieces are joined, and a rule must be longer than any
+ *      glyph stroke.  In a rendering, strokes of neighbouring glyphs can
  *      still join into long runs, so the table is where the long vertical
  *      rules are (its sides span many rows), and only rules there count
  *      (glyph boxes cannot mask text out: fonts with odd metrics give boxes
