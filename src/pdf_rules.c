@@ -355,13 +355,20 @@ add_segment(Interp *in, const Point *a, const Point *b)
         add_rule(in, FALSE, a->y, b->y, (a->x + b->x) / 2);
 }
 
+/* Subpath S of the path is points FIRST..LAST-1. */
+static void
+subpath(const Interp *in, guint s, guint *first, guint *last)
+{
+    *first = g_array_index(in->starts, guint, s);
+    *last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1) : in->points->len;
+}
+
 static void
 stroke_path(Interp *in)
 {
     for (guint s = 0; s < in->starts->len; s++) {
-        guint first = g_array_index(in->starts, guint, s);
-        guint last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1)
-                                             : in->points->len;
+        guint first, last;
+        subpath(in, s, &first, &last);
         for (guint i = first + 1; i < last; i++) {
             const Point *b = &g_array_index(in->points, Point, i);
             if (!b->curve)
@@ -410,9 +417,8 @@ static void
 fill_path(Interp *in)
 {
     for (guint s = 0; s < in->starts->len; s++) {
-        guint first = g_array_index(in->starts, guint, s);
-        guint last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1)
-                                             : in->points->len;
+        guint first, last;
+        subpath(in, s, &first, &last);
         fill_subpath(in, first, last);
     }
 }

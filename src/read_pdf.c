@@ -64,20 +64,24 @@ typedef struct {
 
 /* ---- rules ------------------------------------------------------------ */
 
-/* Where a word of eight flags has a non-zero byte: the first such byte,
- * or 8.  Most of a page is white, so the scan below skips it a word at a
- * time. */
+/* The first x from X on (and before W) whose flag is set, or W.  Most of a
+ * page is white, so the flags are skipped a word of eight at a time; the
+ * rows are padded so that a word can be read from any x < W. */
 static int
-first_set_byte(const guint8 *flags)
+next_set(const guint8 *flags, int x, int w)
 {
-    guint64 word;
-    memcpy(&word, flags, sizeof word);
-    if (word == 0)
-        return 8;
-    for (int i = 0; i < 8; i++)
-        if (flags[i])
-            return i;
-    return 8;
+    while (x < w) {
+        guint64 word;
+        memcpy(&word, flags + x, sizeof word);
+        if (word == 0) {
+            x += 8;
+            continue;
+        }
+        while (!flags[x])
+            x++;
+        return MIN(x, w);
+    }
+    return w;
 }
 
 /* Runs of dark pixels along rows (horizontal rules) and along columns
@@ -116,15 +120,7 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
             memcpy(change + x, &a, sizeof a);
         }
         /* horizontal runs */
-        for (int x = 0; x < w;) {
-            int skip = first_set_byte(dark + x);
-            if (skip == 8) {
-                x += 8;
-                continue;
-            }
-            x += skip;
-            if (x >= w)
-                break;
+        for (int x = next_set(dark, 0, w); x < w; x = next_set(dark, x, w)) {
             int start = x;
             while (dark[x])                  /* dark[w] is 0 */
                 x++;
@@ -135,15 +131,7 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
         }
         /* vertical runs: open where a column turns dark, close where it
          * turns light */
-        for (int x = 0; x < w;) {
-            int skip = first_set_byte(change + x);
-            if (skip == 8) {
-                x += 8;
-                continue;
-            }
-            x += skip;
-            if (x >= w)
-                break;
+        for (int x = next_set(change, 0, w); x < w; x = next_set(change, x + 1, w)) {
             if (dark[x]) {
                 col_start[x] = y;
                 open[x] = 1;
@@ -154,7 +142,6 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
                 }
                 open[x] = 0;
             }
-            x++;
         }
     }
     g_free(dark);
