@@ -459,6 +459,7 @@ draw_form(Interp *in, qpdf_oh resources, const Operand *name)
                 qpdf_oh_is_dictionary(in->qpdf, own) ? own : resources);
     in->depth--;
     in->min_states = outer;
+    clear_path(in);                        /* a path the form left unpainted */
     g_array_set_size(in->states, saves);   /* a form's unbalanced q */
     *state(in) = saved;
     free(data);

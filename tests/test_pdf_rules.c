@@ -197,6 +197,8 @@ static const PageCase page_cases[] = {
      600, 800, TRUE, "200.0:15.0-115.0 700.0:10.0-110.0", ""},
     {"", "/Fm1 Do 10 700 m 110 700 l S", "/Subtype /Form", "q q 1 G",
      600, 800, TRUE, "100.0:10.0-110.0", ""},               /* a form's q left open */
+    {"", "/Fm1 Do 110 600 l S", "/Subtype /Form", "10 600 m",
+     600, 800, TRUE, "", ""},                               /* nor its path */
     {"", "/Fm1 Do", "/Subtype /Form /Resources << /XObject << /Fm1 5 0 R >> >>",
      "10 700 m 110 700 l S /Fm1 Do", 600, 800, TRUE,
      "100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 "
