@@ -39,7 +39,7 @@ typedef struct {
 } GState;
 
 typedef struct {
-    double x, y;          /* in default user space */
+    double x, y;          /* in page coordinates */
     gboolean curve;       /* reached by a curve, not a straight line */
 } Point;
 
@@ -54,7 +54,7 @@ typedef struct {
 
 typedef struct {
     qpdf_data qpdf;       /* NULL: no resources (slx_pdf_rules_from_content) */
-    double x0, top;       /* crop box corner: user space → page coordinates */
+    double page[6];       /* default user space → Poppler's page coordinates */
     GArray *states;       /* GState: the q/Q stack, the current one last */
     GArray *points;       /* Point: the path being built */
     GArray *starts;       /* guint: where each of its subpaths starts */
@@ -325,23 +325,13 @@ clear_path(Interp *in)
     g_array_set_size(in->starts, 0);
 }
 
-/* A rule along a horizontal line at user-space Y from X1 to X2 (or a
- * vertical one), in page coordinates. */
+/* A rule along a horizontal line at y = AT from x = A1 to A2, or along a
+ * vertical one at x = AT; page coordinates. */
 static void
 add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
 {
-    SlxRule r;
-    if (horizontal) {
-        r.pos = in->top - at;
-        r.from = MIN(a1, a2) - in->x0;
-        r.to = MAX(a1, a2) - in->x0;
-        g_array_append_val(in->hrules, r);
-    } else {
-        r.pos = at - in->x0;
-        r.from = in->top - MAX(a1, a2);
-        r.to = in->top - MIN(a1, a2);
-        g_array_append_val(in->vrules, r);
-    }
+    SlxRule r = {at, MIN(a1, a2), MAX(a1, a2)};
+    g_array_append_val(horizontal ? in->hrules : in->vrules, r);
 }
 
 /* A straight piece counts when it runs along an axis: its slant across
@@ -621,7 +611,8 @@ interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
     in->states = g_array_new(FALSE, FALSE, sizeof(GState));
     in->points = g_array_new(FALSE, FALSE, sizeof(Point));
     in->starts = g_array_new(FALSE, FALSE, sizeof(guint));
-    GState initial = {{1, 0, 0, 1, 0, 0}, SPACE_GRAY, SPACE_GRAY, TRUE, TRUE};
+    GState initial = {{0}, SPACE_GRAY, SPACE_GRAY, TRUE, TRUE};
+    memcpy(initial.ctm, in->page, sizeof initial.ctm);  /* points land on the page */
     g_array_append_val(in->states, initial);
     in->min_states = 1;
     run_content(in, content, content + len, resources);
@@ -635,8 +626,8 @@ slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top
                            GArray *hrules, GArray *vrules)
 {
     Interp in = {0};
-    in.x0 = x0;
-    in.top = top;
+    double page[6] = {1, 0, 0, -1, -x0, top};
+    memcpy(in.page, page, sizeof page);
     in.hrules = hrules;
     in.vrules = vrules;
     interpret(&in, content, len, 0);
@@ -707,6 +698,23 @@ page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
     return TRUE;
 }
 
+/* The matrix from default user space to Poppler's page coordinates for
+ * the crop box BOX shown turned ROTATE degrees clockwise (0, 90, 180 or
+ * 270): the displayed page's top left corner is the origin, y grows
+ * downwards. */
+static void
+page_matrix(const double box[4], int rotate, double m[6])
+{
+    const double x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
+    const double turns[4][6] = {
+        {1, 0, 0, -1, -x0, y1},     /*   0: X = x - x0, Y = y1 - y */
+        {0, 1, 1, 0, -y0, -x0},     /*  90: X = y - y0, Y = x - x0 */
+        {-1, 0, 0, 1, x1, -y0},     /* 180: X = x1 - x, Y = y - y0 */
+        {0, -1, -1, 0, y1, x1},     /* 270: X = y1 - y, Y = x1 - x */
+    };
+    memcpy(m, turns[rotate / 90], sizeof turns[0]);
+}
+
 gboolean
 slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
                    GArray *hrules, GArray *vrules)
@@ -718,9 +726,11 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
     size_t len = 0;
     qpdf_oh page = qpdf_get_page_n(qpdf, index);
     double media[4], crop[4];
-    qpdf_oh rotate = qpdf_oh_get_key(qpdf, page, "/Rotate");
+    qpdf_oh rotate_oh = qpdf_oh_get_key(qpdf, page, "/Rotate");
+    int rotate = qpdf_oh_is_number(qpdf, rotate_oh)
+                     ? (qpdf_oh_get_int_value_as_int(qpdf, rotate_oh) % 360 + 360) % 360 : 0;
     if (qpdf_oh_is_dictionary(qpdf, page) && page_box(qpdf, page, "/MediaBox", media) &&
-        (!qpdf_oh_is_number(qpdf, rotate) || qpdf_oh_get_int_value_as_int(qpdf, rotate) % 360 == 0)) {
+        rotate % 90 == 0) {
         /* Poppler shows the crop box clipped to the media box. */
         if (page_box(qpdf, page, "/CropBox", crop)) {
             crop[0] = MAX(crop[0], media[0]), crop[1] = MAX(crop[1], media[1]);
@@ -728,14 +738,16 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         } else {
             memcpy(crop, media, sizeof crop);
         }
-        ok = fabs(crop[2] - crop[0] - width) < 1 && fabs(crop[3] - crop[1] - height) < 1 &&
+        double w = crop[2] - crop[0], h = crop[3] - crop[1];
+        if (rotate % 180)
+            w = crop[3] - crop[1], h = crop[2] - crop[0];
+        ok = fabs(w - width) < 1 && fabs(h - height) < 1 &&
              qpdf_oh_get_page_content_data(qpdf, page, &content, &len) == QPDF_SUCCESS;
     }
     if (ok) {
         Interp in = {0};
         in.qpdf = qpdf;
-        in.x0 = crop[0];
-        in.top = crop[3];
+        page_matrix(crop, rotate, in.page);
         in.hrules = hrules;
         in.vrules = vrules;
         interpret(&in, (const char *)content, len, qpdf_oh_get_key(qpdf, page, "/Resources"));

@@ -25,9 +25,10 @@ guint slx_pdf_rules_pages(const SlxPdfRules *doc);
  * axis-parallel pieces of every dark stroke on page INDEX (0-based), the
  * thin dark filled rectangles as their middle line, and the sides of
  * larger dark ones.  Pieces are not joined or filtered by length.  WIDTH
- * and HEIGHT are the page's size as Poppler reports it; FALSE (and
- * nothing appended) when the page cannot be read this way: content qpdf
- * cannot decode, a rotated page, a size that disagrees with Poppler's. */
+ * and HEIGHT are the page's size as Poppler reports it (turned with the
+ * page's /Rotate); FALSE (and nothing appended) when the page cannot be
+ * read this way: content qpdf cannot decode, a /Rotate that is not a
+ * multiple of 90, a size that disagrees with Poppler's. */
 gboolean slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
                             GArray *hrules, GArray *vrules);
 

@@ -48,7 +48,7 @@ static const ContentCase content_cases[] = {
     {C("10 600 0.75 100 re f"), "", "10.4:100.0-200.0"},
     {C("10 700 100 -1 re F"), "100.5:10.0-110.0", ""},             /* drawn downwards */
     {C("0 g 10 600 100 50 re f*"),
-     "200.0:10.0-110.0 150.0:10.0-110.0", "10.0:150.0-200.0 110.0:150.0-200.0"}, /* its sides */
+     "150.0:10.0-110.0 200.0:10.0-110.0", "10.0:150.0-200.0 110.0:150.0-200.0"}, /* its sides */
     {C("0.9 g 10 600 100 50 re f"), "", ""},                        /* header shading */
     {C("10 600 m 110 600 l 60 650 l h f"), "", ""},                 /* a triangle */
     {C("10 700 m 110 700 l 110 701 l 10 701 l h f"), "99.5:10.0-110.0", ""},
@@ -183,9 +183,19 @@ static const PageCase page_cases[] = {
     /* the page's size comes from its parent: inherited */
     {"", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE, "100.0:10.0-110.0", ""},
     {"", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 700, FALSE, "", ""},
-    {"/Rotate 90", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 800, 600, FALSE, "", ""},
+    /* a page shown turned: what is level in user space may stand upright */
+    {"/Rotate 90", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 800, 600, TRUE,
+     "", "700.0:10.0-110.0"},
+    {"/Rotate 90", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, FALSE, "", ""},
+    {"/Rotate 180", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
+     "700.0:490.0-590.0", ""},
+    {"/Rotate -90", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 800, 600, TRUE,
+     "", "100.0:490.0-590.0"},
     {"/Rotate 360", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, TRUE,
      "100.0:10.0-110.0", ""},
+    {"/Rotate 45", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 600, 800, FALSE, "", ""},
+    {"/Rotate 90 /CropBox [5 50 505 750]", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "",
+     700, 500, TRUE, "", "650.0:5.0-105.0"},
     /* the crop box: page coordinates start at its corner */
     {"/CropBox [5 50 505 750]", "0 G 10 700 m 110 700 l S", "/Subtype /Form", "", 500, 700,
      TRUE, "50.0:5.0-105.0", ""},

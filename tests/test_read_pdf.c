@@ -6,7 +6,9 @@
  * "secret"), no-text.pdf (a page with drawing only), mixed.pdf (small.pdf
  * and no-text.pdf joined by qpdf) and borderless.pdf (borderless.html
  * printed by Chromium: no borders, a section row across the columns, a
- * merged 種別, a tall cell beside short ones).  Cells are compared
+ * merged 種別, a tall cell beside short ones), rotated.pdf (small.pdf
+ * drawn sideways and shown upright by /Rotate 90: qpdf --rotate=-90, then
+ * --flatten-rotation, then --rotate=+90).  Cells are compared
  * normalized, since where a cell wraps is the printer's business.  Every
  * case is read twice, with the ruling lines from the content streams and
  * from a rendering (the fallback), and must come out the same. */
@@ -41,6 +43,7 @@ static const PdfCase cases[] = {
      "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
      0, 1, 0},
     {"encrypted.pdf", "secret", NULL, -1, 1, 0},   /* opens: same grid as small.pdf */
+    {"rotated.pdf", NULL, NULL, -1, 1, 0},          /* reads as small.pdf */
     {"encrypted.pdf", NULL, NULL, SLX_ERROR_ENCRYPTED, 0, 0},
     {"encrypted.pdf", "wrong", NULL, SLX_ERROR_ENCRYPTED, 0, 0},
     {"no-text.pdf", NULL, NULL, SLX_ERROR_NO_TEXT, 1, 1},
