@@ -978,7 +978,7 @@ spans_columns(const Band *b)
     return spans;
 }
 
-/* The page's rows from its glyphs and the rules find_rules() saw; takes
+/* The page's rows from its glyphs and the rules page_rules() found; takes
  * the rules. */
 static void
 page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns,
