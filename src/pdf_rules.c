@@ -4,9 +4,10 @@
  * to find its lines costs more than reading its text: Poppler draws every
  * glyph (Chromium prints CFF fonts as Type 3, each glyph a little program).
  * Table borders are plain path operators, so they are read here straight
- * from the content stream, which qpdf decodes: a small interpreter keeps
- * the transformation matrix, the q/Q stack and the colours, builds paths,
- * and when a path is painted keeps what can be a rule:
+ * from the content stream (qpdf finds the streams, they are inflated here
+ * within a budget): a small interpreter keeps the transformation matrix,
+ * the q/Q stack and the colours, builds paths, and when a path is painted
+ * keeps what can be a rule:
  *   - straight axis-parallel pieces of a dark stroke (LibreOffice);
  *   - dark filled rectangles at most THIN points across, as their middle
  *     line (Excel and Chromium draw borders so), and the four sides of
@@ -15,6 +16,7 @@
  * XObjects are followed; images, shadings and clipping are ignored. */
 #include "pdf_rules.h"
 
+#include <gio/gio.h>
 #include <math.h>
 #include <qpdf/qpdf-c.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #define MAX_FORM_DEPTH 8  /* forms drawing forms: enough for real files, a bound for loops */
 #define MAX_OPERANDS 16
 #define MAX_SAVES 256     /* q without Q */
+#define MAX_CONTENT (16 << 20) /* bytes of drawing decoded per page (a checklist page: ~300 KB) */
 
 struct SlxPdfRules {
     qpdf_data qpdf;
@@ -62,10 +65,83 @@ typedef struct {
     Operand operands[MAX_OPERANDS];
     int n_operands;
     int depth;            /* of Form XObjects */
+    gsize budget;         /* bytes the page's streams may still decode to */
+    gboolean failed;      /* a stream could not be decoded within the budget */
     guint min_states;     /* Q pops no state below this (a form's own) */
 } Interp;
 
 static void run_content(Interp *in, const char *p, const char *end, qpdf_oh resources);
+
+/* ---- streams ----------------------------------------------------------- */
+
+/* Streams are decoded here rather than by qpdf, which decodes a stream
+ * into memory whole: a few kilobytes of Flate can inflate to gigabytes (a
+ * "bomb"), while the drawing of a checklist page stays far below
+ * MAX_CONTENT.  Only plain and Flate streams are taken; any other filter,
+ * rare in page content, sends the page to the rendering, which streams. */
+
+static gboolean
+is_flate(qpdf_data qpdf, qpdf_oh filter)
+{
+    if (qpdf_oh_is_array(qpdf, filter) && qpdf_oh_get_array_n_items(qpdf, filter) == 1)
+        filter = qpdf_oh_get_array_item(qpdf, filter, 0);
+    return qpdf_oh_is_name_and_equals(qpdf, filter, "/FlateDecode");
+}
+
+/* Inflate zlib data onto OUT, at most *BUDGET bytes of it. */
+static gboolean
+inflate(const guint8 *data, gsize len, gsize *budget, GByteArray *out)
+{
+    GConverter *z = G_CONVERTER(g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+    guint8 buf[64 * 1024];
+    gboolean ok = FALSE;
+    for (;;) {
+        gsize read = 0, written = 0;
+        GConverterResult r = g_converter_convert(z, data, len, buf, sizeof buf,
+                                                 G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
+        if (r == G_CONVERTER_ERROR || written > *budget || (read == 0 && written == 0 &&
+                                                            r != G_CONVERTER_FINISHED))
+            break;
+        data += read, len -= read;
+        *budget -= written;
+        g_byte_array_append(out, buf, (guint)written);
+        if (r == G_CONVERTER_FINISHED) {
+            ok = TRUE;
+            break;
+        }
+    }
+    g_object_unref(z);
+    return ok;
+}
+
+/* Append the decoded data of STREAM to OUT, spending *BUDGET. */
+static gboolean
+append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
+{
+    if (!qpdf_oh_is_stream(qpdf, stream))
+        return FALSE;
+    qpdf_oh dict = qpdf_oh_get_dict(qpdf, stream);
+    qpdf_oh filter = qpdf_oh_get_key(qpdf, dict, "/Filter");
+    gboolean plain = qpdf_oh_is_null(qpdf, filter);
+    if ((!plain && !is_flate(qpdf, filter)) ||
+        !qpdf_oh_is_null(qpdf, qpdf_oh_get_key(qpdf, dict, "/DecodeParms")))
+        return FALSE;
+    unsigned char *raw = NULL;
+    size_t len = 0;
+    gboolean ok = qpdf_oh_get_stream_data(qpdf, stream, qpdf_dl_none, NULL, &raw, &len) ==
+                  QPDF_SUCCESS;
+    if (ok && plain) {
+        ok = len <= *budget;
+        if (ok) {
+            *budget -= len;
+            g_byte_array_append(out, raw, (guint)len);
+        }
+    } else if (ok) {
+        ok = inflate(raw, len, budget, out);
+    }
+    free(raw);
+    return ok;
+}
 
 /* ---- lexer ------------------------------------------------------------- */
 
@@ -424,12 +500,10 @@ draw_form(Interp *in, qpdf_oh resources, const Operand *name)
     qpdf_oh dict = qpdf_oh_get_dict(in->qpdf, form);
     if (!qpdf_oh_is_name_and_equals(in->qpdf, qpdf_oh_get_key(in->qpdf, dict, "/Subtype"), "/Form"))
         return;
-    unsigned char *data = NULL;
-    size_t len = 0;
-    QPDF_BOOL filtered = QPDF_FALSE;
-    if (qpdf_oh_get_stream_data(in->qpdf, form, qpdf_dl_generalized, &filtered, &data, &len) !=
-            QPDF_SUCCESS || !filtered) {
-        free(data);
+    GByteArray *data = g_byte_array_new();
+    if (!append_stream(in->qpdf, form, &in->budget, data)) {
+        in->failed = TRUE;
+        g_byte_array_unref(data);
         return;
     }
     GState saved = *state(in);
@@ -445,14 +519,14 @@ draw_form(Interp *in, qpdf_oh resources, const Operand *name)
     in->depth++;
     in->min_states = saves;
     clear_path(in);
-    run_content(in, (const char *)data, (const char *)data + len,
+    run_content(in, (const char *)data->data, (const char *)data->data + data->len,
                 qpdf_oh_is_dictionary(in->qpdf, own) ? own : resources);
     in->depth--;
     in->min_states = outer;
     clear_path(in);                        /* a path the form left unpainted */
     g_array_set_size(in->states, saves);   /* a form's unbalanced q */
     *state(in) = saved;
-    free(data);
+    g_byte_array_unref(data);
 }
 
 static void
@@ -698,6 +772,26 @@ page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
     return TRUE;
 }
 
+/* The page's content streams, one after another (PDF splits content
+ * between streams only between tokens, so a newline between them is
+ * safe). */
+static gboolean
+page_content(qpdf_data qpdf, qpdf_oh page, gsize *budget, GByteArray *out)
+{
+    qpdf_oh contents = qpdf_oh_get_key(qpdf, page, "/Contents");
+    if (qpdf_oh_is_null(qpdf, contents))
+        return TRUE;                        /* an empty page */
+    if (!qpdf_oh_is_array(qpdf, contents))
+        return append_stream(qpdf, contents, budget, out);
+    int n = qpdf_oh_get_array_n_items(qpdf, contents);
+    for (int i = 0; i < n; i++) {
+        if (!append_stream(qpdf, qpdf_oh_get_array_item(qpdf, contents, i), budget, out))
+            return FALSE;
+        g_byte_array_append(out, (const guint8 *)"\n", 1);
+    }
+    return TRUE;
+}
+
 /* The matrix from default user space to Poppler's page coordinates for
  * the crop box BOX shown turned ROTATE degrees clockwise (0, 90, 180 or
  * 270): the displayed page's top left corner is the origin, y grows
@@ -722,8 +816,8 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
     qpdf_data qpdf = doc->qpdf;
     guint hlen = hrules->len, vlen = vrules->len;
     gboolean ok = FALSE;
-    unsigned char *content = NULL;
-    size_t len = 0;
+    GByteArray *content = g_byte_array_new();
+    gsize budget = MAX_CONTENT;
     qpdf_oh page = qpdf_get_page_n(qpdf, index);
     double media[4], crop[4];
     qpdf_oh rotate_oh = qpdf_oh_get_key(qpdf, page, "/Rotate");
@@ -742,7 +836,7 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         if (rotate % 180)
             w = crop[3] - crop[1], h = crop[2] - crop[0];
         ok = fabs(w - width) < 1 && fabs(h - height) < 1 &&
-             qpdf_oh_get_page_content_data(qpdf, page, &content, &len) == QPDF_SUCCESS;
+             page_content(qpdf, page, &budget, content);
     }
     if (ok) {
         Interp in = {0};
@@ -750,14 +844,19 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         page_matrix(crop, rotate, in.page);
         in.hrules = hrules;
         in.vrules = vrules;
-        interpret(&in, (const char *)content, len, qpdf_oh_get_key(qpdf, page, "/Resources"));
+        in.budget = budget;
+        interpret(&in, (const char *)content->data, content->len,
+                  qpdf_oh_get_key(qpdf, page, "/Resources"));
+        ok = !in.failed;
     }
-    free(content);
+    g_byte_array_unref(content);
     if (qpdf_has_error(qpdf)) {   /* a damaged form or colour space on the way */
         qpdf_get_error(qpdf);
+        ok = FALSE;
+    }
+    if (!ok) {
         g_array_set_size(hrules, hlen);
         g_array_set_size(vrules, vlen);
-        ok = FALSE;
     }
     qpdf_oh_release_all(qpdf);
     return ok;

@@ -27,8 +27,9 @@ guint slx_pdf_rules_pages(const SlxPdfRules *doc);
  * larger dark ones.  Pieces are not joined or filtered by length.  WIDTH
  * and HEIGHT are the page's size as Poppler reports it (turned with the
  * page's /Rotate); FALSE (and nothing appended) when the page cannot be
- * read this way: content qpdf cannot decode, a /Rotate that is not a
- * multiple of 90, a size that disagrees with Poppler's. */
+ * read this way: content under a filter other than Flate or that inflates
+ * past 16 MiB, a /Rotate that is not a multiple of 90, a size that
+ * disagrees with Poppler's. */
 gboolean slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
                             GArray *hrules, GArray *vrules);
 

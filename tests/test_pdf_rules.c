@@ -3,9 +3,12 @@
  * The interpreter is driven with bare content streams (operators, colours,
  * the q/Q stack, paths, and the tokens it must step over), then with small
  * PDFs built here, byte by byte, for what needs a document: forms,
- * colour spaces from the resources, crop boxes, rotated pages. */
+ * colour spaces from the resources, crop boxes, rotated pages, filters and
+ * a decompression bomb. */
 #include "testutil.h"
 #include "pdf_rules.h"
+
+#include <gio/gio.h>
 
 /* ---- content streams ---------------------------------------------------- */
 
@@ -120,22 +123,58 @@ test_content(void **state)
 
 /* ---- documents ---------------------------------------------------------- */
 
-static char *
-stream(const char *dict, const char *data)
+/* A stream object: DICT's keys, then LEN bytes of DATA (binary allowed). */
+static GString *
+stream(const char *dict, const void *data, gsize len)
 {
-    return g_strdup_printf("<< %s /Length %zu >>\nstream\n%s\nendstream", dict, strlen(data), data);
+    GString *s = g_string_new(NULL);
+    g_string_printf(s, "<< %s /Length %zu >>\nstream\n", dict, len);
+    g_string_append_len(s, data, (gssize)len);
+    g_string_append(s, "\nendstream");
+    return s;
+}
+
+static GString *
+text_stream(const char *dict, const char *text)
+{
+    return stream(dict, text, strlen(text));
+}
+
+/* A stream of TEXT deflated (zlib, as /FlateDecode reads it). */
+static GString *
+flate_stream(const char *dict, const char *text, gsize len)
+{
+    GConverter *z = G_CONVERTER(g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1));
+    GByteArray *out = g_byte_array_new();
+    guint8 buf[64 * 1024];
+    GConverterResult r;
+    do {
+        gsize read = 0, written = 0;
+        r = g_converter_convert(z, text, len, buf, sizeof buf, G_CONVERTER_INPUT_AT_END, &read,
+                                &written, NULL);
+        assert_int_not_equal(r, G_CONVERTER_ERROR);
+        text += read, len -= read;
+        g_byte_array_append(out, buf, (guint)written);
+    } while (r != G_CONVERTER_FINISHED);
+    GString *s = stream(dict, out->data, out->len);
+    g_byte_array_unref(out);
+    g_object_unref(z);
+    return s;
 }
 
 /* A PDF of the given objects (numbered from 1; 1 is the catalog) with a
- * correct cross-reference table. */
+ * correct cross-reference table.  Takes the objects. */
 static GBytes *
-build_pdf(char **objects, int n)
+build_pdf(GString **objects, int n)
 {
     GString *pdf = g_string_new("%PDF-1.4\n");
     gsize *offsets = g_new(gsize, n);
     for (int i = 0; i < n; i++) {
         offsets[i] = pdf->len;
-        g_string_append_printf(pdf, "%d 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+        g_string_append_printf(pdf, "%d 0 obj\n", i + 1);
+        g_string_append_len(pdf, objects[i]->str, (gssize)objects[i]->len);
+        g_string_append(pdf, "\nendobj\n");
+        g_string_free(objects[i], TRUE);
     }
     gsize xref = pdf->len;
     g_string_append_printf(pdf, "xref\n0 %d\n0000000000 65535 f \n", n + 1);
@@ -148,28 +187,52 @@ build_pdf(char **objects, int n)
     return g_bytes_new_take(g_string_free(pdf, FALSE), len);
 }
 
-/* One page (PAGE_KEYS added to its dictionary, RESOURCES its resources)
- * drawing CONTENT; object 5 is a form drawing FORM, object 6 an ICC
- * profile stream with one component. */
+/* One page (PAGE_KEYS added to its dictionary) whose /Contents is CONTENTS
+ * (none if NULL); object 4 is OBJ4, object 5 OBJ5 (the page's form /Fm1),
+ * object 6 an ICC profile stream with one component. */
+static GBytes *
+page_pdf(const char *page_keys, const char *contents, GString *obj4, GString *obj5)
+{
+    GString *objects[6] = {
+        g_string_new("<< /Type /Catalog /Pages 2 0 R >>"),
+        g_string_new("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 600 800] >>"),
+        g_string_new(NULL),
+        obj4,
+        obj5,
+        text_stream("/N 1", "not a real profile"),
+    };
+    g_string_printf(objects[2],
+                    "<< /Type /Page /Parent 2 0 R %s%s %s /Resources << "
+                    "/XObject << /Fm1 5 0 R /Im1 6 0 R >> "
+                    "/ColorSpace << /Sep [/Separation /Black /DeviceCMYK 6 0 R] "
+                    "/Icc1 [/ICCBased 6 0 R] /Idx [/Indexed /DeviceRGB 0 <000000>] >> >> >>",
+                    contents ? "/Contents " : "", contents ? contents : "", page_keys);
+    return build_pdf(objects, 6);
+}
+
+/* The page drawing CONTENT, its form /Fm1 drawing FORM. */
 static GBytes *
 one_page(const char *page_keys, const char *content, const char *form_keys, const char *form)
 {
-    char *objects[6] = {
-        g_strdup("<< /Type /Catalog /Pages 2 0 R >>"),
-        g_strdup("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 600 800] >>"),
-        g_strdup_printf("<< /Type /Page /Parent 2 0 R /Contents 4 0 R %s /Resources << "
-                        "/XObject << /Fm1 5 0 R /Im1 6 0 R >> "
-                        "/ColorSpace << /Sep [/Separation /Black /DeviceCMYK 6 0 R] "
-                        "/Icc1 [/ICCBased 6 0 R] /Idx [/Indexed /DeviceRGB 0 <000000>] >> >> >>",
-                        page_keys),
-        stream("", content),
-        stream(form_keys, form),
-        stream("/N 1", "not a real profile"),
-    };
-    GBytes *b = build_pdf(objects, 6);
-    for (int i = 0; i < 6; i++)
-        g_free(objects[i]);
-    return b;
+    return page_pdf(page_keys, "4 0 R", text_stream("", content), text_stream(form_keys, form));
+}
+
+/* Read page 1 of PDF (WIDTH × HEIGHT to Poppler) and compare; takes PDF. */
+static void
+check_page(GBytes *pdf, double width, double height, gboolean read, const char *expect_h,
+           const char *expect_v)
+{
+    gsize len;
+    const guint8 *bytes = g_bytes_get_data(pdf, &len);
+    SlxPdfRules *doc = slx_pdf_rules_open(bytes, len, NULL);
+    assert_non_null(doc);
+    assert_int_equal(slx_pdf_rules_pages(doc), 1);
+    GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+    GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+    assert_int_equal(slx_pdf_rules_page(doc, 0, width, height, h, v), read);
+    assert_rules(h, v, expect_h, expect_v);
+    slx_pdf_rules_close(doc);
+    g_bytes_unref(pdf);
 }
 
 typedef struct {
@@ -235,18 +298,69 @@ test_pages(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(page_cases); i++) {
         const PageCase *c = &page_cases[i];
         print_message("%s | %s | %s\n", c->page_keys, c->content, c->form);
-        GBytes *pdf = one_page(c->page_keys, c->content, c->form_keys, c->form);
-        gsize len;
-        const guint8 *bytes = g_bytes_get_data(pdf, &len);
-        SlxPdfRules *doc = slx_pdf_rules_open(bytes, len, NULL);
-        assert_non_null(doc);
-        assert_int_equal(slx_pdf_rules_pages(doc), 1);
-        GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
-        GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
-        assert_int_equal(slx_pdf_rules_page(doc, 0, c->width, c->height, h, v), c->read);
-        assert_rules(h, v, c->h, c->v);
-        slx_pdf_rules_close(doc);
-        g_bytes_unref(pdf);
+        check_page(one_page(c->page_keys, c->content, c->form_keys, c->form), c->width,
+                   c->height, c->read, c->h, c->v);
+    }
+}
+
+#define LINE "0 G 10 700 m 110 700 l S"
+#define LINE_H "100.0:10.0-110.0"
+
+/* Content is decoded here, Flate only and within a budget: whatever else
+ * sends the page to the rendering. */
+static void
+test_streams(void **state)
+{
+    (void)state;
+    GString *empty_form = text_stream("/Subtype /Form", "");
+    check_page(page_pdf("", "4 0 R", flate_stream("/Filter /FlateDecode", LINE, strlen(LINE)),
+                        empty_form), 600, 800, TRUE, LINE_H, "");
+    check_page(page_pdf("", "4 0 R", flate_stream("/Filter [/FlateDecode]", LINE, strlen(LINE)),
+                        text_stream("/Subtype /Form", "")), 600, 800, TRUE, LINE_H, "");
+    /* a path split between two content streams */
+    check_page(page_pdf("", "[4 0 R 5 0 R]", text_stream("", "0 G 10 700 m"),
+                        flate_stream("/Filter /FlateDecode", "110 700 l S", 11)),
+               600, 800, TRUE, LINE_H, "");
+    check_page(page_pdf("", NULL, text_stream("", ""), text_stream("", "")), 600, 800, TRUE, "", "");
+    check_page(page_pdf("", "1 0 R", text_stream("", ""), text_stream("", "")), 600, 800, FALSE,
+               "", "");                                   /* not a stream */
+    check_page(page_pdf("", "4 0 R", text_stream("/Filter /ASCIIHexDecode", "3020473E"),
+                        text_stream("", "")), 600, 800, FALSE, "", "");
+    /* zlib data under another filter's name is not inflated */
+    check_page(page_pdf("", "4 0 R", flate_stream("/Filter /LZWDecode", LINE, strlen(LINE)),
+                        text_stream("", "")), 600, 800, FALSE, "", "");
+    check_page(page_pdf("", "4 0 R",
+                        flate_stream("/Filter [/FlateDecode /FlateDecode]", LINE, strlen(LINE)),
+                        text_stream("", "")), 600, 800, FALSE, "", "");
+    check_page(page_pdf("", "4 0 R",
+                        flate_stream("/Filter /FlateDecode /DecodeParms << /Predictor 1 >>", LINE,
+                                     strlen(LINE)),
+                        text_stream("", "")), 600, 800, FALSE, "", "");
+    check_page(page_pdf("", "4 0 R", text_stream("/Filter /FlateDecode", "not zlib at all"),
+                        text_stream("", "")), 600, 800, FALSE, "", "");
+    /* forms are decoded the same way */
+    check_page(page_pdf("", "4 0 R", text_stream("", "/Fm1 Do"),
+                        flate_stream("/Subtype /Form /Filter /FlateDecode", LINE, strlen(LINE))),
+               600, 800, TRUE, LINE_H, "");
+    check_page(page_pdf("", "4 0 R", text_stream("", LINE " /Fm1 Do"),
+                        text_stream("/Subtype /Form /Filter /ASCIIHexDecode", "3020473E")),
+               600, 800, FALSE, "", "");
+
+    /* a bomb: drawing that inflates past 16 MiB is not a checklist; just
+     * under it, the same is read */
+    const gsize mib = 1 << 20;
+    for (int over = 0; over < 2; over++) {
+        gsize spaces = over ? 16 * mib : 16 * mib - 4096;
+        char *big = g_malloc(spaces + sizeof LINE);
+        memset(big, ' ', spaces);
+        memcpy(big + spaces, LINE, sizeof LINE);
+        gsize len = spaces + strlen(LINE);
+        check_page(page_pdf("", "4 0 R", flate_stream("/Filter /FlateDecode", big, len),
+                            text_stream("", "")), 600, 800, !over, over ? "" : LINE_H, "");
+        check_page(page_pdf("", "4 0 R", text_stream("", "/Fm1 Do"),
+                            flate_stream("/Subtype /Form /Filter /FlateDecode", big, len)),
+                   600, 800, !over, over ? "" : LINE_H, "");
+        g_free(big);
     }
 }
 
@@ -298,6 +412,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_content),
         cmocka_unit_test(test_pages),
+        cmocka_unit_test(test_streams),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_password),
     };
