@@ -195,7 +195,7 @@ skip_string(const char *p, const char *end)
 {
     int depth = 0;
     for (; p < end; p++) {
-        if (*p == '\\')
+        if (*p == '\\' && p + 1 < end)
             p++;
         else if (*p == '(')
             depth++;
@@ -606,7 +606,8 @@ operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         for (int i = 0; i < n; i++)
             c[i] = in->operands[in->n_operands - n + i].number;
         ColourSpace space = stroke ? gs->stroke_space : gs->fill_space;
-        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = last_name(in) ? TRUE : colour_dark(space, c, n);
+        gboolean pattern = last_name(in) != NULL;   /* a pattern: taken as ink */
+        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = pattern || colour_dark(space, c, n);
     } else if (IS("Do")) {
         const Operand *name = last_name(in);
         if (name)
@@ -671,7 +672,7 @@ run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
                 p++;
             gsize len = (gsize)(p - op);
             if (len == 2 && memcmp(op, "ID", 2) == 0)
-                p = skip_inline_image(p + 1, end);
+                p = skip_inline_image(p < end ? p + 1 : end, end);   /* ID, one space, data */
             else
                 operator(in, op, len, resources);
             in->n_operands = 0;

@@ -80,6 +80,8 @@ static const ContentCase content_cases[] = {
     {C("700 m 110 l S re f cm 1 2 3 re"), "", ""},                  /* operands missing */
     {C("10 700 m /Name 700 l S"), "", ""},
     {C("10 700 m 110 700 l S ("), "100.0:10.0-110.0", ""},          /* cut short */
+    {C("10 700 m 110 700 l S BI /W 1 ID"), "100.0:10.0-110.0", ""},
+    {C("10 700 m 110 700 l S (\\"), "100.0:10.0-110.0", ""},        /* in an escape */
     {C(""), "", ""},
 };
 
