@@ -61,7 +61,7 @@ typedef struct {
     GArray *states;       /* GState: the q/Q stack, the current one last */
     GArray *points;       /* Point: the path being built */
     GArray *starts;       /* guint: where each of its subpaths starts */
-    GArray *hrules, *vrules;
+    GArray *hrules, *vrules, *fills;
     Operand operands[MAX_OPERANDS];
     int n_operands;
     int depth;            /* of Form XObjects */
@@ -472,6 +472,10 @@ fill_subpath(Interp *in, guint first, guint last)
     else if (w <= THIN && h > w)
         add_rule(in, FALSE, y1, y2, (x1 + x2) / 2);
     else if (w > THIN && h > THIN) {
+        if (in->fills) {
+            SlxRect area = {x1, y1, x2, y2};
+            g_array_append_val(in->fills, area);
+        }
         add_rule(in, TRUE, x1, x2, y1);
         add_rule(in, TRUE, x1, x2, y2);
         add_rule(in, FALSE, y1, y2, x1);
@@ -698,13 +702,14 @@ interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
 
 void
 slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top,
-                           GArray *hrules, GArray *vrules)
+                           GArray *hrules, GArray *vrules, GArray *fills)
 {
     Interp in = {0};
     double page[6] = {1, 0, 0, -1, -x0, top};
     memcpy(in.page, page, sizeof page);
     in.hrules = hrules;
     in.vrules = vrules;
+    in.fills = fills;
     interpret(&in, content, len, 0);
 }
 
@@ -812,10 +817,10 @@ page_matrix(const double box[4], int rotate, double m[6])
 
 gboolean
 slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
-                   GArray *hrules, GArray *vrules)
+                   GArray *hrules, GArray *vrules, GArray *fills)
 {
     qpdf_data qpdf = doc->qpdf;
-    guint hlen = hrules->len, vlen = vrules->len;
+    guint hlen = hrules->len, vlen = vrules->len, flen = fills ? fills->len : 0;
     gboolean ok = FALSE;
     GByteArray *content = g_byte_array_new();
     gsize budget = MAX_CONTENT;
@@ -845,6 +850,7 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         page_matrix(crop, rotate, in.page);
         in.hrules = hrules;
         in.vrules = vrules;
+        in.fills = fills;
         in.budget = budget;
         interpret(&in, (const char *)content->data, content->len,
                   qpdf_oh_get_key(qpdf, page, "/Resources"));
@@ -858,6 +864,8 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
     if (!ok) {
         g_array_set_size(hrules, hlen);
         g_array_set_size(vrules, vlen);
+        if (fills)
+            g_array_set_size(fills, flen);
     }
     qpdf_oh_release_all(qpdf);
     return ok;

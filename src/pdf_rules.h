@@ -12,6 +12,11 @@ typedef struct {
     double from, to;
 } SlxRule;
 
+/* An area in the same coordinates: X1 < X2, Y1 < Y2. */
+typedef struct {
+    double x1, y1, x2, y2;
+} SlxRect;
+
 typedef struct SlxPdfRules SlxPdfRules;
 
 /* Open the PDF in BYTES (which must outlive the handle) for its vector
@@ -24,19 +29,21 @@ guint slx_pdf_rules_pages(const SlxPdfRules *doc);
 /* Append to HRULES and VRULES (GArrays of SlxRule) the straight,
  * axis-parallel pieces of every dark stroke on page INDEX (0-based), the
  * thin dark filled rectangles as their middle line, and the sides of
- * larger dark ones.  Pieces are not joined or filtered by length.  WIDTH
+ * larger dark ones; to FILLS (SlxRect; may be NULL) those larger dark
+ * rectangles themselves (a dark header row, on which white text is
+ * meant to be read).  Pieces are not joined or filtered by length.  WIDTH
  * and HEIGHT are the page's size as Poppler reports it (turned with the
  * page's /Rotate); FALSE (and nothing appended) when the page cannot be
  * read this way: content under a filter other than Flate or that inflates
  * past 16 MiB, a /Rotate that is not a multiple of 90, a size that
  * disagrees with Poppler's. */
 gboolean slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
-                            GArray *hrules, GArray *vrules);
+                            GArray *hrules, GArray *vrules, GArray *fills);
 
 /* The same for a bare content stream CONTENT with no resources, on a page
  * whose crop box has its top left corner at (X0, TOP) in PDF user space:
  * the interpreter alone, for tests. */
 void slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top,
-                                GArray *hrules, GArray *vrules);
+                                GArray *hrules, GArray *vrules, GArray *fills);
 
 #endif

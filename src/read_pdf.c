@@ -34,6 +34,7 @@
 
 #define SCALE 2.0          /* raster pixels per point */
 #define DARK 200           /* a pixel darker than this (0–255) may be a rule */
+#define THICK 3            /* pixels: dark this far on both sides is inside an area (> 1.5 pt) */
 #define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
 #define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
 #define SAME_POS 1.5       /* points: rules this close are one */
@@ -85,44 +86,75 @@ next_set(const guint8 *flags, int x, int w)
 }
 
 /* Runs of dark pixels along rows (horizontal rules) and along columns
- * (vertical ones), in one row-major pass.  Each row's darkness is worked
- * out first into a flag per pixel; the column runs then change only where
- * a pixel's darkness differs from its column's open run, which on a
- * mostly white page is rare, so only those places are visited. */
+ * (vertical ones), in one row-major pass.  A dark pixel in the middle of
+ * a square of dark pixels THICK wide on each side is inside a dark area (a
+ * header row filled dark), not on a line, and does not count: only the
+ * area's edges are lines, as in pdf_rules.c.  (A square, because crossing
+ * rules and dense text make dark pixels above, below and beside a rule.)
+ * The column runs change only where a pixel differs from its column's
+ * open run, which on a mostly white page is rare, so only those places
+ * are visited. */
 static void
 scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vruns)
 {
     const int min_h = (int)(MIN_H_RUN * SCALE), min_v = (int)(MIN_V_RUN * SCALE);
-    /* Whole words with a white pixel past the end, and a word more: a
-     * word is read from any x < w. */
+    /* Rows of flags: whole words with a white pixel past the end, and a
+     * word more, since a word is read from any x < w. */
     const int padded = (w + 8) & ~7;
-    guint8 *dark = g_new0(guint8, padded + 8);
-    guint8 *open = g_new0(guint8, padded + 8); /* a column's run is open */
-    guint8 *change = g_new0(guint8, padded + 8);
-    int *col_start = g_new(int, w);        /* where each open run began */
+    const gsize row_len = (gsize)padded + 8;
+    /* every pixel's darkness, with white rows above and below; and whether
+     * the THICK pixels on either side in its row are dark too */
+    const int pad = THICK + 1;
+    guint8 *dark = g_new0(guint8, row_len * (gsize)(h + 2 * pad));
+    guint8 *wide = g_new0(guint8, row_len * (gsize)(h + 2 * pad));
+#define DARK_ROW(y) (dark + (gsize)((y) + pad) * row_len)
+#define WIDE_ROW(y) (wide + (gsize)((y) + pad) * row_len)
+    for (int y = 0; y < h; y++) {
+        const guint8 *row = px + (gsize)y * (gsize)stride;
+        guint8 *d = DARK_ROW(y), *wd = WIDE_ROW(y);
+        for (int x = 0; x < w; x++) {       /* BGRx; white is the common case */
+            const guint8 *p = row + (gsize)x * 4;
+            guint32 pixel;
+            memcpy(&pixel, p, sizeof pixel);
+            d[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && p[0] + p[1] + p[2] < 3 * DARK;
+        }
+        int count = 0;                      /* dark pixels in x-THICK..x+THICK */
+        for (int x = 0; x < w + THICK; x++) {
+            count += (x < w ? d[x] : 0) - (x > 2 * THICK ? d[x - 2 * THICK - 1] : 0);
+            if (x >= THICK)
+                wd[x - THICK] = count == 2 * THICK + 1;
+        }
+    }
+    guint8 *line = g_new0(guint8, row_len);    /* dark, not inside an area */
+    int *square = g_new0(int, w);              /* wide pixels in y-THICK..y+THICK */
+    for (int y = -THICK; y < THICK; y++)       /* the window for row 0, less its bottom row */
+        for (int x = 0; x < w; x++)
+            square[x] += WIDE_ROW(y)[x];
+    guint8 *open = g_new0(guint8, row_len);    /* a column's run is open */
+    guint8 *change = g_new0(guint8, row_len);
+    int *col_start = g_new(int, w);            /* where each open run began */
     for (int y = 0; y <= h; y++) {
         if (y < h) {
-            const guint8 *row = px + (gsize)y * (gsize)stride;
-            for (int x = 0; x < w; x++) {   /* BGRx; white is the common case */
-                const guint8 *p = row + (gsize)x * 4;
-                guint32 pixel;
-                memcpy(&pixel, p, sizeof pixel);
-                dark[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && p[0] + p[1] + p[2] < 3 * DARK;
+            const guint8 *d = DARK_ROW(y), *enter = WIDE_ROW(y + THICK);
+            const guint8 *leave = WIDE_ROW(y - THICK - 1);
+            for (int x = 0; x < w; x++) {
+                square[x] += enter[x] - leave[x];
+                line[x] = d[x] && square[x] < 2 * THICK + 1;
             }
-        } else {
-            memset(dark, 0, (gsize)padded);   /* a white row closes every run */
+        } else {                             /* a white row closes every run */
+            memset(line, 0, row_len);
         }
         for (int x = 0; x < padded; x += 8) {
             guint64 a, b;
-            memcpy(&a, dark + x, sizeof a);
+            memcpy(&a, line + x, sizeof a);
             memcpy(&b, open + x, sizeof b);
             a ^= b;
             memcpy(change + x, &a, sizeof a);
         }
         /* horizontal runs */
-        for (int x = next_set(dark, 0, w); x < w; x = next_set(dark, x, w)) {
+        for (int x = next_set(line, 0, w); x < w; x = next_set(line, x, w)) {
             int start = x;
-            while (dark[x])                  /* dark[w] is 0 */
+            while (line[x])                  /* line[w] is 0 */
                 x++;
             if (x - start >= min_h) {
                 Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE};
@@ -132,7 +164,7 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
         /* vertical runs: open where a column turns dark, close where it
          * turns light */
         for (int x = next_set(change, 0, w); x < w; x = next_set(change, x + 1, w)) {
-            if (dark[x]) {
+            if (line[x]) {
                 col_start[x] = y;
                 open[x] = 1;
             } else {
@@ -144,7 +176,12 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
             }
         }
     }
+#undef DARK_ROW
+#undef WIDE_ROW
     g_free(dark);
+    g_free(wide);
+    g_free(square);
+    g_free(line);
     g_free(open);
     g_free(change);
     g_free(col_start);
@@ -187,8 +224,9 @@ merge_rules(GArray *runs)
 }
 
 /* Rules seen in a rendering of the page: for pages whose content stream
- * pdf_rules.c cannot read. */
-static void
+ * pdf_rules.c cannot read.  Returns the rendering (the backdrop of the
+ * text). */
+static cairo_surface_t *
 render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
 {
     double pw, ph;
@@ -210,49 +248,114 @@ render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
     scan_rules(px, stride, w, h, hruns, vruns);
     *hrules = merge_rules(hruns);
     *vrules = merge_rules(vruns);
-    cairo_surface_destroy(s);
+    return s;
 }
 
-/* Rules at least MIN points long. */
+/* Rules at least MIN points long, and shorter pieces in line with one of
+ * them: a column's side across a one-line header row, cut off from the
+ * rest of the side by a section row that spans the columns.  (Drawn
+ * rules only: in a rendering, short pieces are more often glyph strokes.) */
 static GArray *
 long_rules(GArray *rules, double min)
 {
-    for (guint i = rules->len; i-- > 0;) {
+    GArray *kept = g_array_new(FALSE, FALSE, sizeof(Rule));
+    for (guint i = 0; i < rules->len; i++) {
         const Rule *r = &g_array_index(rules, Rule, i);
-        if (r->to - r->from < min)
-            g_array_remove_index(rules, i);
+        gboolean keep = r->to - r->from >= min;
+        for (guint j = 0; j < rules->len && !keep; j++) {
+            const Rule *o = &g_array_index(rules, Rule, j);
+            keep = fabs(o->pos - r->pos) <= SAME_POS && o->to - o->from >= min;
+        }
+        if (keep)
+            g_array_append_val(kept, *r);
     }
-    return rules;
+    g_array_free(rules, TRUE);
+    return kept;
+}
+
+/* What lies under the text: the dark filled areas the content draws, or
+ * the rendering.  White text on a dark area (a vendor's header row) is
+ * meant to be read; white text elsewhere is hidden. */
+typedef struct {
+    GArray *fills;             /* SlxRect */
+    cairo_surface_t *raster;   /* at SCALE, when the page was rendered */
+} Backdrop;
+
+static void
+backdrop_clear(Backdrop *b)
+{
+    if (b->fills)
+        g_array_free(b->fills, TRUE);
+    if (b->raster)
+        cairo_surface_destroy(b->raster);
+}
+
+static gboolean
+dark_pixel(cairo_surface_t *raster, double x, double y)
+{
+    int px = (int)(x * SCALE), py = (int)(y * SCALE);
+    if (px < 0 || py < 0 || px >= cairo_image_surface_get_width(raster) ||
+        py >= cairo_image_surface_get_height(raster))
+        return FALSE;
+    const guint8 *p = cairo_image_surface_get_data(raster) +
+                      (gsize)py * (gsize)cairo_image_surface_get_stride(raster) + (gsize)px * 4;
+    return p[0] + p[1] + p[2] < 3 * DARK;
+}
+
+/* Whether the glyph box R stands on a dark area: its middle inside a dark
+ * fill, or, in a rendering, most of the points just inside its corners
+ * (around the glyph's strokes, so on its background) dark. */
+static gboolean
+dark_behind(const Backdrop *b, const PopplerRectangle *r)
+{
+    double x = (r->x1 + r->x2) / 2, y = (r->y1 + r->y2) / 2;
+    for (guint i = 0; b->fills && i < b->fills->len; i++) {
+        const SlxRect *f = &g_array_index(b->fills, SlxRect, i);
+        if (x >= f->x1 && x <= f->x2 && y >= f->y1 && y <= f->y2)
+            return TRUE;
+    }
+    if (b->raster == NULL)
+        return FALSE;
+    double in = 1 / SCALE;   /* a pixel inside the box */
+    int dark = dark_pixel(b->raster, r->x1 + in, r->y1 + in) +
+               dark_pixel(b->raster, r->x2 - in, r->y1 + in) +
+               dark_pixel(b->raster, r->x1 + in, r->y2 - in) +
+               dark_pixel(b->raster, r->x2 - in, r->y2 - in);
+    return dark >= 3;
 }
 
 /* The page's rules: from its content stream when VECTOR can read it
  * (exact, and without drawing the text), else from a rendering.  Pieces
  * drawn cell by cell are joined first, then held to the lengths the
- * raster scan asks of a run. */
+ * raster scan asks of a run.  Asked before the text: a rendering collects
+ * the page's text as it draws, so Poppler then reads the page once. */
 static void
 page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
-           GArray **vrules)
+           GArray **vrules, Backdrop *backdrop)
 {
     double pw, ph;
     poppler_page_get_size(page, &pw, &ph);
     GArray *h = g_array_new(FALSE, FALSE, sizeof(Rule));
     GArray *v = g_array_new(FALSE, FALSE, sizeof(Rule));
-    if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v)) {
+    backdrop->fills = g_array_new(FALSE, FALSE, sizeof(SlxRect));
+    backdrop->raster = NULL;
+    if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v, backdrop->fills)) {
         *hrules = long_rules(merge_rules(h), MIN_H_RUN);
         *vrules = long_rules(merge_rules(v), MIN_V_RUN);
     } else {
         g_array_free(h, TRUE);
         g_array_free(v, TRUE);
-        render_rules(page, hrules, vrules);
+        backdrop->raster = render_rules(page, hrules, vrules);
     }
 }
 
 /* ---- glyphs and text -------------------------------------------------- */
 
-/* The page's characters with their boxes, white (hidden) text and
- * white space left out (spaces are put back from the gaps). */
+/* The page's characters with their boxes; white space is left out
+ * (spaces are put back from the gaps), and so is white text but on a dark
+ * BACKDROP (elsewhere it is hidden). */
 static GArray *
-page_glyphs(PopplerPage *page)
+page_glyphs(PopplerPage *page, const Backdrop *backdrop)
 {
     GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(Glyph));
     char *text = poppler_page_get_text(page);
@@ -268,8 +371,8 @@ page_glyphs(PopplerPage *page)
     for (GList *l = attrs; l; l = l->next) {
         const PopplerTextAttributes *a = l->data;
         if (a->color.red > 0xF000 && a->color.green > 0xF000 && a->color.blue > 0xF000)
-            for (int i = MAX(a->start_index, 0); i <= a->end_index && (guint)i < len; i++)
-                hidden[i] = 1;
+            for (int i = MAX(a->start_index, 0); i <= a->end_index && (guint)i < MIN(len, n); i++)
+                hidden[i] = !dark_behind(backdrop, &rects[i]);
     }
     poppler_page_free_text_attributes(attrs);
     guint i = 0;
@@ -1339,12 +1442,16 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
         PopplerPage *page = poppler_document_get_page(doc, (int)p);
         if (page == NULL)
             continue;
-        GArray *glyphs = page_glyphs(page);
+        GArray *hr, *vr;
+        Backdrop backdrop;
+        page_rules(page, vector, p, &hr, &vr, &backdrop);
+        GArray *glyphs = page_glyphs(page, &backdrop);
+        backdrop_clear(&backdrop);
         if (glyphs->len == 0) {
             info->pages_without_text++;
+            g_array_free(hr, TRUE);
+            g_array_free(vr, TRUE);
         } else {
-            GArray *hr, *vr;
-            page_rules(page, vector, p, &hr, &vr);
             GPtrArray *rows = g_ptr_array_new();
             page_rows(glyphs, hr, vr, columns, rows);
             g_ptr_array_sort(rows, by_top);

@@ -53,6 +53,8 @@ static const ContentCase content_cases[] = {
     {C("0 g 10 600 100 50 re f*"),
      "150.0:10.0-110.0 200.0:10.0-110.0", "10.0:150.0-200.0 110.0:150.0-200.0"}, /* its sides */
     {C("0.9 g 10 600 100 50 re f"), "", ""},                        /* header shading */
+    {C("0 G 10 600 100 50 re S"),
+     "200.0:10.0-110.0 150.0:10.0-110.0", "110.0:150.0-200.0 10.0:150.0-200.0"}, /* stroked */
     {C("10 600 m 110 600 l 60 650 l h f"), "", ""},                 /* a triangle */
     {C("10 700 m 110 700 l 110 701 l 10 701 l h f"), "99.5:10.0-110.0", ""},
     {C("10 700 m 110 700 l 120 700 120 701 110 701 c 10 701 l h f"), "", ""},
@@ -84,6 +86,18 @@ static const ContentCase content_cases[] = {
     {C("10 700 m 110 700 l S (\\"), "100.0:10.0-110.0", ""},        /* in an escape */
     {C(""), "", ""},
 };
+
+static char *
+format_fills(const GArray *fills)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < fills->len; i++) {
+        const SlxRect *r = &g_array_index(fills, SlxRect, i);
+        g_string_append_printf(s, "%s%.1f,%.1f-%.1f,%.1f", i ? " " : "", r->x1, r->y1, r->x2,
+                               r->y2);
+    }
+    return g_string_free(s, FALSE);
+}
 
 static char *
 format_rules(const GArray *rules)
@@ -118,8 +132,41 @@ test_content(void **state)
         GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
         GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
         print_message("%.*s\n", (int)c->len, c->content);
-        slx_pdf_rules_from_content(c->content, c->len, 0, 800, h, v);
+        slx_pdf_rules_from_content(c->content, c->len, 0, 800, h, v, NULL);
         assert_rules(h, v, c->h, c->v);
+    }
+}
+
+/* Dark filled areas: the backdrop white text is read on. */
+static void
+test_fills(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *content, *fills;
+    } cases[] = {
+        {"0 g 10 600 100 50 re f", "10.0,150.0-110.0,200.0"},
+        {"0.12 0.31 0.47 rg 10 600 100 50 re f 10 500 100 50 re f",
+         "10.0,150.0-110.0,200.0 10.0,250.0-110.0,300.0"},          /* a navy header */
+        {"0.95 g 10 600 100 50 re f", ""},                          /* a light band */
+        {"0 g 10 600 100 2 re f", ""},                              /* a rule, no area */
+        {"0 G 10 600 100 50 re S", ""},                             /* stroked, not filled */
+        {"0 g 10 600 m 110 600 l 60 650 l h f", ""},                /* not a rectangle */
+        {"q 0.5 0 0 0.5 0 0 cm 0 g 20 1200 200 100 re f Q", "10.0,150.0-110.0,200.0"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
+        GArray *fills = g_array_new(FALSE, FALSE, sizeof(SlxRect));
+        print_message("%s\n", cases[i].content);
+        slx_pdf_rules_from_content(cases[i].content, strlen(cases[i].content), 0, 800, h, v,
+                                   fills);
+        char *got = format_fills(fills);
+        assert_string_equal(got, cases[i].fills);
+        g_free(got);
+        g_array_free(h, TRUE);
+        g_array_free(v, TRUE);
+        g_array_free(fills, TRUE);
     }
 }
 
@@ -231,7 +278,11 @@ check_page(GBytes *pdf, double width, double height, gboolean read, const char *
     assert_int_equal(slx_pdf_rules_pages(doc), 1);
     GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
     GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
-    assert_int_equal(slx_pdf_rules_page(doc, 0, width, height, h, v), read);
+    GArray *fills = g_array_new(FALSE, FALSE, sizeof(SlxRect));
+    assert_int_equal(slx_pdf_rules_page(doc, 0, width, height, h, v, fills), read);
+    if (!read)
+        assert_int_equal(fills->len, 0);
+    g_array_free(fills, TRUE);
     assert_rules(h, v, expect_h, expect_v);
     slx_pdf_rules_close(doc);
     g_bytes_unref(pdf);
@@ -384,7 +435,7 @@ test_unreadable(void **state)
     assert_non_null(doc);
     GArray *h = g_array_new(FALSE, FALSE, sizeof(SlxRule));
     GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));
-    assert_false(slx_pdf_rules_page(doc, 1, 600, 800, h, v));
+    assert_false(slx_pdf_rules_page(doc, 1, 600, 800, h, v, NULL));
     assert_rules(h, v, "", "");
     slx_pdf_rules_close(doc);
     g_bytes_unref(pdf);
@@ -413,6 +464,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_content),
+        cmocka_unit_test(test_fills),
         cmocka_unit_test(test_pages),
         cmocka_unit_test(test_streams),
         cmocka_unit_test(test_unreadable),
