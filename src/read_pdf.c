@@ -303,8 +303,10 @@ dark_pixel(cairo_surface_t *raster, double x, double y)
 }
 
 /* Whether the glyph box R stands on a dark area: its middle inside a dark
- * fill, or, in a rendering, most of the points just inside its corners
- * (around the glyph's strokes, so on its background) dark. */
+ * fill, or, in a rendering, a third of sixteen points across its middle
+ * dark.  (White text over white has none dark; the glyph's own strokes
+ * hide much of a dark background on that line, and its box can be much
+ * taller than the line, so its corners may lie outside the area.) */
 static gboolean
 dark_behind(const Backdrop *b, const PopplerRectangle *r)
 {
@@ -316,12 +318,10 @@ dark_behind(const Backdrop *b, const PopplerRectangle *r)
     }
     if (b->raster == NULL)
         return FALSE;
-    double in = 1 / SCALE;   /* a pixel inside the box */
-    int dark = dark_pixel(b->raster, r->x1 + in, r->y1 + in) +
-               dark_pixel(b->raster, r->x2 - in, r->y1 + in) +
-               dark_pixel(b->raster, r->x1 + in, r->y2 - in) +
-               dark_pixel(b->raster, r->x2 - in, r->y2 - in);
-    return dark >= 3;
+    int dark = 0;
+    for (int i = 0; i < 16; i++)
+        dark += dark_pixel(b->raster, r->x1 + (r->x2 - r->x1) * (i + 0.5) / 16, y);
+    return dark >= 16 / 3;
 }
 
 /* The page's rules: from its content stream when VECTOR can read it

@@ -8,7 +8,9 @@
  * printed by Chromium: no borders, a section row across the columns, a
  * merged 種別, a tall cell beside short ones), rotated.pdf (small.pdf
  * drawn sideways and shown upright by /Rotate 90: qpdf --rotate=-90, then
- * --flatten-rotation, then --rotate=+90).  Cells are compared
+ * --flatten-rotation, then --rotate=+90) and dark-header.pdf
+ * (dark-header.html printed by Chromium: white labels on a navy header
+ * row, and a line of white text on white).  Cells are compared
  * normalized, since where a cell wraps is the printer's business.  Every
  * case is read twice, with the ruling lines from the content streams and
  * from a rendering (the fallback), and must come out the same. */
@@ -23,6 +25,7 @@ typedef struct {
     const char *grid;          /* normalized cells, "|" between, "\n" between rows; NULL: error */
     int error;                 /* SlxErrorCode when grid is NULL */
     guint pages, pages_without_text;
+    gboolean content_only;     /* the rendering fallback reads it otherwise */
 } PdfCase;
 
 static const PdfCase cases[] = {
@@ -33,7 +36,7 @@ static const PdfCase cases[] = {
      "1|可用性|サービス時間|24時間365日\n"
      "2||計画停止予定通知|有14日前までに通知\n"
      "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
-     0, 1, 0},
+     0, 1, 0, FALSE},
     {"borderless.pdf", NULL,
      "クラウドサービスレベルのチェックリスト\n"
      "No.|種別|サービスレベル項目|回答\n"
@@ -41,13 +44,22 @@ static const PdfCase cases[] = {
      "1|可用性|サービス時間|24時間365日(計画停止を除く)。計画停止は月に一度、深夜帯に実施いたします。\n"
      "2||計画停止予定通知|有14日前までに通知\n"
      "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
-     0, 1, 0},
-    {"encrypted.pdf", "secret", NULL, -1, 1, 0},   /* opens: same grid as small.pdf */
-    {"rotated.pdf", NULL, NULL, -1, 1, 0},          /* reads as small.pdf */
-    {"encrypted.pdf", NULL, NULL, SLX_ERROR_ENCRYPTED, 0, 0},
-    {"encrypted.pdf", "wrong", NULL, SLX_ERROR_ENCRYPTED, 0, 0},
-    {"no-text.pdf", NULL, NULL, SLX_ERROR_NO_TEXT, 1, 1},
-    {"mixed.pdf", NULL, NULL, -1, 2, 1},            /* the text page read, the scan counted */
+     0, 1, 0, FALSE},
+    /* white labels on a dark header row are read; white text on white is
+     * hidden and is not.  A rendering sees the header's cells cut up by
+     * the white strokes: content only. */
+    {"dark-header.pdf", NULL,
+     "クラウドサービスレベルのチェックリスト\n"
+     "No.|種別|サービスレベル項目|回答\n"
+     "1|可用性|サービス時間|24時間365日\n"
+     "29|データ管理|バックアップデータを取得するタイミング(RPO)|前日分",
+     0, 1, 0, TRUE},
+    {"encrypted.pdf", "secret", NULL, -1, 1, 0, FALSE},   /* opens: same grid as small.pdf */
+    {"rotated.pdf", NULL, NULL, -1, 1, 0, FALSE},          /* reads as small.pdf */
+    {"encrypted.pdf", NULL, NULL, SLX_ERROR_ENCRYPTED, 0, 0, FALSE},
+    {"encrypted.pdf", "wrong", NULL, SLX_ERROR_ENCRYPTED, 0, 0, FALSE},
+    {"no-text.pdf", NULL, NULL, SLX_ERROR_NO_TEXT, 1, 1, FALSE},
+    {"mixed.pdf", NULL, NULL, -1, 2, 1, FALSE},            /* the text page read, the scan counted */
 };
 
 static gboolean
@@ -104,6 +116,8 @@ read_cases(SlxPdfRulesFrom from)
     char *small = read_grid("small.pdf", NULL, from, &(SlxPdfInfo){0}, NULL);
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         const PdfCase *c = &cases[i];
+        if (c->content_only && from != SLX_PDF_RULES_FROM_CONTENT)
+            continue;
         SlxPdfInfo info;
         GError *e = NULL;
         char *got = read_grid(c->file, c->password, from, &info, &e);
@@ -137,6 +151,27 @@ test_cases(void **state)
     read_cases(SLX_PDF_RULES_FROM_RENDERING);
 }
 
+/* White text is read on a dark fill, dropped elsewhere, whichever way the
+ * rules are found (in a rendering, from the pixels behind the glyph). */
+static void
+test_white_text(void **state)
+{
+    (void)state;
+    for (int from = SLX_PDF_RULES_FROM_CONTENT; from <= SLX_PDF_RULES_FROM_RENDERING; from++) {
+        SlxPdfInfo info;
+        char *got = read_grid("dark-header.pdf", NULL, from, &info, NULL);
+        assert_non_null(got);
+        char *flat = g_strdelimit(g_strdup(got), "|\n", ' ');
+        char *joined = g_strjoinv("", g_strsplit(flat, " ", -1));
+        print_message("rules from %s: %s\n", from ? "rendering" : "content", joined);
+        assert_non_null(strstr(joined, "No.種別サービスレベル項目回答"));
+        assert_null(strstr(joined, "隠し文字"));
+        g_free(joined);
+        g_free(flat);
+        g_free(got);
+    }
+}
+
 /* A cut-off or damaged PDF: Poppler's message, no grid. */
 static void
 test_damaged(void **state)
@@ -163,6 +198,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_white_text),
         cmocka_unit_test(test_damaged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
