@@ -22,7 +22,6 @@
 #include <string.h>
 
 #define THIN 3.0          /* points: a filled rectangle this narrow is a line */
-#define DARK 200          /* 0–255: a colour darker than this on average draws a rule */
 #define MAX_FORM_DEPTH 8  /* forms drawing forms: enough for real files, a bound for loops */
 #define MAX_OPERANDS 16
 #define MAX_SAVES 256     /* q without Q */
@@ -270,7 +269,7 @@ last_name(const Interp *in)
 }
 
 /* Whether colour components C (0–1) in SPACE are dark enough to draw a
- * rule, as the raster scan in read_pdf.c judges pixels. */
+ * rule (SLX_PDF_DARK). */
 static gboolean
 colour_dark(ColourSpace space, const double *c, int n)
 {
@@ -296,11 +295,11 @@ colour_dark(ColourSpace space, const double *c, int n)
     case SPACE_TINT:    /* Separation, DeviceN: a tint is ink, not light */
         if (n < 1)
             return TRUE;
-        return c[n - 1] >= 1 - DARK / 255.0;
+        return c[n - 1] >= 1 - SLX_PDF_DARK / 255.0;
     default:            /* Indexed, Pattern, …: assume ink */
         return TRUE;
     }
-    return (r + g + b) / 3 * 255 < DARK;
+    return (r + g + b) / 3 * 255 < SLX_PDF_DARK;
 }
 
 static gboolean

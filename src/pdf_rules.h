@@ -17,6 +17,10 @@ typedef struct {
     double x1, y1, x2, y2;
 } SlxRect;
 
+/* A colour darker than this on average (0–255) draws a rule; the raster
+ * scan in read_pdf.c judges pixels by the same bound. */
+#define SLX_PDF_DARK 200
+
 typedef struct SlxPdfRules SlxPdfRules;
 
 /* Open the PDF in BYTES (which must outlive the handle) for its vector

@@ -33,7 +33,6 @@
 #include <string.h>
 
 #define SCALE 2.0          /* raster pixels per point */
-#define DARK 200           /* a pixel darker than this (0–255) may be a rule */
 #define THICK 3            /* pixels: dark this far on both sides is inside an area (> 1.5 pt) */
 #define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
 #define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
@@ -64,6 +63,13 @@ typedef struct {
 } PageRow;
 
 /* ---- rules ------------------------------------------------------------ */
+
+/* Whether the BGRx pixel P is dark enough to be part of a rule. */
+static gboolean
+pixel_dark(const guint8 *p)
+{
+    return p[0] + p[1] + p[2] < 3 * SLX_PDF_DARK;
+}
 
 /* The first x from X on (and before W) whose flag is set, or W.  Most of a
  * page is white, so the flags are skipped a word of eight at a time; the
@@ -116,7 +122,7 @@ scan_rules(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vr
             const guint8 *p = row + (gsize)x * 4;
             guint32 pixel;
             memcpy(&pixel, p, sizeof pixel);
-            d[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && p[0] + p[1] + p[2] < 3 * DARK;
+            d[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && pixel_dark(p);
         }
         int count = 0;                      /* dark pixels in x-THICK..x+THICK */
         for (int x = 0; x < w + THICK; x++) {
@@ -299,7 +305,7 @@ dark_pixel(cairo_surface_t *raster, double x, double y)
         return FALSE;
     const guint8 *p = cairo_image_surface_get_data(raster) +
                       (gsize)py * (gsize)cairo_image_surface_get_stride(raster) + (gsize)px * 4;
-    return p[0] + p[1] + p[2] < 3 * DARK;
+    return pixel_dark(p);
 }
 
 /* Whether the glyph box R stands on a dark area: its middle inside a dark

@@ -162,7 +162,9 @@ test_white_text(void **state)
         char *got = read_grid("dark-header.pdf", NULL, from, &info, NULL);
         assert_non_null(got);
         char *flat = g_strdelimit(g_strdup(got), "|\n", ' ');
-        char *joined = g_strjoinv("", g_strsplit(flat, " ", -1));
+        char **words = g_strsplit(flat, " ", -1);
+        char *joined = g_strjoinv("", words);
+        g_strfreev(words);
         print_message("rules from %s: %s\n", from ? "rendering" : "content", joined);
         assert_non_null(strstr(joined, "No.種別サービスレベル項目回答"));
         assert_null(strstr(joined, "隠し文字"));
