@@ -29,7 +29,18 @@
 
 static SlxPatterns *patterns;
 static SlxExtractor *extractor;
-static guint answers_total, answers_right, docs_total, docs_right, values_total, values_right;
+
+/* The figures, over every document that is not a copy of another (copies
+ * are counted as documents only: they must equal their original). */
+typedef struct {
+    guint docs, docs_right;
+    guint items_expected, items_found, items_unexpected;
+    guint answers, answers_right;
+    guint values_expected, values_got, values_matched;   /* single values */
+} Score;
+
+static Score total;
+static gboolean score_only;   /* --score: print figures per document, never fail */
 
 static JsonObject *
 run(const char *document, JsonParser **keep)
@@ -75,19 +86,49 @@ compare_member(GString *diff, const char *where, JsonObject *want, JsonObject *g
     g_free(g);
 }
 
+/* The single values of a value_dsl line ("D 1 day; C 7 generation"). */
+static GPtrArray *
+split_values(const char *dsl)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    char **parts = g_strsplit(dsl, "; ", -1);
+    for (char **p = parts; *p; p++)
+        if (**p)
+            g_ptr_array_add(out, g_strdup(*p));
+    g_strfreev(parts);
+    return out;
+}
+
+/* Count how many values of WANT and GOT agree, as multisets: value recall
+ * is matched / expected, precision matched / got. */
+static void
+score_values(Score *sc, const char *want, const char *got)
+{
+    GPtrArray *w = split_values(want), *g = split_values(got);
+    sc->values_expected += w->len;
+    sc->values_got += g->len;
+    for (guint i = 0; i < w->len; i++)
+        for (guint j = 0; j < g->len; j++)
+            if (strcmp(g_ptr_array_index(w, i), g_ptr_array_index(g, j)) == 0) {
+                sc->values_matched++;
+                g_ptr_array_remove_index(g, j);
+                break;
+            }
+    g_ptr_array_unref(w);
+    g_ptr_array_unref(g);
+}
+
 /* Compare the values of one item or extra row (value_dsl.h notation). */
 static void
-compare_values(GString *diff, const char *where, JsonObject *want, JsonObject *got,
+compare_values(GString *diff, Score *sc, const char *where, JsonObject *want, JsonObject *got,
                gboolean checked)
 {
     if (!checked && !json_object_has_member(want, "values"))
         return;
     const char *w = json_object_get_string_member_with_default(want, "values", "");
     char *g = value_dsl(json_object_get_array_member(got, "values"));
-    values_total++;
-    if (strcmp(w, g) == 0)
-        values_right++;
-    else
+    score_values(sc, w, g);
+    if (strcmp(w, g) != 0)
         g_string_append_printf(diff, "  %svalues:\n      expected %s\n      got      %s\n", where,
                                *w ? w : "(none)", *g ? g : "(none)");
     g_free(g);
@@ -105,7 +146,7 @@ find_item(JsonArray *items, const char *id)
 }
 
 static void
-compare_items(GString *diff, JsonObject *want, JsonObject *got)
+compare_items(GString *diff, Score *sc, JsonObject *want, JsonObject *got)
 {
     gboolean checked = json_object_get_boolean_member_with_default(want, "values_checked", FALSE);
     JsonObject *wi = json_object_get_object_member(want, "items");
@@ -116,16 +157,19 @@ compare_items(GString *diff, JsonObject *want, JsonObject *got)
         JsonObject *w = json_object_get_object_member(wi, id);
         JsonObject *g = find_item(gi, id);
         char *where = g_strdup_printf("item %s: ", id);
+        sc->items_expected++;
+        if (json_object_has_member(w, "answer"))
+            sc->answers++;
         if (g == NULL) {
             g_string_append_printf(diff, "  item %s: expected, not found\n", id);
-            answers_total++;
+            if (checked)
+                score_values(sc, json_object_get_string_member_with_default(w, "values", ""), "");
         } else {
-            if (json_object_has_member(w, "answer")) {
-                answers_total++;
-                if (g_strcmp0(json_object_get_string_member(w, "answer"),
-                              json_object_get_string_member(g, "answer")) == 0)
-                    answers_right++;
-            }
+            sc->items_found++;
+            if (json_object_has_member(w, "answer") &&
+                g_strcmp0(json_object_get_string_member(w, "answer"),
+                          json_object_get_string_member(g, "answer")) == 0)
+                sc->answers_right++;
             compare_member(diff, where, w, g, "no");
             compare_member(diff, where, w, g, "answer");
             compare_member(diff, where, w, g, "text");
@@ -133,15 +177,22 @@ compare_items(GString *diff, JsonObject *want, JsonObject *got)
             if (!json_object_has_member(w, "flags"))
                 json_object_set_array_member(w, "flags", json_array_new());
             compare_member(diff, where, w, g, "flags");
-            compare_values(diff, where, w, g, checked);
+            compare_values(diff, sc, where, w, g, checked);
         }
         g_free(where);
     }
     for (guint i = 0; i < json_array_get_length(gi); i++) {
         JsonObject *g = json_array_get_object_element(gi, i);
         const char *id = json_object_get_string_member(g, "id");
-        if (!json_object_has_member(wi, id))
-            g_string_append_printf(diff, "  item %s: found (no %s, \"%s\"), not expected\n", id,
+        if (json_object_has_member(wi, id))
+            continue;
+        sc->items_unexpected++;
+        if (checked) {
+            char *gv = value_dsl(json_object_get_array_member(g, "values"));
+            score_values(sc, "", gv);
+            g_free(gv);
+        }
+        g_string_append_printf(diff, "  item %s: found (no %s, \"%s\"), not expected\n", id,
                                    json_object_get_string_member_with_default(g, "no", "null"),
                                    json_object_get_string_member(g, "text"));
     }
@@ -149,7 +200,7 @@ compare_items(GString *diff, JsonObject *want, JsonObject *got)
 }
 
 static void
-compare_extras(GString *diff, JsonObject *want, JsonObject *got)
+compare_extras(GString *diff, Score *sc, JsonObject *want, JsonObject *got)
 {
     JsonArray *we = json_object_get_array_member(want, "extra_items");
     JsonArray *ge = json_object_get_array_member(got, "extra_items");
@@ -170,7 +221,7 @@ compare_extras(GString *diff, JsonObject *want, JsonObject *got)
             compare_member(diff, where, w, g, "name");
             compare_member(diff, where, w, g, "answer");
             compare_member(diff, where, w, g, "text");
-            compare_values(diff, where, w, g,
+            compare_values(diff, sc, where, w, g,
                            json_object_get_boolean_member_with_default(want, "values_checked", FALSE));
         }
         g_free(where);
@@ -275,20 +326,20 @@ compare_copy(GString *diff, JsonObject *want, JsonObject *got)
     g_object_unref(keep);
 }
 
-static void
-test_document(void **state)
+/* Compare one document with its expected file: the differences go to
+ * DIFF, the figures to SC.  Returns the document's name (g_free). */
+static char *
+check_document(const char *expected_path, GString *diff, Score *sc)
 {
-    const char *expected_path = *state;
     JsonParser *wp = json_parser_new();
     GError *e = NULL;
     if (!json_parser_load_from_file(wp, expected_path, &e))
         fail_msg("%s: %s", expected_path, e->message);
     JsonObject *want = json_node_get_object(json_parser_get_root(wp));
-    const char *doc = json_object_get_string_member(want, "document");
+    char *doc = g_strdup(json_object_get_string_member(want, "document"));
 
     JsonParser *gp;
     JsonObject *got = run(doc, &gp);
-    GString *diff = g_string_new(NULL);
     if (json_object_has_member(want, "same_as")) {
         compare_copy(diff, want, got);
     } else {
@@ -296,19 +347,65 @@ test_document(void **state)
                                              "catalog", "missing", "error"};
         for (gsize i = 0; i < G_N_ELEMENTS(fields); i++)
             compare_member(diff, "", want, got, fields[i]);
-        compare_items(diff, want, got);
-        compare_extras(diff, want, got);
+        compare_items(diff, sc, want, got);
+        compare_extras(diff, sc, want, got);
         compare_warnings(diff, want, got);
     }
-    docs_total++;
+    sc->docs++;
     if (diff->len == 0)
-        docs_right++;
-    else
-        print_error("%s: differences from %s\n%s", doc, expected_path, diff->str);
-    gboolean ok = diff->len == 0;
-    g_string_free(diff, TRUE);
+        sc->docs_right++;
     g_object_unref(gp);
     g_object_unref(wp);
+    return doc;
+}
+
+static void
+add_score(Score *to, const Score *from)
+{
+    to->docs += from->docs;
+    to->docs_right += from->docs_right;
+    to->items_expected += from->items_expected;
+    to->items_found += from->items_found;
+    to->items_unexpected += from->items_unexpected;
+    to->answers += from->answers;
+    to->answers_right += from->answers_right;
+    to->values_expected += from->values_expected;
+    to->values_got += from->values_got;
+    to->values_matched += from->values_matched;
+}
+
+static double
+ratio(guint a, guint b)
+{
+    return b ? (double)a / b : 1.0;
+}
+
+/* One line of figures: documents exact, item recall (and items found that
+ * were not expected), answers right, value recall and precision. */
+static void
+print_score(const char *label, const Score *sc)
+{
+    printf("%s: %u/%u documents exact; items %.3f (%u/%u, %u unexpected); "
+           "answers %.3f (%u/%u); values recall %.3f (%u/%u), precision %.3f (%u/%u)\n",
+           label, sc->docs_right, sc->docs, ratio(sc->items_found, sc->items_expected),
+           sc->items_found, sc->items_expected, sc->items_unexpected,
+           ratio(sc->answers_right, sc->answers), sc->answers_right, sc->answers,
+           ratio(sc->values_matched, sc->values_expected), sc->values_matched, sc->values_expected,
+           ratio(sc->values_matched, sc->values_got), sc->values_matched, sc->values_got);
+}
+
+static void
+test_document(void **state)
+{
+    GString *diff = g_string_new(NULL);
+    Score sc = {0};
+    char *doc = check_document(*state, diff, &sc);
+    add_score(&total, &sc);
+    if (diff->len)
+        print_error("%s: differences from %s\n%s", doc, (const char *)*state, diff->str);
+    gboolean ok = diff->len == 0;
+    g_string_free(diff, TRUE);
+    g_free(doc);
     assert_true(ok);
 }
 
@@ -316,8 +413,7 @@ static int
 report(void **state)
 {
     (void)state;
-    printf("corpus: %u/%u documents exact, %u/%u item answers right, %u/%u value lists right\n",
-           docs_right, docs_total, answers_right, answers_total, values_right, values_total);
+    print_score("corpus", &total);
     return 0;
 }
 
@@ -327,17 +423,51 @@ cmp_str(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-main(void)
+/* The expected files to run: all, or those whose name starts with one of
+ * the arguments (tests/test_corpus 106_ 2). */
+static gboolean
+selected(const char *name, int argc, char **argv)
 {
+    if (argc == 0)
+        return TRUE;
+    for (int i = 0; i < argc; i++)
+        if (g_str_has_prefix(name, argv[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static int
+run_scores(GPtrArray *paths)
+{
+    for (guint i = 0; i < paths->len; i++) {
+        GString *diff = g_string_new(NULL);
+        Score sc = {0};
+        char *doc = check_document(g_ptr_array_index(paths, i), diff, &sc);
+        add_score(&total, &sc);
+        print_score(doc, &sc);
+        g_string_free(diff, TRUE);
+        g_free(doc);
+    }
+    print_score("total", &total);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--score") == 0) {
+        score_only = TRUE;
+        argc--;
+        argv++;
+    }
     patterns = slx_patterns_new();
-    extractor = slx_extractor_new();
     GError *e = NULL;
     char *pdir = g_build_filename(SLX_SOURCE_DIR, "patterns", NULL);
     if (!slx_patterns_load_dir(patterns, pdir, &e)) {
         fprintf(stderr, "%s\n", e->message);
         return 1;
     }
+    extractor = slx_extractor_new();
     char *edir = g_build_filename(SLX_SOURCE_DIR, "corpus", "expected", NULL);
     GDir *d = g_dir_open(edir, 0, &e);
     if (d == NULL) {
@@ -347,21 +477,26 @@ main(void)
     GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
     const char *name;
     while ((name = g_dir_read_name(d)) != NULL)
-        if (g_str_has_suffix(name, ".json"))
+        if (g_str_has_suffix(name, ".json") && selected(name, argc - 1, argv + 1))
             g_ptr_array_add(paths, g_build_filename(edir, name, NULL));
     g_dir_close(d);
     g_ptr_array_sort(paths, cmp_str);
 
-    struct CMUnitTest *tests = g_new0(struct CMUnitTest, paths->len);
-    for (guint i = 0; i < paths->len; i++) {
-        tests[i].name = g_path_get_basename(g_ptr_array_index(paths, i));
-        tests[i].test_func = test_document;
-        tests[i].initial_state = g_ptr_array_index(paths, i);
+    int failed = 0;
+    if (score_only) {
+        failed = run_scores(paths);
+    } else {
+        struct CMUnitTest *tests = g_new0(struct CMUnitTest, paths->len);
+        for (guint i = 0; i < paths->len; i++) {
+            tests[i].name = g_path_get_basename(g_ptr_array_index(paths, i));
+            tests[i].test_func = test_document;
+            tests[i].initial_state = g_ptr_array_index(paths, i);
+        }
+        failed = _cmocka_run_group_tests("corpus", tests, paths->len, NULL, report);
+        for (guint i = 0; i < paths->len; i++)
+            g_free((char *)tests[i].name);
+        g_free(tests);
     }
-    int failed = _cmocka_run_group_tests("corpus", tests, paths->len, NULL, report);
-    for (guint i = 0; i < paths->len; i++)
-        g_free((char *)tests[i].name);
-    g_free(tests);
     g_ptr_array_unref(paths);
     g_free(edir);
     g_free(pdir);
