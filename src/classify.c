@@ -6,15 +6,19 @@
  *   2. 同上 copies the row before (the caller resolves it);
  *   3. a lone -, 該当なし, 対象外, or the item's own "does not apply"
  *      phrases (バッチ処理はありません) → not_applicable;
- *   4. for an item measured by a quantity, a stated figure → yes, and so is
- *      "none occurred" for a count;
- *   5. the prose: refusal → undisclosed, best effort → partial,
- *      negative → no, else yes.
- * For the prose, vendors put the answer first and qualifications after
- * (「把握しております。なお、…保管することはありません。」), so the first
- * sentence decides; sentences that only introduce a list (「以下の通り」)
- * are skipped, and a list whose entries disagree is partial. */
+ *   4. for an item measured by a quantity, a stated figure (a value the
+ *      extractor found, of the quantity's kinds) → yes, and so is "none
+ *      occurred" for a count;
+ *   5. the prose: refusal → undisclosed, negative → no, best effort →
+ *      partial, else yes, in that order, clause by clause.
+ * The whole response decides: 「ログイン履歴を提供します。その他のログは提供
+ * していません。」 is partial, and so is 「規程はありませんが、できるだけ早く」
+ * (two clauses, one negative, one best effort).  A negative that denies a
+ * risk (「国外へ移転することはありません」, the item's met_by_denial) says how
+ * the item is met, and is no "no".  Sentences that only introduce a list
+ * (「以下の通り」) or add a remark (「なお、」) do not decide when others do. */
 #include "classify.h"
+#include "extract.h"
 #include "normalize.h"
 
 #include <string.h>
@@ -128,33 +132,103 @@ sentences(const char *text)
     return out;
 }
 
-/* The polarity of one sentence or list entry. */
-static SlxAnswer
-judge(const char *sentence, const SlxCatalogItem *item, const SlxVocabulary *v)
+/* TEXT without the spans any regex of LIST matches. */
+static char *
+strip_phrases(char *text, GPtrArray *list)
 {
-    /* Phrases are matched without the spaces between Japanese characters:
-     * a line wrapped inside a cell (「承って / おりません」) is one phrase.
-     * Phrases such as 「この限りではありません」 are not a "no". */
-    char *s = slx_normalize(sentence, -1, SLX_NORM_DEFAULT);
-    for (guint i = 0; i < v->negative_ignore->len; i++) {
-        char *r = g_regex_replace_literal(g_ptr_array_index(v->negative_ignore, i), s, -1, 0,
-                                          "", 0, NULL);
+    for (guint i = 0; i < list->len; i++) {
+        char *r = g_regex_replace_literal(g_ptr_array_index(list, i), text, -1, 0, "", 0, NULL);
         if (r) {
-            g_free(s);
-            s = r;
+            g_free(text);
+            text = r;
         }
     }
-    SlxAnswer a = SLX_ANSWER_YES;
-    if (slx_phrases_match(v->undisclosed, s))
-        a = SLX_ANSWER_UNDISCLOSED;
-    else if (slx_phrases_match(v->partial, s))
-        a = SLX_ANSWER_PARTIAL;
-    else if (item && item->limit && slx_phrases_match(v->limit_none, s))
-        a = SLX_ANSWER_NO;
-    else if (slx_phrases_match(v->negative, s))
-        a = SLX_ANSWER_NO;
+    return text;
+}
+
+/* What one clause says.  A clause without any word of polarity is
+ * neutral: 「お客様の責任でお願いしています」 beside 「加入していません」 does
+ * not make the answer partial, but alone it is affirmative prose. */
+typedef enum {
+    POLARITY_NEUTRAL,
+    POLARITY_YES,
+    POLARITY_NO,
+    POLARITY_PARTIAL,
+    POLARITY_UNDISCLOSED,
+    POLARITY_N
+} Polarity;
+
+/* The polarity of one clause: the rules in the contract's order. */
+static Polarity
+judge_clause(const char *clause, const SlxCatalogItem *item, const SlxVocabulary *v)
+{
+    if (slx_phrases_match(v->undisclosed, clause))
+        return POLARITY_UNDISCLOSED;
+    if (item && item->limit && slx_phrases_match(v->limit_none, clause))
+        return POLARITY_NO;
+    /* 「この限りではありません」 is no "no", nor is a denied risk. */
+    char *s = strip_phrases(strip_phrases(g_strdup(clause), v->negative_ignore), v->risk_denial);
+    gboolean negative = slx_phrases_match(v->negative, s) &&
+                        !(item && item->met_by_denial &&
+                          g_regex_match(item->met_by_denial, clause, 0, NULL));
     g_free(s);
-    return a;
+    if (negative)
+        return POLARITY_NO;
+    if (slx_phrases_match(v->partial, clause))
+        return POLARITY_PARTIAL;
+    return slx_phrases_match(v->affirmative, clause) ? POLARITY_YES : POLARITY_NEUTRAL;
+}
+
+/* The polarities of one sentence or list entry, a clause at a time: a
+ * contrast (が、, but) parts 「規程はありませんが、できるだけ早く」. */
+static void
+judge(GArray *out, const char *sentence, const SlxCatalogItem *item, const SlxVocabulary *v)
+{
+    /* Phrases are matched without the spaces between Japanese characters:
+     * a line wrapped inside a cell (「承って / おりません」) is one phrase. */
+    char *s = slx_normalize(sentence, -1, SLX_NORM_DEFAULT);
+    const char *start = s;
+    for (guint i = 0; i < v->contrast->len && *start; i++) {
+        GMatchInfo *mi;
+        g_regex_match(g_ptr_array_index(v->contrast, i), start, 0, &mi);
+        while (g_match_info_matches(mi)) {
+            int ms, me;
+            g_match_info_fetch_pos(mi, 0, &ms, &me);
+            char *clause = g_strndup(start, (gsize)ms);
+            Polarity a = judge_clause(clause, item, v);
+            g_array_append_val(out, a);
+            g_free(clause);
+            start += me;
+            g_match_info_free(mi);
+            g_regex_match(g_ptr_array_index(v->contrast, i), start, 0, &mi);
+        }
+        g_match_info_free(mi);
+    }
+    Polarity a = judge_clause(start, item, v);
+    g_array_append_val(out, a);
+    g_free(s);
+}
+
+/* The answer of all polarities together: an affirmation beside a
+ * negative, or a best effort, is partial; a negative is no; a refusal
+ * decides when it comes first (「公開していません。」 before a remark);
+ * else yes. */
+static SlxAnswer
+combine(const GArray *polarities)
+{
+    guint n[POLARITY_N] = {0};
+    for (guint i = 0; i < polarities->len; i++)
+        n[g_array_index(polarities, Polarity, i)]++;
+    if (polarities->len == 0)
+        return SLX_ANSWER_UNKNOWN;
+    if ((n[POLARITY_NO] && n[POLARITY_YES]) || n[POLARITY_PARTIAL])
+        return SLX_ANSWER_PARTIAL;
+    if (n[POLARITY_NO])
+        return SLX_ANSWER_NO;
+    if (n[POLARITY_UNDISCLOSED])
+        return g_array_index(polarities, Polarity, 0) == POLARITY_UNDISCLOSED ? SLX_ANSWER_UNDISCLOSED
+                                                                              : SLX_ANSWER_YES;
+    return SLX_ANSWER_YES;
 }
 
 static SlxAnswer
@@ -162,12 +236,13 @@ judge_prose(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v
 {
     GPtrArray *ss = sentences(text);
     GPtrArray *deciding = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *remarks = g_ptr_array_new_with_free_func(g_free);
     gboolean list = FALSE;
     for (guint i = 0; i < ss->len; i++) {
         const char *s = g_ptr_array_index(ss, i);
         if (slx_phrases_match(v->lead_in, s) && i + 1 < ss->len) {
-            /* 「以下の通りです。 サーバ → 導入なし 端末 → 随時」: the entries. */
             list = TRUE;
+            /* 「以下の通りです。 サーバ → 導入なし 端末 → 随時」: the entries. */
             for (guint j = i + 1; j < ss->len; j++) {
                 char **words = g_strsplit(g_ptr_array_index(ss, j), " ", -1);
                 for (char **w = words; *w; w++)
@@ -177,51 +252,56 @@ judge_prose(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v
             }
             break;
         }
-        if (slx_phrases_match(v->supplement, s) && (deciding->len > 0 || i + 1 < ss->len))
-            continue;
-        g_ptr_array_add(deciding, g_strdup(s));
-        break;
+        g_ptr_array_add(slx_phrases_match(v->supplement, s) ? remarks : deciding, g_strdup(s));
     }
     g_ptr_array_unref(ss);
-
-    SlxAnswer result = SLX_ANSWER_UNKNOWN;
-    if (!list) {
-        if (deciding->len > 0)
-            result = judge(g_ptr_array_index(deciding, 0), item, v);
-    } else {
-        guint yes = 0, no = 0, other = 0;
-        for (guint i = 0; i < deciding->len; i++) {
-            SlxAnswer a = judge(g_ptr_array_index(deciding, i), item, v);
-            if (a == SLX_ANSWER_YES)
-                yes++;
-            else if (a == SLX_ANSWER_NO)
-                no++;
-            else
-                other++;
-        }
-        result = (no > 0 && yes + other > 0) ? SLX_ANSWER_PARTIAL
-                 : no > 0                     ? SLX_ANSWER_NO
-                 : other > 0                  ? judge(g_ptr_array_index(deciding, 0), item, v)
-                                              : SLX_ANSWER_YES;
-    }
+    /* Remarks decide only a response made of nothing else. */
+    GPtrArray *judged = deciding->len ? deciding : remarks;
+    GArray *polarities = g_array_new(FALSE, FALSE, sizeof(Polarity));
+    for (guint i = 0; i < judged->len; i++)
+        judge(polarities, g_ptr_array_index(judged, i), item, v);
+    /* An entry of a list states what is done (「端末 → 随時スキャン」). */
+    for (guint i = 0; list && i < polarities->len; i++)
+        if (g_array_index(polarities, Polarity, i) == POLARITY_NEUTRAL)
+            g_array_index(polarities, Polarity, i) = POLARITY_YES;
+    SlxAnswer result = combine(polarities);
+    g_array_free(polarities, TRUE);
     g_ptr_array_unref(deciding);
+    g_ptr_array_unref(remarks);
     return result;
 }
 
+/* A value of the item's quantity is stated (or text that states the
+ * quantity without a figure, such as リアルタイム). */
 static gboolean
-states_figure(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v)
+states_figure(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v,
+              const GPtrArray *values)
 {
     if (item == NULL || item->quantity == NULL)
         return FALSE;
-    GPtrArray *figures = g_hash_table_lookup(v->quantities, item->quantity);
-    if (figures && slx_phrases_match(figures, text))
+    const SlxQuantity *q = g_hash_table_lookup(v->quantities, item->quantity);
+    if (q == NULL)
+        return FALSE;
+    for (guint i = 0; values && i < values->len; i++) {
+        const SlxValue *val = g_ptr_array_index(values, i);
+        const char *kind = slx_value_kind_name(val->kind);
+        gboolean kind_ok = FALSE, unit_ok = q->units->len == 0;
+        for (guint k = 0; k < q->kinds->len; k++)
+            kind_ok |= strcmp(g_ptr_array_index(q->kinds, k), kind) == 0;
+        for (guint k = 0; k < q->units->len && val->unit; k++)
+            unit_ok |= strcmp(g_ptr_array_index(q->units, k), val->unit) == 0;
+        if (kind_ok && unit_ok)
+            return TRUE;
+    }
+    if (slx_phrases_match(q->figure, text))
         return TRUE;
     /* 「障害は発生していません」 is a count of zero. */
-    return (strcmp(item->quantity, "count") == 0) && slx_phrases_match(v->none_occurred, text);
+    return strcmp(item->quantity, "count") == 0 && slx_phrases_match(v->none_occurred, text);
 }
 
 SlxAnswer
-slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v)
+slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v,
+                  const GPtrArray *values)
 {
     if (text == NULL || *text == '\0')
         return SLX_ANSWER_UNKNOWN;
@@ -232,12 +312,14 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
     if (m < 0 && slx_phrases_match(v->same_as_previous, flat))
         m = SLX_MARK_SAME_AS_PREVIOUS;
     if (m < 0) {
-        /* 「有 3か月前に告知」, 「【無】 …」, 「有り。利用規約に…」.  A leading
-         * "-" is a bullet, not "not applicable". */
+        /* 「有 3か月前に告知」, 「【無】 …」, 「有り。利用規約に…」, 「該当なし:…」.
+         * A leading "-" is a bullet, not "not applicable": that marker
+         * counts as the first word only with a colon after it. */
         char *w = first_word(text);
         int wm = slx_marker_of(v, w);
-        if (wm >= 0 && wm != SLX_MARK_NOT_APPLICABLE && wm != SLX_MARK_SAME_AS_PREVIOUS &&
-            !latin_word_before_text(w, text))
+        gboolean colon = text[strlen(w)] == ':';
+        if (wm >= 0 && wm != SLX_MARK_SAME_AS_PREVIOUS && !latin_word_before_text(w, text) &&
+            (wm != SLX_MARK_NOT_APPLICABLE || colon))
             m = wm;
         g_free(w);
     }
@@ -245,7 +327,7 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
         a = marker_answer[m];
     else if (item && item->not_applicable && g_regex_match(item->not_applicable, flat, 0, NULL))
         a = SLX_ANSWER_NOT_APPLICABLE;
-    else if (states_figure(flat, item, v))
+    else if (states_figure(flat, item, v, values))
         a = SLX_ANSWER_YES;
     else
         a = judge_prose(text, item, v);
@@ -254,7 +336,8 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
 }
 
 SlxAnswer
-slx_classify(const SlxRow *row, const SlxCatalogItem *item, const SlxVocabulary *v)
+slx_classify(const SlxRow *row, const SlxCatalogItem *item, const SlxVocabulary *v,
+             const GPtrArray *values)
 {
     /* A marker alone in an answer column (対応/可否: ○) decides. */
     for (guint i = 0; i < row->responses->len; i++) {
@@ -275,7 +358,7 @@ slx_classify(const SlxRow *row, const SlxCatalogItem *item, const SlxVocabulary 
             g_string_append_c(all, ' ');
         g_string_append(all, r->text);
     }
-    SlxAnswer a = slx_classify_text(all->str, item, v);
+    SlxAnswer a = slx_classify_text(all->str, item, v, values);
     g_string_free(all, TRUE);
     return a;
 }

@@ -23,9 +23,10 @@ const char *slx_answer_name(SlxAnswer a);
 
 /* Classify the responses of ROW.  ITEM (may be NULL for extra rows) tells
  * whether the item is measured by a quantity, is a limit, or has phrases
- * that mean "does not apply". */
+ * that mean "does not apply"; VALUES (may be NULL) are the values the
+ * response states (extract.h), a stated figure of the item's quantity. */
 SlxAnswer slx_classify(const SlxRow *row, const SlxCatalogItem *item,
-                       const SlxVocabulary *vocab);
+                       const SlxVocabulary *vocab, const GPtrArray *values);
 
 /* The marker (SlxMarker) WORD is, brackets aside (【有】 is 有), or -1. */
 int slx_marker_of(const SlxVocabulary *vocab, const char *word);
@@ -33,6 +34,6 @@ int slx_marker_of(const SlxVocabulary *vocab, const char *word);
 /* The same for a response text alone (used by the tests and by readers
  * that have no rows).  TEXT is normalized with SLX_NORM_KEEP_CJK_SPACES. */
 SlxAnswer slx_classify_text(const char *text, const SlxCatalogItem *item,
-                            const SlxVocabulary *vocab);
+                            const SlxVocabulary *vocab, const GPtrArray *values);
 
 #endif

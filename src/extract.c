@@ -1,46 +1,70 @@
 /* extract.c — typed values from a normalized response (OUTPUT.md §3).
  *
  * The order of the passes is the design (normalization.md §0, §C step 9):
- *   1. kanji numerals become digits, but only before a unit or counter and
- *      never inside a word (十分な, 一括, 万一, 第三者 …);
+ *   1. numerals written as words become digits, but only before a unit or
+ *      counter: kanji (三世代, 一時間以内) except inside words that keep
+ *      them (十分な, 一括, 万一, 第三者), and English (three months,
+ *      twenty-four hours).  Every value still reports the span of the text
+ *      as given;
  *   2. TLS/SSL versions first, so no date or number rule sees 「TLS1.2」;
  *   3. spans that hold numbers but state no value are claimed: URLs, mail
- *      addresses, phone numbers, dates, standard and registration numbers
- *      (ISO/IEC 27001, IS 586579), item references (項番39), model numbers;
+ *      addresses, phone numbers, dates, standard and registration numbers,
+ *      ordinals, sizes, ratios (values.ini [not values]);
  *   4. schedules (24時間365日 is a schedule, never also a 24-hour duration),
  *      time ranges, frequencies, durations, percentages, counts — each
  *      skips what an earlier pass claimed;
- *   5. lists (certifications, formats, locations, channels) by name.
- * Numbers are parsed from the literal with g_ascii_strtod: 99.99 stays
- * 99.99.  Every value keeps the span it was read from. */
+ *   5. lists (certifications, formats, locations, channels) by name;
+ *      channels only where the sentence says how the vendor notifies or
+ *      takes inquiries, or in an item about them.
+ * The grammar (a number, then a unit, then a bound …) is here; every word
+ * it is built from comes from the vocabulary (patterns/values.ini), and so
+ * does every pre-check that lets a pass skip its regex.  Numbers are parsed
+ * from the literal with g_ascii_strtod: 99.99 stays 99.99. */
 #include "extract.h"
+#include "error.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NUM "[0-9]+(?:,[0-9]{3})*(?:\\.[0-9]+)?"
 
+/* ---- word sets: a group of values.ini, compiled ------------------------ */
+
+/* One term of a group: its name and the regex that tells a matched word
+ * belongs to it. */
 typedef struct {
-    GRegex *re;
-    const char *canonical;
-} Named;
+    const char *name;         /* owned by the vocabulary */
+    GRegex *whole;            /* ^(?:p1|p2…)$ */
+    GRegex *search;           /* (?:p1|p2…), for a search in running text */
+} Word;
+
+typedef struct {
+    GArray *words;            /* Word, in file order */
+    char *alt;                /* (?:p1|p2|…) over every term */
+    GPtrArray *needles;       /* lower-case literal prefixes; NULL: cannot pre-check */
+} WordSet;
 
 struct SlxExtractor {
-    GRegex *kanji_run;
-    GRegex *no_kanji;         /* words whose numerals stay kanji */
-    GRegex *version, *version_more, *version_tail;
-    GRegex *masks;            /* spans that state no value */
-    GRegex *schedule;
-    GRegex *time_range;
-    GRegex *frequency;
-    GRegex *duration;
-    GRegex *percent;
-    GRegex *count;
-    GRegex *days_before, *days_after;
-    GArray *certifications, *formats, *locations, *channels;   /* Named */
+    GRegex *kanji_run, *kanji_keep, *english_number;
+    GRegex *version, *version_more;
+    GRegex *masks, *schedule, *time_range, *frequency, *duration, *percent, *count;
+    GRegex *days_before_re, *days_after_re;
+    WordSet duration_units, count_units, bounds_after, bounds_before, frequency_words,
+            frequency_periods, days_before, days_after, schedules, roles, lead_at_least,
+            versions_off;
+    GPtrArray *needles_schedule, *needles_frequency, *needles_duration;
+    struct {
+        const char *role;
+        WordSet names;
+        GRegex *context;      /* NULL: every mention counts */
+        GRegex *not_context;  /* NULL, or words of sentences whose mentions do not */
+        GArray *bounded;      /* GRegex *: each name as a whole word */
+    } lists[4];
+    GPtrArray *subsumed;      /* SlxTerm * of [list subsumed], owned by the vocabulary */
 };
+
+static const char *const list_roles[] = {"certification", "format", "location", "channel"};
 
 /* ---- small helpers --------------------------------------------------- */
 
@@ -68,9 +92,17 @@ slx_unit_seconds(const char *unit)
         {"business_day", 86400}, {"week", 604800}, {"month", 2592000}, {"year", 31536000},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(t); i++)
-        if (strcmp(t[i].unit, unit) == 0)
+        if (unit && strcmp(t[i].unit, unit) == 0)
             return t[i].s;
     return 0;
+}
+
+double
+slx_value_seconds(const SlxValue *v)
+{
+    if (v->kind != SLX_VALUE_DURATION || v->valueless)
+        return -1;
+    return v->value * slx_unit_seconds(v->unit);
 }
 
 void
@@ -100,42 +132,17 @@ slx_value_copy(const SlxValue *v)
 }
 
 static GRegex *
-re(const char *pattern)
+compile(const char *pattern, GError **error)
 {
     GError *e = NULL;
     GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, &e);
-    if (r == NULL)
-        g_error("extract.c: bad built-in pattern %s: %s", pattern, e->message);
-    return r;
-}
-
-/* One regex that matches any of PATTERNS: one scan instead of N. */
-static GRegex *
-re_any(const char *const *patterns, gsize n)
-{
-    GString *all = g_string_new(NULL);
-    for (gsize i = 0; i < n; i++)
-        g_string_append_printf(all, "%s(?:%s)", i ? "|" : "", patterns[i]);
-    GRegex *r = re(all->str);
-    g_string_free(all, TRUE);
-    return r;
-}
-
-typedef struct {
-    const char *pattern;
-    const char *canonical;
-} NamedPattern;
-
-/* Compile a table of names into Named entries, in table order. */
-static GArray *
-named_table(const NamedPattern *t, gsize n)
-{
-    GArray *a = g_array_sized_new(FALSE, FALSE, sizeof(Named), (guint)n);
-    for (gsize i = 0; i < n; i++) {
-        Named named = {re(t[i].pattern), t[i].canonical};
-        g_array_append_val(a, named);
+    if (r == NULL) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
+                    "the words of values (values.ini and --patterns files) make no valid pattern "
+                    "(%s): %s", e->message, pattern);
+        g_error_free(e);
     }
-    return a;
+    return r;
 }
 
 static double
@@ -164,7 +171,185 @@ group(GMatchInfo *mi, const char *name)
     return s;
 }
 
-/* ---- kanji numerals -------------------------------------------------- */
+/* The literal text a pattern must start with (lower case), or NULL when
+ * it has none or is an alternation: 「メール」 → メール, 「e-?mail」 → e,
+ * 「(?:ISO|JIS)…」 → NULL.  A pass whose every word has one is skipped
+ * when none of them occurs. */
+static char *
+literal_prefix(const char *pattern)
+{
+    int depth = 0;
+    for (const char *p = pattern; *p; p++) {
+        if (*p == '\\') {
+            if (p[1])
+                p++;
+        } else if (*p == '(' || *p == '[') {
+            depth++;
+        } else if (*p == ')' || *p == ']') {
+            depth--;
+        } else if (*p == '|' && depth == 0) {
+            return NULL;
+        }
+    }
+    GString *lit = g_string_new(NULL);
+    const char *p = pattern;
+    while (*p && !strchr("\\^$.|?*+()[]{}", *p)) {
+        const char *next = g_utf8_next_char(p);
+        if (*next && strchr("?*{", *next))
+            break;              /* this character is optional */
+        g_string_append_len(lit, p, next - p);
+        p = next;
+    }
+    if (lit->len == 0) {
+        g_string_free(lit, TRUE);
+        return NULL;
+    }
+    char *low = g_ascii_strdown(lit->str, -1);
+    g_string_free(lit, TRUE);
+    return low;
+}
+
+/* Add the literal prefixes of every pattern of TERMS to *NEEDLES; one
+ * pattern without a prefix makes *NEEDLES NULL (always run). */
+static void
+add_needles(GPtrArray **needles, const GPtrArray *terms)
+{
+    for (guint i = 0; terms && i < terms->len && *needles; i++) {
+        const SlxTerm *t = g_ptr_array_index(terms, i);
+        for (guint k = 0; k < t->patterns->len && *needles; k++) {
+            char *lit = literal_prefix(g_ptr_array_index(t->patterns, k));
+            if (lit == NULL) {
+                g_ptr_array_unref(*needles);
+                *needles = NULL;
+            } else {
+                g_ptr_array_add(*needles, lit);
+            }
+        }
+    }
+}
+
+static void
+add_needle(GPtrArray *needles, const char *literal)
+{
+    if (needles)
+        g_ptr_array_add(needles, g_strdup(literal));
+}
+
+static gboolean
+needles_in(const GPtrArray *needles, const char *lower)
+{
+    if (needles == NULL)
+        return TRUE;
+    for (guint i = 0; i < needles->len; i++)
+        if (strstr(lower, g_ptr_array_index(needles, i)))
+            return TRUE;
+    return FALSE;
+}
+
+static gboolean
+wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, const char *wrap_before,
+             const char *wrap_after, GError **error)
+{
+    GPtrArray *terms = slx_value_terms(v, group_name);
+    ws->words = g_array_new(FALSE, TRUE, sizeof(Word));
+    ws->needles = g_ptr_array_new_with_free_func(g_free);
+    add_needles(&ws->needles, terms);
+    GString *all = g_string_new("(?:");
+    gboolean first = TRUE;
+    for (guint i = 0; terms && i < terms->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(terms, i);
+        GString *one = g_string_new("(?:");
+        for (guint k = 0; k < t->patterns->len; k++) {
+            char *pat = slx_expand_units(v, g_ptr_array_index(t->patterns, k));
+            g_string_append_printf(one, "%s(?:%s)", k ? "|" : "", pat);
+            g_free(pat);
+        }
+        g_string_append_c(one, ')');
+        if (t->patterns->len == 0)
+            g_string_assign(one, "(?!)");
+        g_string_append_printf(all, "%s%s", first ? "" : "|", one->str);
+        first = FALSE;
+        char *whole = g_strdup_printf("^%s$", one->str);
+        char *search = g_strdup_printf("%s%s%s", wrap_before, one->str, wrap_after);
+        Word w = {t->name, compile(whole, error), compile(search, error)};
+        g_free(whole);
+        g_free(search);
+        g_string_free(one, TRUE);
+        g_array_append_val(ws->words, w);
+        if (w.whole == NULL || w.search == NULL)
+            return FALSE;
+    }
+    if (first)
+        g_string_append(all, "(?!)");   /* no words: matches nothing */
+    g_string_append_c(all, ')');
+    ws->alt = g_string_free(all, FALSE);
+    return TRUE;
+}
+
+static void
+wordset_clear(WordSet *ws)
+{
+    for (guint i = 0; ws->words && i < ws->words->len; i++) {
+        Word *w = &g_array_index(ws->words, Word, i);
+        if (w->whole)
+            g_regex_unref(w->whole);
+        if (w->search)
+            g_regex_unref(w->search);
+    }
+    if (ws->words)
+        g_array_free(ws->words, TRUE);
+    if (ws->needles)
+        g_ptr_array_unref(ws->needles);
+    g_free(ws->alt);
+}
+
+/* The name of the term TEXT (a word the set's alternation matched) is. */
+static const char *
+wordset_name(const WordSet *ws, const char *text)
+{
+    if (text == NULL)
+        return NULL;
+    for (guint i = 0; i < ws->words->len; i++) {
+        const Word *w = &g_array_index(ws->words, Word, i);
+        if (g_regex_match(w->whole, text, 0, NULL))
+            return w->name;
+    }
+    return NULL;
+}
+
+static const Word *
+wordset_word(const WordSet *ws, const char *name)
+{
+    for (guint i = 0; i < ws->words->len; i++)
+        if (strcmp(g_array_index(ws->words, Word, i).name, name) == 0)
+            return &g_array_index(ws->words, Word, i);
+    return NULL;
+}
+
+/* The alternation of term NAME of group GROUP_NAME, "(?!)" if it has none. */
+static const char *
+term_alt(const SlxVocabulary *v, const char *group_name, const char *name, GString *buf)
+{
+    g_string_assign(buf, "(?:");
+    GPtrArray *terms = slx_value_terms(v, group_name);
+    gboolean any = FALSE;
+    for (guint i = 0; terms && i < terms->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(terms, i);
+        if (strcmp(t->name, name) != 0)
+            continue;
+        for (guint k = 0; k < t->patterns->len; k++) {
+            g_string_append_printf(buf, "%s(?:%s)", any ? "|" : "",
+                                   (char *)g_ptr_array_index(t->patterns, k));
+            any = TRUE;
+        }
+    }
+    if (!any)
+        g_string_append(buf, "(?!)");
+    g_string_append_c(buf, ')');
+    return buf->str;
+}
+
+/* ---- numerals written as words --------------------------------------- */
 
 static int
 kanji_digit(gunichar c)
@@ -177,7 +362,7 @@ kanji_digit(gunichar c)
     return -1;
 }
 
-/* 三 → 3, 十二 → 12, 三百六十五 → 365, 二〇二四 → 2024, 1万2千 is not ours. */
+/* 三 → 3, 十二 → 12, 三百六十五 → 365, 二〇二四 → 2024. */
 static long
 kanji_value(const char *s, const char *end)
 {
@@ -204,57 +389,147 @@ kanji_value(const char *s, const char *end)
     return total + section + cur;
 }
 
-/* Step 1: kanji numerals before a counter become digits. */
+/* English number words: the numeral grammar, not vocabulary. */
+static const char *const english_ones[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"};
+static const char *const english_tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                           "seventy", "eighty", "ninety"};
+
+/* 「twenty-four」 → 24, 「seven」 → 7, or -1. */
+static long
+english_value(const char *word)
+{
+    char *w = g_ascii_strdown(word, -1);
+    long v = -1;
+    for (gsize t = 0; t < G_N_ELEMENTS(english_tens) && v < 0; t++) {
+        gsize n = strlen(english_tens[t]);
+        if (strncmp(w, english_tens[t], n) == 0) {
+            v = 20 + 10 * (long)t;
+            const char *rest = w + n;
+            if (*rest == '-' || *rest == ' ')
+                for (long o = 1; o < 10; o++)
+                    if (strcmp(rest + 1, english_ones[o]) == 0)
+                        v += o;
+        }
+    }
+    for (gsize o = 0; o < G_N_ELEMENTS(english_ones) && v < 0; o++)
+        if (strcmp(w, english_ones[o]) == 0)
+            v = (long)o;
+    g_free(w);
+    return v;
+}
+
+/* One rewrite: bytes [start, end) of the text become REPLACEMENT. */
+typedef struct {
+    int start, end;
+    char replacement[24];
+} Rewrite;
+
+/* Apply REWRITES (in order, not overlapping) to TEXT; *MAP gets, for
+ * every byte of the result and its end, the offset in TEXT it came from. */
 static char *
-convert_kanji(const SlxExtractor *x, const char *text)
+apply_rewrites(const char *text, GArray *rewrites, GArray **map)
 {
     gsize len = strlen(text);
-    GMatchInfo *mi;
-    /* Most responses have no kanji numeral before a counter at all. */
-    if (!g_regex_match(x->kanji_run, text, 0, &mi)) {
-        g_match_info_free(mi);
-        return g_strdup(text);
-    }
-    guint8 *keep = g_new0(guint8, len + 1);
-    GMatchInfo *ki;
-    g_regex_match(x->no_kanji, text, 0, &ki);
-    while (g_match_info_matches(ki)) {
-        int s, e;
-        g_match_info_fetch_pos(ki, 0, &s, &e);
-        memset(keep + s, 1, (gsize)(e - s));
-        g_match_info_next(ki, NULL);
-    }
-    g_match_info_free(ki);
     GString *out = g_string_sized_new(len);
+    *map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), (guint)len + 1);
     gsize done = 0;
-    while (g_match_info_matches(mi)) {
-        int s, e;
-        g_match_info_fetch_pos(mi, 1, &s, &e);
-        gboolean kept = FALSE;
-        for (int k = s; k < e; k++)
-            kept |= keep[k];
-        if (!kept) {
-            g_string_append_len(out, text + done, (gssize)((gsize)s - done));
-            g_string_append_printf(out, "%ld", kanji_value(text + s, text + e));
-            done = (gsize)e;
+    for (guint i = 0; i <= rewrites->len; i++) {
+        const Rewrite *r = i < rewrites->len ? &g_array_index(rewrites, Rewrite, i) : NULL;
+        gsize upto = r ? (gsize)r->start : len;
+        for (gsize k = done; k < upto; k++)
+            g_array_append_val(*map, k);
+        g_string_append_len(out, text + done, (gssize)(upto - done));
+        if (r == NULL)
+            break;
+        gsize at = (gsize)r->start;
+        for (gsize k = 0; r->replacement[k]; k++)
+            g_array_append_val(*map, at);
+        g_string_append(out, r->replacement);
+        done = (gsize)r->end;
+    }
+    g_array_append_val(*map, len);
+    return g_string_free(out, FALSE);
+}
+
+/* Step 1: numerals before a unit or counter become digits.  Returns the
+ * new text; *MAP maps its offsets back to TEXT's. */
+static char *
+convert_numerals(const SlxExtractor *x, const char *text, GArray **map)
+{
+    GArray *rewrites = g_array_new(FALSE, FALSE, sizeof(Rewrite));
+    GMatchInfo *mi;
+    if (g_regex_match(x->kanji_run, text, 0, &mi)) {
+        gsize len = strlen(text);
+        guint8 *keep = g_new0(guint8, len + 1);
+        GMatchInfo *ki;
+        g_regex_match(x->kanji_keep, text, 0, &ki);
+        while (g_match_info_matches(ki)) {
+            int s, e;
+            g_match_info_fetch_pos(ki, 0, &s, &e);
+            memset(keep + s, 1, (gsize)(e - s));
+            g_match_info_next(ki, NULL);
         }
-        g_match_info_next(mi, NULL);
+        g_match_info_free(ki);
+        while (g_match_info_matches(mi)) {
+            int s, e;
+            g_match_info_fetch_pos(mi, 1, &s, &e);
+            gboolean kept = FALSE;
+            for (int k = s; k < e; k++)
+                kept |= keep[k];
+            if (!kept) {
+                Rewrite r = {s, e, ""};
+                g_snprintf(r.replacement, sizeof r.replacement, "%ld", kanji_value(text + s, text + e));
+                g_array_append_val(rewrites, r);
+            }
+            g_match_info_next(mi, NULL);
+        }
+        g_free(keep);
     }
     g_match_info_free(mi);
-    g_string_append(out, text + done);
-    g_free(keep);
-    return g_string_free(out, FALSE);
+    /* English words: no kanji rewrite can overlap them (other scripts). */
+    if (g_regex_match(x->english_number, text, 0, &mi)) {
+        GArray *merged = g_array_new(FALSE, FALSE, sizeof(Rewrite));
+        guint k = 0;
+        while (g_match_info_matches(mi)) {
+            int s, e;
+            g_match_info_fetch_pos(mi, 1, &s, &e);
+            char *w = g_match_info_fetch(mi, 1);
+            Rewrite r = {s, e, ""};
+            g_snprintf(r.replacement, sizeof r.replacement, "%ld", english_value(w));
+            g_free(w);
+            while (k < rewrites->len && g_array_index(rewrites, Rewrite, k).start < s)
+                g_array_append_val(merged, g_array_index(rewrites, Rewrite, k)), k++;
+            g_array_append_val(merged, r);
+            g_match_info_next(mi, NULL);
+        }
+        for (; k < rewrites->len; k++)
+            g_array_append_val(merged, g_array_index(rewrites, Rewrite, k));
+        g_array_free(rewrites, TRUE);
+        rewrites = merged;
+    }
+    g_match_info_free(mi);
+    char *out = apply_rewrites(text, rewrites, map);
+    g_array_free(rewrites, TRUE);
+    return out;
 }
 
 /* ---- the scan state -------------------------------------------------- */
 
 typedef struct {
     const SlxExtractor *x;
-    const char *text;
+    const char *text;         /* numerals converted */
+    const char *original;     /* the text as given, for the spans */
+    const gsize *map;         /* text offset → original offset */
+    char *lower;              /* text, ASCII lower-cased, for pre-checks */
     gsize len;
     guint8 *claimed;
     GPtrArray *values;
     const SlxCatalogItem *item;
+    GArray *sentences;        /* gsize: sentence starts, ascending, from 0 */
+    GArray *clauses;          /* gsize: clause starts (sentences cut at 、 and ,) */
 } Scan;
 
 static gboolean
@@ -278,56 +553,185 @@ add_value(Scan *sc, SlxValueKind kind, int s, int e)
     SlxValue *v = g_new0(SlxValue, 1);
     v->kind = kind;
     v->start = (gsize)s;
-    v->text = g_strndup(sc->text + s, (gsize)(e - s));
+    gsize os = sc->map[s], oe = sc->map[e];
+    v->text = g_strndup(sc->original + os, oe - os);
     g_ptr_array_add(sc->values, v);
     claim(sc, s, e);
     return v;
 }
 
-/* Start of the sentence holding byte S (after the last 。 or the start). */
-static gsize
-sentence_start(const Scan *sc, gsize s)
+/* Sentence ends: 。 ！ ？ ; and a full stop followed by a space (a decimal
+ * point is not one).  Clause ends: those and 、 , ，. */
+static void
+find_boundaries(Scan *sc)
 {
-    const char *stop = "。";
-    gsize best = 0;
-    for (const char *p = strstr(sc->text, stop); p && (gsize)(p - sc->text) < s;
-         p = strstr(p + 1, stop))
-        best = (gsize)(p - sc->text) + strlen(stop);
-    return best;
+    sc->sentences = g_array_new(FALSE, FALSE, sizeof(gsize));
+    sc->clauses = g_array_new(FALSE, FALSE, sizeof(gsize));
+    gsize zero = 0;
+    g_array_append_val(sc->sentences, zero);
+    g_array_append_val(sc->clauses, zero);
+    for (const char *p = sc->text; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        gboolean sentence = c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == ';' || c == 0xFF1B ||
+                            ((c == '.' || c == '!' || c == '?') && (*next == ' ' || *next == '\0'));
+        gboolean clause = sentence || c == 0x3001 || c == ',' || c == 0xFF0C;
+        gsize at = (gsize)(next - sc->text);
+        if (sentence)
+            g_array_append_val(sc->sentences, at);
+        if (clause)
+            g_array_append_val(sc->clauses, at);
+    }
+}
+
+/* The [start, end) of the sentence (or clause) in STARTS holding byte S. */
+static void
+span_of(const Scan *sc, const GArray *starts, gsize s, gsize *start, gsize *end)
+{
+    guint lo = 0, hi = starts->len;   /* the last start <= s */
+    while (hi - lo > 1) {
+        guint mid = (lo + hi) / 2;
+        if (g_array_index(starts, gsize, mid) <= s)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *start = g_array_index(starts, gsize, lo);
+    *end = lo + 1 < starts->len ? g_array_index(starts, gsize, lo + 1) : sc->len;
 }
 
 static SlxBound
-bound_after(const char *post)
+bound_named(const char *name)
 {
-    if (post == NULL)
-        return SLX_BOUND_NONE;
     static const struct { const char *w; SlxBound b; } t[] = {
-        {"以内", SLX_BOUND_MAX}, {"以下", SLX_BOUND_MAX}, {"まで", SLX_BOUND_MAX},
-        {"迄", SLX_BOUND_MAX}, {"未満", SLX_BOUND_MAX_EXCLUSIVE}, {"以上", SLX_BOUND_MIN},
-        {"以降", SLX_BOUND_MIN}, {"超え", SLX_BOUND_MIN_EXCLUSIVE}, {"超", SLX_BOUND_MIN_EXCLUSIVE},
-        {"程度", SLX_BOUND_APPROX}, {"前後", SLX_BOUND_APPROX}, {"ほど", SLX_BOUND_APPROX},
-        {"くらい", SLX_BOUND_APPROX}, {"ぐらい", SLX_BOUND_APPROX},
-        {"or less", SLX_BOUND_MAX}, {"or later", SLX_BOUND_MIN}, {"or more", SLX_BOUND_MIN},
-        {"or higher", SLX_BOUND_MIN}, {"or above", SLX_BOUND_MIN}, {"and above", SLX_BOUND_MIN},
+        {"max", SLX_BOUND_MAX}, {"max_exclusive", SLX_BOUND_MAX_EXCLUSIVE}, {"min", SLX_BOUND_MIN},
+        {"min_exclusive", SLX_BOUND_MIN_EXCLUSIVE}, {"approx", SLX_BOUND_APPROX},
     };
-    for (gsize i = 0; i < G_N_ELEMENTS(t); i++)
-        if (g_ascii_strcasecmp(post, t[i].w) == 0)
+    for (gsize i = 0; name && i < G_N_ELEMENTS(t); i++)
+        if (strcmp(name, t[i].w) == 0)
             return t[i].b;
     return SLX_BOUND_NONE;
 }
 
+/* The bound of a figure: a word after it, else a word before it. */
 static SlxBound
-bound_before(const char *pre)
+bound_of(const SlxExtractor *x, const char *pre, const char *post)
 {
-    if (pre == NULL)
-        return SLX_BOUND_NONE;
-    if (!strcmp(pre, "最大") || !strcmp(pre, "最長") || !g_ascii_strcasecmp(pre, "within") ||
-        !g_ascii_strcasecmp(pre, "up to"))
-        return SLX_BOUND_MAX;
-    if (!strcmp(pre, "最低") || !strcmp(pre, "最小") || !strcmp(pre, "最短") ||
-        !g_ascii_strcasecmp(pre, "at least"))
-        return SLX_BOUND_MIN;
-    return SLX_BOUND_APPROX;   /* 約, およそ, 概ね, about */
+    if (post)
+        return bound_named(wordset_name(&x->bounds_after, post));
+    if (pre)
+        return bound_named(wordset_name(&x->bounds_before, pre));
+    return SLX_BOUND_NONE;
+}
+
+/* ---- roles ----------------------------------------------------------- */
+
+/* The end of the last match of role NAME in [from, to), or -1. */
+static gssize
+last_role_word(const Scan *sc, const char *name, gsize from, gsize to)
+{
+    const Word *w = wordset_word(&sc->x->roles, name);
+    if (w == NULL || to <= from)
+        return -1;
+    gssize best = -1;
+    GMatchInfo *mi;
+    g_regex_match_full(w->search, sc->text, (gssize)to, (gint)from, 0, &mi, NULL);
+    while (g_match_info_matches(mi)) {
+        int s, e;
+        g_match_info_fetch_pos(mi, 0, &s, &e);
+        best = s;
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    return best;
+}
+
+/* The first match of role NAME in [from, to), or -1. */
+static gssize
+first_role_word(const Scan *sc, const char *name, gsize from, gsize to)
+{
+    const Word *w = wordset_word(&sc->x->roles, name);
+    if (w == NULL || to <= from)
+        return -1;
+    GMatchInfo *mi;
+    gssize at = -1;
+    if (g_regex_match_full(w->search, sc->text, (gssize)to, (gint)from, 0, &mi, NULL)) {
+        int s, e;
+        g_match_info_fetch_pos(mi, 0, &s, &e);
+        at = s;
+    }
+    g_match_info_free(mi);
+    return at;
+}
+
+/* target or actual, from the sentence around the figure [s, e): the nearer
+ * word before it (「稼働目標:99.9% 昨年稼働実績:99.99%」); failing that, a word
+ * after it up to the next figure (「6時間以内の復旧を目標」, but in 「3秒以上と
+ * なる遅延の継続時間は3時間以内を目標」 only 3時間 is the target); failing that,
+ * a distributive word followed by one (「99.5% … 99.95%(いずれも目標値)」). */
+static const char *
+target_or_actual(const Scan *sc, gsize s, gsize e)
+{
+    gsize from, to;
+    span_of(sc, sc->sentences, s, &from, &to);
+    gssize t = last_role_word(sc, "target", from, s), a = last_role_word(sc, "actual", from, s);
+    if (t >= 0 || a >= 0)
+        return t > a ? "target" : "actual";
+    gsize next = e;
+    while (next < to && !g_ascii_isdigit(sc->text[next]))
+        next++;
+    t = first_role_word(sc, "target", e, next);
+    a = first_role_word(sc, "actual", e, next);
+    if (t >= 0 || a >= 0)
+        return (a < 0 || (t >= 0 && t < a)) ? "target" : "actual";
+    gssize d = first_role_word(sc, "distributive", e, to);
+    if (d >= 0) {
+        t = first_role_word(sc, "target", (gsize)d, to);
+        a = first_role_word(sc, "actual", (gsize)d, to);
+        if (t >= 0 || a >= 0)
+            return (a < 0 || (t >= 0 && t < a)) ? "target" : "actual";
+    }
+    return NULL;
+}
+
+/* A look-back window ends just before byte S: 「過去1年間」, 「the past 12
+ * months」. */
+static gboolean
+after_window(const Scan *sc, gsize s)
+{
+    gsize from = s > 24 ? s - 24 : 0;
+    const Word *w = wordset_word(&sc->x->roles, "window");
+    if (w == NULL)
+        return FALSE;
+    gboolean found = FALSE;
+    GMatchInfo *mi;
+    g_regex_match_full(w->search, sc->text, (gssize)s, (gint)from, 0, &mi, NULL);
+    while (g_match_info_matches(mi)) {
+        int ms, me;
+        g_match_info_fetch_pos(mi, 0, &ms, &me);
+        const char *gap = sc->text + me;
+        while (gap < sc->text + s && (*gap == ' ' || g_str_has_prefix(gap, "the ")))
+            gap += *gap == ' ' ? 1 : 4;
+        found |= gap == sc->text + s;
+        g_match_info_next(mi, NULL);
+    }
+    g_match_info_free(mi);
+    return found;
+}
+
+/* The role a figure [s, e) of KIND takes from its context. */
+static const char *
+context_role(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
+{
+    /* A look-back window is neither a target nor an actual figure, but
+     * 「直近7日分を保管」 is kept for seven days. */
+    gboolean window = kind == SLX_VALUE_DURATION && after_window(sc, s);
+    const char *role = window ? NULL : target_or_actual(sc, s, e);
+    if (role || kind != SLX_VALUE_DURATION)
+        return role;
+    gsize from, to;
+    span_of(sc, sc->clauses, s, &from, &to);
+    return first_role_word(sc, "retention", from, to) >= 0 ? "retention" : NULL;
 }
 
 /* ---- the passes ------------------------------------------------------ */
@@ -357,69 +761,81 @@ on_mask(Scan *sc, GMatchInfo *mi, int s, int e)
     claim(sc, s, e);
 }
 
-/* 「TLS1.2以上」, 「TLS1.0/1.1は無効」, 「TLS1.2未満は無効」, 「TLS 1.2/1.3」. */
+/* 「TLS1.2以上」, 「TLS1.0/1.1は無効」, 「TLS1.2未満は無効」, 「TLS1.1以下は無効」,
+ * 「SSL 3.0, TLS 1.0 and TLS 1.1 disabled」, 「TLS 1.2 minimum」. */
 static void
 on_version(Scan *sc, GMatchInfo *mi, int s, int e)
 {
     char *name = group(mi, "name"), *ver = group(mi, "ver"), *more = group(mi, "more");
-    char *tail = group(mi, "tail");
+    char *vmin = group(mi, "vmin"), *vmax = group(mi, "vmax"), *below = group(mi, "below");
+    char *off = group(mi, "off");
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     GPtrArray *versions = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(names, g_ascii_strup(name, -1));
     g_ptr_array_add(versions, g_strdup(ver));
     if (more) {
         GMatchInfo *m2;
         g_regex_match(sc->x->version_more, more, 0, &m2);
         while (g_match_info_matches(m2)) {
-            g_ptr_array_add(versions, g_match_info_fetch(m2, 1));
+            char *n = group(m2, "n");
+            g_ptr_array_add(names, n ? g_ascii_strup(n, -1)
+                                     : g_strdup(g_ptr_array_index(names, names->len - 1)));
+            g_ptr_array_add(versions, g_match_info_fetch_named(m2, "v"));
+            g_free(n);
             g_match_info_next(m2, NULL);
         }
         g_match_info_free(m2);
     }
-    SlxBound bound = SLX_BOUND_NONE;
-    gboolean disabled = FALSE;
-    if (tail) {
-        /* 「TLS1.0/1.1は無効」, 「TLS1.1以下は無効」: these are disabled;
-         * 「TLS1.2未満は無効」: 1.2 is the minimum (below). */
-        if (g_regex_match(sc->x->version_tail, tail, 0, NULL) && strstr(tail, "未満") == NULL)
-            disabled = TRUE;
-        if (strstr(tail, "以上") || strstr(tail, "以降") || strstr(tail, "未満") ||
-            g_strrstr(tail, "later") || g_strrstr(tail, "higher") || g_strrstr(tail, "above"))
-            bound = SLX_BOUND_MIN;   /* 「TLS1.2未満は無効」: at least 1.2 */
-    }
-    char *upper = g_ascii_strup(name, -1);
+    /* 「TLS1.2未満は無効」 is a minimum of 1.2, not 1.2 disabled. */
+    gboolean disabled = off && !below;
     for (guint i = 0; i < versions->len; i++) {
         SlxValue *v = add_value(sc, SLX_VALUE_VERSION, s, e);
         v->start = (gsize)s + i;   /* keep their order */
-        v->name = strcmp(upper, "SSL") == 0 ? "SSL" : "TLS";
+        v->name = strcmp(g_ptr_array_index(names, i), "SSL") == 0 ? "SSL" : "TLS";
         g_strlcpy(v->version, g_ptr_array_index(versions, i), sizeof v->version);
-        v->bound = (bound == SLX_BOUND_MIN && i == 0) ? bound : SLX_BOUND_NONE;
         v->disabled = disabled;
+        if ((vmin || below) && i == 0)
+            v->bound = SLX_BOUND_MIN;
+        else if (vmax && i + 1 == versions->len)
+            v->bound = SLX_BOUND_MAX;
     }
-    g_free(upper);
+    g_ptr_array_unref(names);
     g_ptr_array_unref(versions);
     g_free(name);
     g_free(ver);
     g_free(more);
-    g_free(tail);
+    g_free(vmin);
+    g_free(vmax);
+    g_free(below);
+    g_free(off);
 }
 
 static void
 on_schedule(Scan *sc, GMatchInfo *mi, int s, int e)
 {
     char *m = g_match_info_fetch(mi, 0);
-    SlxValue *v = add_value(sc, SLX_VALUE_SCHEDULE, s, e);
-    v->schedule = (strstr(m, "7") && !strstr(m, "365")) ? "24x7" : "24x365";
+    const char *name = wordset_name(&sc->x->schedules, m);
     g_free(m);
+    if (name)
+        add_value(sc, SLX_VALUE_SCHEDULE, s, e)->schedule = name;
 }
 
 static gboolean
-clock_time(GMatchInfo *mi, const char *ap_name, const char *h_name, const char *m_name,
-           const char *n_name, const char *f_name, char out[6])
+clock_time(GMatchInfo *mi, const char *ap_name, const char *apb_name, const char *h_name,
+           const char *m_name, const char *n_name, const char *f_name, char out[6])
 {
     char *ap = group(mi, ap_name), *h = group(mi, h_name), *m = group(mi, m_name);
     char *n = group(mi, n_name), *f = group(mi, f_name);
+    if (ap == NULL)
+        ap = group(mi, apb_name);
     int hour = h ? atoi(h) : -1, minute = m ? atoi(m) : n ? atoi(n) : f ? 30 : 0;
-    if (ap && (!strcmp(ap, "午後") || !g_ascii_strcasecmp(ap, "PM")) && hour >= 1 && hour <= 11)
-        hour += 12;
+    if (ap) {
+        gboolean pm = !strcmp(ap, "午後") || g_ascii_tolower(ap[0]) == 'p';
+        if (pm && hour >= 1 && hour <= 11)
+            hour += 12;
+        else if (!pm && hour == 12 && strcmp(ap, "午前") != 0)
+            hour = 0;           /* 12:00 AM */
+    }
     gboolean ok = hour >= 0 && hour <= 24 && minute >= 0 && minute < 60 &&
                   !(hour == 24 && minute > 0);
     if (ok)
@@ -432,7 +848,43 @@ clock_time(GMatchInfo *mi, const char *ap_name, const char *h_name, const char *
     return ok;
 }
 
-/* 「平日10:00~17:00」, 「9時~17時(土日祝日を除く)」, 「午前9時~午後6時」, 「9-17時」. */
+/* The days a range [s, e) holds on: a word just before it in its sentence
+ * (平日 9:00~18:00), else one after it (9時~17時(土日祝日を除く)).  *START
+ * moves back to a word before it. */
+static const char *
+range_days(Scan *sc, int s, int e, int *start)
+{
+    gsize from, to;
+    span_of(sc, sc->sentences, (gsize)s, &from, &to);
+    char *before = g_strndup(sc->text + from, (gsize)s - from);
+    const char *days = NULL;
+    GMatchInfo *dm;
+    if (g_regex_match(sc->x->days_before_re, before, 0, &dm)) {
+        char *d = g_match_info_fetch(dm, 1);
+        int ds, de;
+        g_match_info_fetch_pos(dm, 1, &ds, &de);
+        days = wordset_name(&sc->x->days_before, d);
+        if ((gsize)de + from + 4 >= (gsize)s && is_free(sc, (int)from + ds, s))
+            *start = (int)from + ds;
+        g_free(d);
+    }
+    g_match_info_free(dm);
+    g_free(before);
+    if (days == NULL) {
+        char *after = g_strndup(sc->text + e, to - (gsize)e);
+        if (g_regex_match(sc->x->days_after_re, after, 0, &dm)) {
+            char *d = g_match_info_fetch(dm, 0);
+            days = wordset_name(&sc->x->days_after, d);
+            g_free(d);
+        }
+        g_match_info_free(dm);
+        g_free(after);
+    }
+    return days;
+}
+
+/* 「平日10:00~17:00」, 「9時~17時(土日祝日を除く)」, 「午前9時~午後6時」,
+ * 「23:00~翌3:00」, 「9:00 AM to 6:00 PM」. */
 static void
 on_time_range(Scan *sc, GMatchInfo *mi, int s, int e)
 {
@@ -440,83 +892,45 @@ on_time_range(Scan *sc, GMatchInfo *mi, int s, int e)
     /* 「1~2時間」 is a duration, not 01:00–02:00. */
     if (g_str_has_prefix(sc->text + e, "間"))
         return;
-    if (!clock_time(mi, "ap1", "h1", "m1", "n1", "f1", from) ||
-        !clock_time(mi, "ap2", "h2", "m2", "n2", "f2", to))
+    if (!clock_time(mi, "ap1", "apb1", "h1", "m1", "n1", "f1", from) ||
+        !clock_time(mi, "ap2", "apb2", "h2", "m2", "n2", "f2", to))
         return;
     int start = s;
-    /* A day qualifier just before belongs to the range: 「平日 9:00~18:00」. */
-    GMatchInfo *dm;
-    gsize from_sentence = sentence_start(sc, (gsize)s);
-    char *before = g_strndup(sc->text + from_sentence, (gsize)s - from_sentence);
-    const char *days = NULL;
-    if (g_regex_match(sc->x->days_before, before, 0, &dm)) {
-        char *d = g_match_info_fetch(dm, 1);
-        int ds, de;
-        g_match_info_fetch_pos(dm, 1, &ds, &de);
-        days = (!strcmp(d, "毎日") || !g_ascii_strcasecmp(d, "daily")) ? "everyday"
-               : strcmp(d, "営業日") == 0 ? "business_days" : "weekdays";
-        if ((gsize)de + from_sentence + 4 >= (gsize)s && is_free(sc, (int)from_sentence + ds, s))
-            start = (int)from_sentence + ds;
-        g_free(d);
-    }
-    g_match_info_free(dm);
-    g_free(before);
-    if (days == NULL) {
-        gsize end_sentence = (gsize)e;
-        while (end_sentence < sc->len && !g_str_has_prefix(sc->text + end_sentence, "。"))
-            end_sentence++;
-        char *after = g_strndup(sc->text + e, end_sentence - (gsize)e);
-        if (g_regex_match(sc->x->days_after, after, 0, NULL))
-            days = "weekdays";
-        g_free(after);
-    }
+    const char *days = range_days(sc, s, e, &start);
     SlxValue *v = add_value(sc, SLX_VALUE_TIME_RANGE, start, e);
     memcpy(v->from_time, from, 6);
     memcpy(v->to_time, to, 6);
     v->days = days;
 }
 
-/* 「月次」, 「年に1度」, 「1日1回」, 「半期に一度」, 「年数回」, 「once a month」. */
+/* 「月次」, 「毎日1回」, 「年に1度」, 「1日4回」, 「半期に一度」, 「年数回」,
+ * 「once a month」, 「4 times a day」, 「per month」. */
 static void
 on_frequency(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    static const struct { const char *w; const char *per; } per_words[] = {
-        {"日", "day"}, {"週", "week"}, {"月", "month"}, {"年", "year"}, {"半期", "half_year"},
-        {"day", "day"}, {"week", "week"}, {"month", "month"}, {"year", "year"},
-    };
-    char *fixed = group(mi, "fixed"), *unit = group(mi, "per"), *n = group(mi, "n");
-    if (unit == NULL) {          /* 「3 times a year」 */
-        unit = group(mi, "per2");
-        g_free(n);
-        n = group(mi, "n2");
-    }
-    char *vague = group(mi, "vague"), *quarter = group(mi, "quarter");
+    const SlxExtractor *x = sc->x;
+    char *fixed = group(mi, "fixed"), *fn = group(mi, "fn");
+    char *period = group(mi, "per"), *n = group(mi, "n"), *vague = group(mi, "vague");
+    char *n2 = group(mi, "n2"), *per2 = group(mi, "per2"), *per3 = group(mi, "per3");
     const char *per = NULL;
     int count = 1;
     gboolean known = TRUE;
     if (fixed) {
-        static const struct { const char *w; const char *per; } f[] = {
-            {"毎日", "day"}, {"日次", "day"}, {"デイリー", "day"}, {"daily", "day"},
-            {"毎週", "week"}, {"週次", "week"}, {"weekly", "week"},
-            {"毎月", "month"}, {"月次", "month"}, {"monthly", "month"},
-            {"毎年", "year"}, {"年次", "year"}, {"yearly", "year"}, {"annually", "year"},
-            {"annual", "year"},
-        };
-        for (gsize i = 0; i < G_N_ELEMENTS(f); i++)
-            if (g_ascii_strcasecmp(fixed, f[i].w) == 0)
-                per = f[i].per;
-    } else if (quarter) {
-        per = "year";
-        count = 4;
-    } else if (unit) {
-        for (gsize i = 0; i < G_N_ELEMENTS(per_words); i++)
-            if (g_ascii_strcasecmp(unit, per_words[i].w) == 0)
-                per = per_words[i].per;
-        if (vague) {
+        per = wordset_name(&x->frequency_words, fixed);
+        if (fn)
+            count = atoi(fn);
+    } else if (period) {
+        per = wordset_name(&x->frequency_periods, period);
+        if (vague)
             known = FALSE;
-        } else if (n) {
-            count = !g_ascii_strcasecmp(n, "once") ? 1 : !g_ascii_strcasecmp(n, "twice") ? 2 : atoi(n);
-        }
+        else if (n)
+            count = atoi(n);
+    } else if (per2) {
+        per = wordset_name(&x->frequency_periods, per2);
+        count = !g_ascii_strcasecmp(n2, "once") ? 1 : !g_ascii_strcasecmp(n2, "twice") ? 2
+                : !g_ascii_strcasecmp(n2, "thrice") ? 3 : atoi(n2);
+    } else if (per3) {
+        per = wordset_name(&x->frequency_periods, per3);
     }
     if (per) {
         SlxValue *v = add_value(sc, SLX_VALUE_FREQUENCY, s, e);
@@ -525,154 +939,102 @@ on_frequency(Scan *sc, GMatchInfo *mi, int s, int e)
         v->count_known = known;
     }
     g_free(fixed);
-    g_free(unit);
+    g_free(fn);
+    g_free(period);
     g_free(n);
     g_free(vague);
-    g_free(quarter);
+    g_free(n2);
+    g_free(per2);
+    g_free(per3);
 }
 
+/* The role of a duration: an interval (every, 間隔), a notice ahead (前),
+ * the item's own role, else the context's.  May change *BOUND. */
 static const char *
-duration_unit(const char *u)
+duration_role(Scan *sc, GMatchInfo *mi, int s, int e, SlxBound *bound)
 {
-    static const struct { const char *w; const char *unit; } t[] = {
-        {"秒", "second"}, {"分", "minute"}, {"時間", "hour"}, {"日", "day"},
-        {"営業日", "business_day"}, {"週", "week"}, {"か月", "month"},
-        {"ヶ月", "month"}, {"年", "year"},
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(t); i++)
-        if (g_str_has_prefix(u, t[i].w))
-            return t[i].unit;
-    static const struct { const char *w; const char *unit; } en[] = {
-        {"sec", "second"}, {"min", "minute"}, {"hour", "hour"}, {"business day", "business_day"},
-        {"day", "day"}, {"week", "week"}, {"month", "month"}, {"year", "year"},
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS(en); i++)
-        if (g_ascii_strncasecmp(u, en[i].w, strlen(en[i].w)) == 0)
-            return en[i].unit;
-    return NULL;
-}
-
-static const char *const target_words[] = {"目標", "SLO", "目指", "保証", "SLA", "target", NULL};
-static const char *const actual_words[] = {"実績", "actual", NULL};
-
-/* The last of WORDS before byte S in its sentence: its offset, or -1. */
-static gssize
-last_before(const Scan *sc, gsize s, const char *const *words)
-{
-    gsize from = sentence_start(sc, s);
-    gssize best = -1;
-    for (const char *const *w = words; *w; w++) {
-        for (const char *p = g_strstr_len(sc->text + from, (gssize)(s - from), *w); p;
-             p = g_strstr_len(p + 1, (gssize)(s - (gsize)(p + 1 - sc->text)), *w))
-            best = MAX(best, p - sc->text);
+    const char *item_role = sc->item ? sc->item->duration_role : NULL;
+    char *every = group(mi, "every"), *everypre = group(mi, "everypre");
+    char *ago = group(mi, "ago"), *at_least = group(mi, "agopost");
+    const char *role;
+    if (every || everypre) {
+        role = "interval";
+    } else if (ago && item_role && strcmp(item_role, "rpo") == 0) {
+        /* 「当日10分前まで保証」: the data-loss window, not a notice. */
+        role = "rpo";
+        *bound = at_least ? SLX_BOUND_MAX : SLX_BOUND_NONE;
+    } else if (ago) {
+        /* Notice ahead: 「N前までに」 and 「N以上前」 are at least N ahead,
+         * 「N前に」 is exactly N, 「N程度前」 about N. */
+        role = "lead_time";
+        if (at_least || *bound == SLX_BOUND_MIN)
+            *bound = SLX_BOUND_MIN;
+        else if (*bound == SLX_BOUND_MAX)
+            *bound = SLX_BOUND_NONE;
+    } else if (item_role) {
+        role = item_role;
+    } else {
+        role = context_role(sc, SLX_VALUE_DURATION, (gsize)s, (gsize)e);
     }
-    return best;
-}
-
-/* target or actual: the nearer word before the figure decides
- * (「稼働目標:99.9% 昨年稼働実績:99.99%」); failing that, the words after it
- * up to the next figure (「6時間以内の復旧を目標」, but in 「3秒以上となる
- * 遅延の継続時間は3時間以内を目標」 only 3時間 is the target). */
-static const char *
-sentence_role(const Scan *sc, gsize s, gsize e)
-{
-    gssize t = last_before(sc, s, target_words), a = last_before(sc, s, actual_words);
-    if (t >= 0 || a >= 0)
-        return t > a ? "target" : "actual";
-    gsize end = e;
-    while (end < sc->len && !g_str_has_prefix(sc->text + end, "。") && !g_ascii_isdigit(sc->text[end]))
-        end++;
-    char *after = g_strndup(sc->text + e, end - e);
-    const char *role = NULL;
-    for (const char *const *w = target_words; *w && !role; w++)
-        if (strstr(after, *w))
-            role = "target";
-    for (const char *const *w = actual_words; *w && !role; w++)
-        if (strstr(after, *w))
-            role = "actual";
-    g_free(after);
+    g_free(every);
+    g_free(everypre);
+    g_free(ago);
+    g_free(at_least);
     return role;
 }
 
 /* 「6時間以内」, 「2週間前までに」, 「1~2営業日以内」, 「前日分」, 「当日10分前」,
- * 「1分間隔」, 「数秒」, 「最低1年間」, 「within 30 minutes」. */
+ * 「1分間隔」, 「数秒」, 「最低1年間」, 「within 30 minutes」, 「every hour」,
+ * 「1-minute intervals」, 「at least 7 days in advance」. */
 static void
 on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    char *special = group(mi, "prevday"), *pre = group(mi, "pre"), *from = group(mi, "from");
-    char *num = group(mi, "num"), *vague = group(mi, "vague"), *unit = group(mi, "unit");
-    char *post = group(mi, "post"), *ago = group(mi, "ago"), *every = group(mi, "every");
-    char *ago_post = group(mi, "agopost");
-    const char *item_role = sc->item ? sc->item->duration_role : NULL;
-    SlxValue *v = add_value(sc, SLX_VALUE_DURATION, s, e);
-
-    char *just = group(mi, "justbefore");
-    if (special) {              /* 前日分: the previous day's data */
-        v->value = 1;
-        v->unit = "day";
-    } else if (just) {          /* 直前: immediately before, no figure */
-        v->value = 0;
-        v->unit = "second";
-        v->vague = TRUE;
-    } else {
-        v->unit = duration_unit(unit);
-        if (vague) {            /* 数秒: a few, 1 to 9 */
-            v->value = 9;
-            v->from = 1;
-            v->has_from = TRUE;
+    char *prevday = group(mi, "prevday"), *pre = group(mi, "pre"), *from = group(mi, "from");
+    char *vaguefrom = group(mi, "vaguefrom"), *num = group(mi, "num"), *vague = group(mi, "vague");
+    char *unit = group(mi, "unit"), *post = group(mi, "post");
+    SlxBound bound = SLX_BOUND_NONE;
+    const char *u = prevday ? "day" : wordset_name(&sc->x->duration_units, unit);
+    if (u) {
+        SlxValue *v = add_value(sc, SLX_VALUE_DURATION, s, e);
+        v->unit = u;
+        if (prevday) {          /* 前日分: the previous day's data */
+            v->value = 1;
+        } else if (vague) {     /* 数秒: a few, no figure */
             v->vague = TRUE;
+            v->valueless = TRUE;
         } else {
-            v->value = parse_number(num);
+            /* 「数秒~5分」 is one value, 5 minutes at most, vague. */
+            v->value = num ? parse_number(num) : 1;   /* 「every hour」 */
+            v->vague = vaguefrom != NULL;
             if (from) {
                 v->from = parse_number(from);
                 v->has_from = TRUE;
             }
         }
-        v->bound = post ? bound_after(post) : bound_before(pre);
+        if (!prevday)
+            bound = bound_of(sc->x, pre, post);   /* 数時間程度 is about a few hours */
+        v->role = duration_role(sc, mi, s, e, &bound);
+        v->bound = bound;
     }
-    if (just)
-        v->role = item_role ? item_role : "lead_time";
-    else if (ago && item_role && strcmp(item_role, "rpo") == 0) {
-        /* 「当日10分前まで保証」: the data point, not a notice. */
-        v->role = "rpo";
-        v->bound = SLX_BOUND_NONE;
-    } else if (ago) {
-        /* Notice ahead: 「N前までに」 and 「N以上前」 are at least N ahead,
-         * 「N前に」 is exactly N, 「N程度前」 about N. */
-        v->role = "lead_time";
-        if (ago_post || v->bound == SLX_BOUND_MIN)
-            v->bound = SLX_BOUND_MIN;
-        else if (v->bound == SLX_BOUND_MAX)
-            v->bound = SLX_BOUND_NONE;
-    } else if (every) {
-        v->role = "interval";
-    } else if (item_role) {
-        v->role = item_role;
-    } else {
-        v->role = sentence_role(sc, (gsize)s, (gsize)e);
-    }
-    g_free(special);
-    g_free(just);
+    g_free(prevday);
     g_free(pre);
     g_free(from);
+    g_free(vaguefrom);
     g_free(num);
     g_free(vague);
     g_free(unit);
     g_free(post);
-    g_free(ago);
-    g_free(every);
-    g_free(ago_post);
 }
 
-/* 「99.99%以上」, 「稼働率実績99.95%」, 「約99.9%」. */
+/* 「99.99%以上」, 「稼働率実績99.95%」, 「約99.9%」, 「up to 10%」. */
 static void
 on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
 {
     char *pre = group(mi, "pre"), *num = group(mi, "num"), *post = group(mi, "post");
     SlxValue *v = add_value(sc, SLX_VALUE_PERCENT, s, e);
     v->value = parse_number(num);
-    v->bound = post ? bound_after(post) : pre ? bound_before(pre) : SLX_BOUND_NONE;
-    v->role = sentence_role(sc, (gsize)s, (gsize)e);
+    v->bound = bound_of(sc->x, pre, post);
+    v->role = context_role(sc, SLX_VALUE_PERCENT, (gsize)s, (gsize)e);
     g_free(pre);
     g_free(num);
     g_free(post);
@@ -682,212 +1044,368 @@ on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
 static void
 on_count(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    static const struct { const char *w; const char *unit; } t[] = {
-        {"世代", "generation"}, {"generation", "generation"}, {"回", "times"}, {"time", "times"},
-        {"件", "incidents"}, {"incident", "incidents"}, {"failure", "incidents"},
-        {"outage", "incidents"}, {"人", "users"}, {"名", "users"}, {"ユーザー", "users"},
-        {"ユーザ", "users"}, {"user", "users"}, {"社", "companies"}, {"テナント", "tenants"},
-    };
     char *pre = group(mi, "pre"), *num = group(mi, "num"), *unit = group(mi, "unit");
     char *post = group(mi, "post");
-    const char *u = NULL;
-    for (gsize i = 0; i < G_N_ELEMENTS(t) && !u; i++)
-        if (g_ascii_strncasecmp(unit, t[i].w, strlen(t[i].w)) == 0)
-            u = t[i].unit;
-    SlxValue *v = add_value(sc, SLX_VALUE_COUNT, s, e);
-    v->value = parse_number(num);
-    v->unit = u;
-    v->bound = post ? bound_after(post) : pre ? bound_before(pre) : SLX_BOUND_NONE;
+    const char *u = wordset_name(&sc->x->count_units, unit);
+    if (u) {
+        SlxValue *v = add_value(sc, SLX_VALUE_COUNT, s, e);
+        v->value = parse_number(num);
+        v->unit = u;
+        v->bound = bound_of(sc->x, pre, post);
+    }
     g_free(pre);
     g_free(num);
     g_free(unit);
     g_free(post);
 }
 
-/* One list value per role: the canonical names in order of first mention. */
-static void
-find_list(Scan *sc, GArray *names, const char *role)
+/* A context word of the list is in the sentence around byte S. */
+static gboolean
+in_context(const Scan *sc, GRegex *context, gsize s)
 {
-    SlxValue *v = NULL;
-    int first = -1, last = -1;
-    GArray *found = g_array_new(FALSE, FALSE, sizeof(int));   /* (pos, index) pairs */
-    for (guint i = 0; i < names->len; i++) {
-        const Named *n = &g_array_index(names, Named, i);
+    gsize from, to;
+    span_of(sc, sc->sentences, s, &from, &to);
+    return g_regex_match_full(context, sc->text, (gssize)to, (gint)from, 0, NULL, NULL);
+}
+
+/* A name of a list found in the text. */
+typedef struct {
+    int start, end;
+    guint word;               /* index in the list's words */
+} Hit;
+
+static gint
+by_position(gconstpointer a, gconstpointer b)
+{
+    const Hit *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* One list value for list L: the canonical names in order of first
+ * mention, placed at the first. */
+static void
+find_list(Scan *sc, guint l)
+{
+    const SlxExtractor *x = sc->x;
+    const WordSet *names = &x->lists[l].names;
+    const char *role = x->lists[l].role;
+    GRegex *context = x->lists[l].context;
+    GRegex *not_context = x->lists[l].not_context;
+    if (sc->item && g_strcmp0(sc->item->list_role, role) == 0)
+        context = NULL;         /* the item is about this list */
+    guint8 *taken = g_new0(guint8, sc->len + 1);
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(Hit));
+    for (guint i = 0; i < names->words->len; i++) {
+        GRegex *re = g_array_index(x->lists[l].bounded, GRegex *, i);
         GMatchInfo *mi;
-        if (g_regex_match(n->re, sc->text, 0, &mi)) {
+        g_regex_match(re, sc->text, 0, &mi);
+        while (g_match_info_matches(mi)) {
             int s, e;
             g_match_info_fetch_pos(mi, 0, &s, &e);
-            int pair[2] = {s, (int)i};
-            g_array_append_vals(found, pair, 2);
-            first = first < 0 ? s : MIN(first, s);
-            last = MAX(last, e);
+            gboolean free_span = TRUE;
+            for (int k = s; k < e; k++)
+                free_span &= !taken[k];
+            if (e > s && free_span && (context == NULL || in_context(sc, context, (gsize)s)) &&
+                (not_context == NULL || !in_context(sc, not_context, (gsize)s))) {
+                memset(taken + s, 1, (gsize)(e - s));
+                Hit h = {s, e, i};
+                g_array_append_val(found, h);
+            }
+            g_match_info_next(mi, NULL);
         }
         g_match_info_free(mi);
     }
-    if (found->len > 0) {
-        /* Sort the pairs by position (few entries: insertion sort). */
-        int *p = (int *)(void *)found->data;
-        guint n = found->len / 2;
-        for (guint i = 1; i < n; i++)
-            for (guint j = i; j > 0 && p[2 * j] < p[2 * (j - 1)]; j--) {
-                int t0 = p[2 * j], t1 = p[2 * j + 1];
-                p[2 * j] = p[2 * (j - 1)];
-                p[2 * j + 1] = p[2 * (j - 1) + 1];
-                p[2 * (j - 1)] = t0;
-                p[2 * (j - 1) + 1] = t1;
-            }
-        v = g_new0(SlxValue, 1);
-        v->kind = SLX_VALUE_LIST;
-        v->role = role;
-        v->start = (gsize)first;
-        v->text = g_strndup(sc->text + first, (gsize)(last - first));
-        v->items = g_ptr_array_new_with_free_func(g_free);
-        for (guint i = 0; i < n; i++) {
-            const char *c = g_array_index(names, Named, p[2 * i + 1]).canonical;
-            gboolean dup = FALSE;
-            for (guint k = 0; k < v->items->len; k++)
-                dup |= strcmp(g_ptr_array_index(v->items, k), c) == 0;
-            if (!dup)
-                g_ptr_array_add(v->items, g_strdup(c));
-        }
-        /* ISMS is only named alone when no standard number says which. */
-        for (guint k = 0; k < v->items->len; k++)
-            if (strcmp(g_ptr_array_index(v->items, k), "ISMS") == 0)
-                for (guint j = 0; j < v->items->len; j++)
-                    if (strcmp(g_ptr_array_index(v->items, j), "ISO/IEC 27001") == 0) {
-                        g_ptr_array_remove_index(v->items, k);
-                        k = v->items->len;
-                        break;
-                    }
-        g_ptr_array_add(sc->values, v);
+    g_free(taken);
+    if (found->len == 0) {
+        g_array_free(found, TRUE);
+        return;
+    }
+    g_array_sort(found, by_position);
+    int first = g_array_index(found, Hit, 0).start, last = 0;
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < found->len; i++) {
+        const Hit *h = &g_array_index(found, Hit, i);
+        const char *c = g_array_index(names->words, Word, h->word).name;
+        last = MAX(last, h->end);
+        gboolean dup = FALSE;
+        for (guint k = 0; k < items->len; k++)
+            dup |= strcmp(g_ptr_array_index(items, k), c) == 0;
+        if (!dup)
+            g_ptr_array_add(items, g_strdup(c));
     }
     g_array_free(found, TRUE);
+    /* ISMS認証(ISO/IEC 27001) is ISO/IEC 27001: a name goes when a more
+     * precise one it stands for is there ([list subsumed]). */
+    for (guint i = 0; x->subsumed && i < x->subsumed->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(x->subsumed, i);
+        for (guint k = 0; k < items->len; k++) {
+            if (strcmp(g_ptr_array_index(items, k), t->name) != 0)
+                continue;
+            gboolean precise = FALSE;
+            for (guint j = 0; j < items->len; j++)
+                for (guint p = 0; p < t->patterns->len; p++)
+                    precise |= strcmp(g_ptr_array_index(items, j), g_ptr_array_index(t->patterns, p)) == 0;
+            if (precise)
+                g_ptr_array_remove_index(items, k);
+            break;
+        }
+    }
+    SlxValue *v = g_new0(SlxValue, 1);
+    v->kind = SLX_VALUE_LIST;
+    v->role = role;
+    v->start = (gsize)first;
+    v->text = g_strndup(sc->original + sc->map[first], sc->map[last] - sc->map[first]);
+    v->items = items;
+    g_ptr_array_add(sc->values, v);
 }
 
-/* ---- public ---------------------------------------------------------- */
+/* ---- building the grammar -------------------------------------------- */
 
-SlxExtractor *
-slx_extractor_new(void)
+static gboolean
+build_conversions(SlxExtractor *x, const SlxVocabulary *v, GError **error)
 {
-    SlxExtractor *x = g_new0(SlxExtractor, 1);
-    x->kanji_run = re("((?:[〇一二三四五六七八九十百千万])+)"
-                      "(?=時間|分|秒|日|週|か月|ヶ月|月|年|世代|回|度|件|人|名|営業日|%)");
-    static const char *const no_kanji[] = {
-        "十分(?=な|に|で|だ|す|と|では|です)", "不十分", "一括", "一覧", "一般", "一部", "一定",
-        "一時的", "一時", "一貫", "一元", "一環", "一意", "統一", "唯一", "万一", "万が一",
-        "第三者", "三者", "四半期", "一昨日", "一昨年", "一両日", "一度に", "一旦", "一緒",
-        "一方", "一切", "一致", "一連", "一層", "一番", "一月(?=[0-9])", "一人ひとり", "一日も早く",
-    };
-    x->no_kanji = re_any(no_kanji, G_N_ELEMENTS(no_kanji));
+    /* A numeral before a unit or counter: the unit words, the periods of
+     * frequencies (月1回), 度 and %. */
+    char *counters = g_strdup_printf("(?:%s|%s|%s|度|%%)", x->duration_units.alt,
+                                     x->count_units.alt, x->frequency_periods.alt);
+    char *kanji = g_strdup_printf("((?:[〇一二三四五六七八九十百千万])+)(?=%s)", counters);
+    x->kanji_run = compile(kanji, error);
+    g_free(kanji);
+    GString *keep = g_string_new(NULL);
+    GPtrArray *keeps = slx_value_terms(v, "kanji words");
+    for (guint i = 0; keeps && i < keeps->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(keeps, i);
+        for (guint k = 0; k < t->patterns->len; k++)
+            g_string_append_printf(keep, "%s(?:%s)", keep->len ? "|" : "",
+                                   (char *)g_ptr_array_index(t->patterns, k));
+    }
+    if (keep->len == 0)
+        g_string_append(keep, "(?!)");
+    x->kanji_keep = x->kanji_run ? compile(keep->str, error) : NULL;
+    g_string_free(keep, TRUE);
+    GString *en = g_string_new("(?<![A-Za-z-])((?:");
+    for (gsize t = 0; t < G_N_ELEMENTS(english_tens); t++)
+        g_string_append_printf(en, "%s%s", t ? "|" : "", english_tens[t]);
+    g_string_append(en, ")(?:[- ](?:");
+    for (gsize o = 1; o < 10; o++)
+        g_string_append_printf(en, "%s%s", o > 1 ? "|" : "", english_ones[o]);
+    g_string_append(en, "))?");
+    for (gsize o = G_N_ELEMENTS(english_ones); o-- > 0;)
+        g_string_append_printf(en, "|%s", english_ones[o]);
+    g_string_append_printf(en, ")(?![A-Za-z])(?=[\\s-]+%s)", counters);
+    x->english_number = x->kanji_keep ? compile(en->str, error) : NULL;
+    g_string_free(en, TRUE);
+    g_free(counters);
+    return x->english_number != NULL;
+}
 
-    x->version = re("(?<![A-Za-z])(?<name>TLS|SSL)\\s*v?\\s*(?<ver>[0-9](?:\\.[0-9])?)(?![0-9])"
-                    "(?<more>(?:\\s*[/,、・]\\s*(?:TLS|SSL)?\\s*v?\\s*[0-9]\\.[0-9])*)"
-                    "(?<tail>\\s*(?:以上|以降|or later|or higher|and above|"
-                    "(?:未満|以下)?\\s*(?:は|を)?\\s*(?:無効|不可|非対応|廃止|使用しない|disabled)))?");
-    x->version_more = re("([0-9]\\.[0-9])");
-    x->version_tail = re("無効|不可|非対応|廃止|使用しない|disabled");
+static gboolean
+build_version(SlxExtractor *x, const SlxVocabulary *v, GError **error)
+{
+    GString *min = g_string_new(NULL), *max = g_string_new(NULL), *below = g_string_new(NULL);
+    term_alt(v, "bounds after", "min", min);
+    term_alt(v, "bounds after", "max", max);
+    term_alt(v, "bounds after", "max_exclusive", below);
+    char *pattern = g_strdup_printf(
+        "(?<![A-Za-z])(?<name>TLS|SSL)\\s*v?\\s*(?<ver>[0-9](?:\\.[0-9])?)(?![0-9])"
+        "(?<more>(?:\\s*(?:[/,、・]|and|or|および|及び|と)\\s*(?:(?:TLS|SSL)\\s*v?\\s*)?[0-9]\\.[0-9])*)"
+        "(?:\\s*(?:(?<vmin>%s)|(?<below>%s)|(?<vmax>%s)))?"
+        "(?:\\s*(?:は|を|are|is|will be)?\\s*(?<off>%s))?",
+        min->str, below->str, max->str, x->versions_off.alt);
+    x->version = compile(pattern, error);
+    g_free(pattern);
+    g_string_free(min, TRUE);
+    g_string_free(max, TRUE);
+    g_string_free(below, TRUE);
+    x->version_more = x->version ? compile("(?:(?<n>TLS|SSL)\\s*v?\\s*)?(?<v>[0-9]\\.[0-9])", error)
+                                 : NULL;
+    return x->version_more != NULL;
+}
 
-    static const char *const masks[] = {
-        "https?://[^\\s、。]+", "www\\.[^\\s、。]+", "[\\w.+-]+@[\\w-]+\\.[\\w.-]+",
-        "(?<![0-9])0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}(?![0-9])",
-        "(?:19|20)[0-9]{2}年(?:度|[0-9]{1,2}月(?:[0-9]{1,2}日)?)?",
-        "[0-9]{4}[/-][0-9]{1,2}[/-][0-9]{1,2}", "(?<![0-9])[0-9]{1,2}月[0-9]{1,2}日",
-        "(?:ISO|IEC|JIS|ISO/IEC)\\s*(?:Q\\s*)?[0-9]{4,5}(?::[0-9]{4})?",
-        "(?<![A-Za-z])[A-Z]{2,6}\\s?[0-9]{5,8}",               /* IS 586579, CLOUD 681574 */
-        "項番\\s*[0-9]+", "第[0-9]+(?:条|項|版)", "No\\.\\s*[0-9]+",
-        "[0-9]+号", "SOC\\s*[12](?:\\s*Type\\s*[12])?", "Type\\s*[12]", "SAS\\s*70",
-        /* model and spec numbers: SAML2.0, AES-256, IPv6, MSSV3, S3 */
-        "(?<![A-Za-z0-9])[A-Za-z][A-Za-z]*-?[0-9]+(?:\\.[0-9]+)*",
-        "[0-9]+\\s*(?:GB|TB|MB|KB|円|文字|bit|ビット|桁|拠点|リージョン|社目|次元|要素)",
-    };
-    x->masks = re_any(masks, G_N_ELEMENTS(masks));
+static gboolean
+build_masks(SlxExtractor *x, const SlxVocabulary *v, GError **error)
+{
+    GPtrArray *terms = slx_value_terms(v, "not values");
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; terms && i < terms->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(terms, i);
+        for (guint k = 0; k < t->patterns->len; k++) {
+            char *pat = slx_expand_units(v, g_ptr_array_index(t->patterns, k));
+            g_string_append_printf(all, "%s(?:%s)", all->len ? "|" : "", pat);
+            g_free(pat);
+        }
+    }
+    if (all->len == 0)
+        g_string_append(all, "(?!)");
+    x->masks = compile(all->str, error);
+    g_string_free(all, TRUE);
+    return x->masks != NULL;
+}
 
-    x->schedule = re("24時間\\s*[・/]?\\s*365日|365日\\s*[・/]?\\s*24時間|24\\s*/\\s*365|24h\\s*365d|"
-                     "24\\s*x\\s*365|24\\s*[x/]\\s*7|24\\s*hours\\s*a\\s*day,?\\s*365\\s*days(?:\\s*a\\s*year)?|"
-                     "年中無休");
+static gboolean
+build_ranges(SlxExtractor *x, GError **error)
+{
     static const char tok1[] =
         "(?:(?<ap1>午前|午後|AM|PM)\\s*)?(?<h1>[0-9]{1,2})"
-        "(?:(?<t1>:)(?<m1>[0-9]{2})|時(?:(?<n1>[0-9]{1,2})分|(?<f1>半))?)?";
+        "(?:(?<t1>:)(?<m1>[0-9]{2})|時(?:(?<n1>[0-9]{1,2})分|(?<f1>半))?)?"
+        "(?:\\s*(?<apb1>AM|PM|a\\.m\\.|p\\.m\\.)(?![A-Za-z]))?";
     static const char tok2[] =
         "(?:(?<ap2>午前|午後|AM|PM)\\s*)?(?<h2>[0-9]{1,2})"
-        "(?::(?<m2>[0-9]{2})|時(?:(?<n2>[0-9]{1,2})分|(?<f2>半))?)";
-    char *tr = g_strdup_printf("(?<![0-9.:])%s\\s*(?:~|-|から|to)\\s*%s(?![0-9])", tok1, tok2);
-    x->time_range = re(tr);
+        "(?::(?<m2>[0-9]{2})|時(?:(?<n2>[0-9]{1,2})分|(?<f2>半))?)"
+        "(?:\\s*(?<apb2>AM|PM|a\\.m\\.|p\\.m\\.)(?![A-Za-z]))?";
+    char *tr = g_strdup_printf("(?<![0-9.:])%s\\s*(?:~|-|から|to)\\s*(?:翌日?|next day\\s*)?%s(?![0-9])",
+                               tok1, tok2);
+    x->time_range = compile(tr, error);
     g_free(tr);
-    x->days_before = re("(平日|毎日|営業日|weekdays|Mon(?:day)?\\s*-\\s*Fri(?:day)?|daily)[^0-9]{0,12}$");
-    x->days_after = re("(?:土|日|祝)[^。]{0,12}(?:を)?除く|excluding\\s+(?:weekends|holidays)");
-
-    x->frequency = re(
-        "(?<fixed>毎日|日次|デイリー|毎週|週次|毎月|月次|毎年|年次|daily|weekly|monthly|yearly|annually|annual)|"
-        "(?<quarter>四半期(?:ごと|毎|に1回))|"
-        "(?:1)?(?<per>半期|年|月|週|日)(?:に|あたり)?\\s*(?:(?<n>[0-9]+)\\s*(?:回|度)|(?<vague>数回))|"
-        "(?<n2>once|twice|[0-9]+\\s*times)\\s*(?:a|per|every)\\s*(?<per2>day|week|month|year)");
-    x->duration = re(
-        "(?<prevday>前日分)|(?<justbefore>直前)|"
-        "(?:(?<pre>約|およそ|概ね|最大|最長|最短|最低|最小|within|up to|at least|about)\\s*)?"
-        "(?:(?<from>" NUM ")\\s*(?:秒|分|時間|日|営業日|週間|か月|年)?\\s*[~-]\\s*)?"
-        "(?:(?<num>" NUM ")|(?<vague>数))\\s*"
-        "(?<unit>秒|分(?!の)|時間|営業日|日(?!本)|週間|週(?!次)|か月|ヶ月|年(?!度|次)|"
-        "business days?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?)(?:間)?"
-        "(?:(?<every>間隔|毎|ごと|おき|おきに)|"
-        "(?:\\s*(?<post>以内|以下|まで(?!に)|迄|未満|以上|以降|超え|超|程度|前後|ほど|くらい|ぐらい|or less|or more)))?"
-        "(?:(?<ago>前|ahead|in advance|before)(?<agopost>まで(?:に)?)?)?");
-    x->percent = re("(?:(?<pre>約|およそ|概ね|about|approximately)\\s*)?(?<num>" NUM ")\\s*(?:%|パーセント|percent)"
-                    "(?:\\s*(?<post>以上|以下|未満|超え|超|程度|or more|or higher|or above|or less))?");
-    x->count = re("(?:(?<pre>約|最大|最低|最長)\\s*)?(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
-                  "(?<unit>世代|回|件|人|名|ユーザー|ユーザ|社|テナント|generations?|times|incidents?|"
-                  "failures?|outages?|users?)"
-                  "(?<post>以内|以下|未満|以上|まで|程度)?");
-
-    static const NamedPattern certifications[] = {
-        {"(?:ISO/IEC|ISO|JIS Q)\\s*27001", "ISO/IEC 27001"},
-        {"(?:ISO/IEC|ISO|JIS Q)\\s*27017", "ISO/IEC 27017"},
-        {"(?:ISO/IEC|ISO|JIS Q)\\s*27018", "ISO/IEC 27018"},
-        {"(?:ISO/IEC|ISO|JIS Q)\\s*27701", "ISO/IEC 27701"},
-        {"(?:ISO|JIS Q)\\s*9001", "ISO 9001"},
-        {"ISMS(?!クラウド)", "ISMS"},
-        {"プライバシーマーク|Pマーク|PrivacyMark|Privacy Mark", "PrivacyMark"},
-        {"ISMAP", "ISMAP"},
-        {"SOC\\s*1(?![0-9])", "SOC1"},
-        {"SOC\\s*2(?![0-9])", "SOC2"},
-        {"ASP・?SaaS(?:の)?安全・?信頼性に係る情報開示認定", "ASP-SaaS"},
-        {"CSA\\s*STAR", "CSA STAR"},
-        {"PCI\\s*DSS", "PCI DSS"},
-    };
-    static const NamedPattern formats[] = {
-        {"(?<![A-Za-z])CSV(?![A-Za-z])", "CSV"}, {"(?<![A-Za-z])PDF(?![A-Za-z])", "PDF"},
-        {"(?<![A-Za-z])DXF(?![A-Za-z])", "DXF"}, {"(?<![A-Za-z])PNG(?![A-Za-z])", "PNG"},
-        {"(?<![A-Za-z])JPEG(?![A-Za-z])", "JPEG"}, {"(?<![A-Za-z])JPG(?![A-Za-z])", "JPG"},
-        {"(?<![A-Za-z])WEBP(?![A-Za-z])", "WEBP"}, {"(?<![A-Za-z])XLSX(?![A-Za-z])", "XLSX"},
-        {"(?<![A-Za-z])JSON(?![A-Za-z])", "JSON"}, {"(?<![A-Za-z])XML(?![A-Za-z])", "XML"},
-        {"(?<![A-Za-z])TXT(?![A-Za-z])", "TXT"},
-    };
-    static const NamedPattern locations[] = {
-        {"AWS[^。]{0,6}東京リージョン|ap-northeast-1", "AWS ap-northeast-1"},
-        {"AWS[^。]{0,6}大阪リージョン|ap-northeast-3", "AWS ap-northeast-3"},
-        /* 「日本国法に準拠」 is about law, not where the data is. */
-        {"日本国内|国内|日本(?!国?法|語|円|時間)|Japan", "JP"},
-    };
-    static const NamedPattern channels[] = {
-        {"メール|e-?mail|mail", "email"},
-        {"ホームページ|Web|ウェブ|サイト|ステータスページ|ポータル|status page", "web"},
-        {"電話|phone", "phone"},
-        {"フォーム|form", "form"},
-        {"お知らせ機能|管理画面|アプリ内|in-app|in app", "in_app"},
-    };
-    x->certifications = named_table(certifications, G_N_ELEMENTS(certifications));
-    x->formats = named_table(formats, G_N_ELEMENTS(formats));
-    x->locations = named_table(locations, G_N_ELEMENTS(locations));
-    x->channels = named_table(channels, G_N_ELEMENTS(channels));
-    return x;
+    char *before = g_strdup_printf("(%s)[^0-9]{0,12}$", x->days_before.alt);
+    x->days_before_re = x->time_range ? compile(before, error) : NULL;
+    g_free(before);
+    x->days_after_re = x->days_before_re ? compile(x->days_after.alt, error) : NULL;
+    return x->days_after_re != NULL;
 }
 
-static void
-free_named(GArray *a)
+static gboolean
+build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
 {
-    for (guint i = 0; i < a->len; i++)
-        g_regex_unref(g_array_index(a, Named, i).re);
-    g_array_free(a, TRUE);
+    GString *every_before = g_string_new(NULL), *every_after = g_string_new(NULL);
+    GString *lead = g_string_new(NULL), *vague = g_string_new(NULL);
+    term_alt(v, "intervals", "before", every_before);
+    term_alt(v, "intervals", "after", every_after);
+    term_alt(v, "lead time", "after", lead);
+    term_alt(v, "vague", "few", vague);
+    const char *units = x->duration_units.alt, *pre = x->bounds_before.alt, *post = x->bounds_after.alt;
+    char *frequency = g_strdup_printf(
+        "(?<fixed>%s)(?:\\s*(?<fn>[0-9]+)\\s*回)?|"
+        "(?:1\\s*)?(?<per>%s)(?:に|あたり)?\\s*(?:(?<n>[0-9]+)\\s*(?:回|度)|(?<vague>数回))|"
+        "(?<n2>once|twice|thrice|[0-9]+\\s*times)\\s*(?:a|an|per|every|each)\\s*(?<per2>%s)(?![A-Za-z])|"
+        "(?<![A-Za-z])per\\s+(?<per3>%s)(?![A-Za-z])",
+        x->frequency_words.alt, x->frequency_periods.alt, x->frequency_periods.alt,
+        x->frequency_periods.alt);
+    x->frequency = compile(frequency, error);
+    g_free(frequency);
+    char *duration = g_strdup_printf(
+        "(?<prevday>前日分)|"
+        "(?:(?<pre>%s)\\s*)?"
+        "(?:(?<everypre>%s)\\s+)?"
+        "(?:(?:(?<from>" NUM ")|(?<vaguefrom>%s))\\s*(?:%s)?\\s*(?:[~-]|to)\\s*)?"
+        "(?:(?<num>" NUM ")|(?<vague>%s)|(?(<everypre>)|(?!)))\\s*-?\\s*"
+        "(?<unit>%s)(?:間|')?"
+        "(?:\\s*(?<every>%s)|\\s*(?<post>%s))?"
+        "(?:\\s*(?<ago>%s)(?<agopost>%s)?)?",
+        pre, every_before->str, vague->str, units, vague->str, units, every_after->str, post,
+        lead->str, x->lead_at_least.alt);
+    x->duration = x->frequency ? compile(duration, error) : NULL;
+    g_free(duration);
+    char *percent = g_strdup_printf("(?:(?<pre>%s)\\s*)?(?<num>" NUM ")\\s*(?:%%|パーセント|percent)"
+                                    "(?:\\s*(?<post>%s))?", pre, post);
+    x->percent = x->duration ? compile(percent, error) : NULL;
+    g_free(percent);
+    char *count = g_strdup_printf("(?:(?<pre>%s)\\s*)?(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
+                                  "(?<unit>%s)(?![A-Za-z])(?:\\s*(?<post>%s))?",
+                                  pre, x->count_units.alt, post);
+    x->count = x->percent ? compile(count, error) : NULL;
+    g_free(count);
+    x->schedule = x->count ? compile(x->schedules.alt, error) : NULL;
+    /* Pre-checks: a pass runs only where one of its words occurs. */
+    x->needles_frequency = g_ptr_array_new_with_free_func(g_free);
+    add_needles(&x->needles_frequency, slx_value_terms(v, "frequency words"));
+    add_needles(&x->needles_frequency, slx_value_terms(v, "frequency periods"));
+    x->needles_duration = g_ptr_array_new_with_free_func(g_free);
+    add_needle(x->needles_duration, "前日分");
+    add_needles(&x->needles_duration, slx_value_terms(v, "vague"));
+    add_needles(&x->needles_duration, slx_value_terms(v, "intervals"));
+    x->needles_schedule = g_ptr_array_new_with_free_func(g_free);
+    add_needles(&x->needles_schedule, slx_value_terms(v, "schedules"));
+    g_string_free(every_before, TRUE);
+    g_string_free(every_after, TRUE);
+    g_string_free(lead, TRUE);
+    g_string_free(vague, TRUE);
+    return x->schedule != NULL;
+}
+
+/* The alternation of the [GROUP] entry for ROLE, compiled, or NULL (and
+ * TRUE) when there is none. */
+static gboolean
+role_words(const SlxVocabulary *v, const char *group_name, const char *role, GRegex **out,
+           GError **error)
+{
+    GString *alt = g_string_new(NULL);
+    term_alt(v, group_name, role, alt);
+    gboolean ok = TRUE;
+    if (strcmp(alt->str, "(?:(?!))") != 0) {
+        *out = compile(alt->str, error);
+        ok = *out != NULL;
+    }
+    g_string_free(alt, TRUE);
+    return ok;
+}
+
+static gboolean
+build_lists(SlxExtractor *x, const SlxVocabulary *v, GError **error)
+{
+    for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
+        char *group_name = g_strconcat("list ", list_roles[l], NULL);
+        x->lists[l].role = list_roles[l];
+        gboolean ok = wordset_init(&x->lists[l].names, v, group_name, "", "", error);
+        x->lists[l].bounded = g_array_new(FALSE, FALSE, sizeof(GRegex *));
+        for (guint i = 0; ok && i < x->lists[l].names.words->len; i++) {
+            const Word *w = &g_array_index(x->lists[l].names.words, Word, i);
+            /* A Latin name is a whole word: no letter touches it (CSV, not
+             * CSVs); a Japanese one may follow a Latin word (Webフォーム). */
+            char *pat = g_strdup_printf("(?:(?=[A-Za-z])(?<![A-Za-z])|(?![A-Za-z]))%s"
+                                        "(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))",
+                                        g_regex_get_pattern(w->search));
+            GRegex *re = compile(pat, error);
+            g_free(pat);
+            ok = re != NULL;
+            if (ok)
+                g_array_append_val(x->lists[l].bounded, re);
+        }
+        ok = ok && role_words(v, "list context", list_roles[l], &x->lists[l].context, error) &&
+             role_words(v, "list not context", list_roles[l], &x->lists[l].not_context, error);
+        g_free(group_name);
+        if (!ok)
+            return FALSE;
+    }
+    x->subsumed = slx_value_terms(v, "list subsumed");
+    return TRUE;
+}
+
+SlxExtractor *
+slx_extractor_new(const SlxVocabulary *v, GError **error)
+{
+    SlxExtractor *x = g_new0(SlxExtractor, 1);
+    static const struct { gsize offset; const char *group; } sets[] = {
+        {G_STRUCT_OFFSET(SlxExtractor, duration_units), "duration units"},
+        {G_STRUCT_OFFSET(SlxExtractor, count_units), "count units"},
+        {G_STRUCT_OFFSET(SlxExtractor, bounds_after), "bounds after"},
+        {G_STRUCT_OFFSET(SlxExtractor, bounds_before), "bounds before"},
+        {G_STRUCT_OFFSET(SlxExtractor, frequency_words), "frequency words"},
+        {G_STRUCT_OFFSET(SlxExtractor, frequency_periods), "frequency periods"},
+        {G_STRUCT_OFFSET(SlxExtractor, days_before), "days before"},
+        {G_STRUCT_OFFSET(SlxExtractor, days_after), "days after"},
+        {G_STRUCT_OFFSET(SlxExtractor, schedules), "schedules"},
+        {G_STRUCT_OFFSET(SlxExtractor, roles), "roles"},
+        {G_STRUCT_OFFSET(SlxExtractor, versions_off), "versions"},
+    };
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(sets) && ok; i++)
+        ok = wordset_init(G_STRUCT_MEMBER_P(x, sets[i].offset), v, sets[i].group, "", "", error);
+    if (ok) {
+        /* 「前までに」: the one term of [lead time] the duration grammar
+         * reads as "at least". */
+        GString *at_least = g_string_new(NULL);
+        term_alt(v, "lead time", "at_least", at_least);
+        x->lead_at_least.alt = g_string_free(at_least, FALSE);
+    }
+    ok = ok && build_conversions(x, v, error) && build_version(x, v, error) &&
+         build_masks(x, v, error) && build_ranges(x, error) && build_figures(x, v, error) &&
+         build_lists(x, v, error);
+    if (!ok) {
+        slx_extractor_free(x);
+        return NULL;
+    }
+    return x;
 }
 
 void
@@ -895,50 +1413,38 @@ slx_extractor_free(SlxExtractor *x)
 {
     if (x == NULL)
         return;
-    g_regex_unref(x->kanji_run);
-    g_regex_unref(x->no_kanji);
-    g_regex_unref(x->version);
-    g_regex_unref(x->version_more);
-    g_regex_unref(x->version_tail);
-    g_regex_unref(x->masks);
-    g_regex_unref(x->schedule);
-    g_regex_unref(x->time_range);
-    g_regex_unref(x->days_before);
-    g_regex_unref(x->days_after);
-    g_regex_unref(x->frequency);
-    g_regex_unref(x->duration);
-    g_regex_unref(x->percent);
-    g_regex_unref(x->count);
-    free_named(x->certifications);
-    free_named(x->formats);
-    free_named(x->locations);
-    free_named(x->channels);
+    GRegex **regexes[] = {&x->kanji_run, &x->kanji_keep, &x->english_number, &x->version,
+                          &x->version_more, &x->masks, &x->schedule, &x->time_range,
+                          &x->frequency, &x->duration, &x->percent, &x->count,
+                          &x->days_before_re, &x->days_after_re};
+    for (gsize i = 0; i < G_N_ELEMENTS(regexes); i++)
+        if (*regexes[i])
+            g_regex_unref(*regexes[i]);
+    WordSet *sets[] = {&x->duration_units, &x->count_units, &x->bounds_after, &x->bounds_before,
+                       &x->frequency_words, &x->frequency_periods, &x->days_before,
+                       &x->days_after, &x->schedules, &x->roles, &x->lead_at_least,
+                       &x->versions_off};
+    for (gsize i = 0; i < G_N_ELEMENTS(sets); i++)
+        wordset_clear(sets[i]);
+    GPtrArray *needles[] = {x->needles_schedule, x->needles_frequency, x->needles_duration};
+    for (gsize i = 0; i < G_N_ELEMENTS(needles); i++)
+        if (needles[i])
+            g_ptr_array_unref(needles[i]);
+    for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
+        wordset_clear(&x->lists[l].names);
+        if (x->lists[l].context)
+            g_regex_unref(x->lists[l].context);
+        if (x->lists[l].not_context)
+            g_regex_unref(x->lists[l].not_context);
+        for (guint i = 0; x->lists[l].bounded && i < x->lists[l].bounded->len; i++)
+            g_regex_unref(g_array_index(x->lists[l].bounded, GRegex *, i));
+        if (x->lists[l].bounded)
+            g_array_free(x->lists[l].bounded, TRUE);
+    }
     g_free(x);
 }
 
-/* TRUE if TEXT contains any of the NULL-terminated words. */
-static gboolean G_GNUC_NULL_TERMINATED
-has_any(const char *text, ...)
-{
-    va_list ap;
-    va_start(ap, text);
-    gboolean found = FALSE;
-    for (const char *w = va_arg(ap, const char *); w && !found; w = va_arg(ap, const char *))
-        found = strstr(text, w) != NULL;
-    va_end(ap);
-    return found;
-}
-
-static gboolean
-carries(const SlxCatalogItem *item, const char *kind)
-{
-    if (item == NULL)
-        return strcmp(kind, "list") != 0;
-    for (guint i = 0; i < item->value_kinds->len; i++)
-        if (strcmp(g_ptr_array_index(item->value_kinds, i), kind) == 0)
-            return TRUE;
-    return FALSE;
-}
+/* ---- extraction ------------------------------------------------------ */
 
 static gint
 by_start(gconstpointer a, gconstpointer b)
@@ -950,51 +1456,46 @@ by_start(gconstpointer a, gconstpointer b)
 GPtrArray *
 slx_extract_values(const SlxExtractor *x, const char *text, const SlxCatalogItem *item)
 {
-    Scan sc = {x, NULL, 0, NULL, g_ptr_array_new_with_free_func(slx_value_free), item};
-    char *converted = convert_kanji(x, text);
-    sc.text = converted;
-    sc.len = strlen(converted);
+    GArray *map;
+    char *converted = convert_numerals(x, text, &map);
+    Scan sc = {x, converted, text, (const gsize *)(void *)map->data, g_ascii_strdown(converted, -1),
+               strlen(converted), NULL, g_ptr_array_new_with_free_func(slx_value_free), item,
+               NULL, NULL};
     sc.claimed = g_new0(guint8, sc.len + 1);
+    find_boundaries(&sc);
 
     /* Without a digit there is no version, date, range, percentage or
-     * count; frequencies (日次), 年中無休, 数秒, 前日分 and 直前 remain. */
+     * count; frequencies (日次), schedules (年中無休) and vague or spelled
+     * durations (数秒, 前日分, every hour) remain.  Each pass runs only
+     * where the words it needs occur: a strstr is far cheaper than a
+     * regex scan. */
     gboolean digits = strpbrk(converted, "0123456789") != NULL;
-    /* Each pass only where the words it needs occur (a strstr is far
-     * cheaper than a regex scan). */
-    if (digits && has_any(converted, "TLS", "SSL", "tls", "ssl", NULL))
+    if (digits && (strstr(sc.lower, "tls") || strstr(sc.lower, "ssl")))
         each_match(&sc, x->version, on_version);
-    if (digits)
-        each_match(&sc, x->masks, on_mask);
-    if (has_any(converted, "24", "365", "年中無休", NULL))
+    each_match(&sc, x->masks, on_mask);   /* 四半期ごと has no digit */
+    if (needles_in(x->needles_schedule, sc.lower))
         each_match(&sc, x->schedule, on_schedule);
-    if (digits && has_any(converted, ":", "時", NULL))
+    if (digits)
         each_match(&sc, x->time_range, on_time_range);
-    if (has_any(converted, "毎", "次", "回", "度", "四半期", "デイリー", "aily", "eekly", "onthly",
-                "early", "nnual", "nce", "wice", "imes", NULL))
+    if (needles_in(x->needles_frequency, sc.lower))
         each_match(&sc, x->frequency, on_frequency);
-    if (digits || has_any(converted, "数", "前日分", "直前", NULL))
+    if (digits || needles_in(x->needles_duration, sc.lower))
         each_match(&sc, x->duration, on_duration);
-    if (digits && has_any(converted, "%", "パーセント", "percent", NULL))
+    if (digits && (strchr(converted, '%') || strstr(sc.lower, "percent") ||
+                   strstr(converted, "パーセント")))
         each_match(&sc, x->percent, on_percent);
-    if (digits && has_any(converted, "世代", "回", "件", "人", "名", "ユーザ", "社", "テナント",
-                          "eneration", "imes", "ncident", "ailure", "utage", "ser", NULL))
+    if (digits)
         each_match(&sc, x->count, on_count);
-    if (item && item->list_role && carries(item, "list")) {
-        GArray *names = !strcmp(item->list_role, "certification") ? x->certifications
-                        : !strcmp(item->list_role, "format")      ? x->formats
-                        : !strcmp(item->list_role, "location")    ? x->locations
-                                                                  : x->channels;
-        find_list(&sc, names, item->list_role);
-    }
+    for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++)
+        if (needles_in(x->lists[l].names.needles, sc.lower))
+            find_list(&sc, l);
 
-    /* Keep the kinds the item carries. */
-    for (guint i = sc.values->len; i-- > 0;) {
-        SlxValue *v = g_ptr_array_index(sc.values, i);
-        if (!carries(item, slx_value_kind_name(v->kind)))
-            g_ptr_array_remove_index(sc.values, i);
-    }
     g_ptr_array_sort(sc.values, by_start);
     g_free(sc.claimed);
+    g_free(sc.lower);
+    g_array_free(sc.sentences, TRUE);
+    g_array_free(sc.clauses, TRUE);
+    g_array_free(map, TRUE);
     g_free(converted);
     return sc.values;
 }
@@ -1017,12 +1518,12 @@ unit_ja(const char *unit)
 }
 
 static const char *
-bound_ja(SlxBound b, gboolean lead)
+bound_ja(SlxBound b)
 {
     switch (b) {
     case SLX_BOUND_MAX:           return "以内";
     case SLX_BOUND_MAX_EXCLUSIVE: return "未満";
-    case SLX_BOUND_MIN:           return lead ? "" : "以上";
+    case SLX_BOUND_MIN:           return "以上";
     case SLX_BOUND_MIN_EXCLUSIVE: return "超";
     case SLX_BOUND_APPROX:        return "程度";
     case SLX_BOUND_NONE:          break;
@@ -1046,7 +1547,7 @@ render(const SlxValue *v)
     switch (v->kind) {
     case SLX_VALUE_DURATION:
     case SLX_VALUE_COUNT:
-        if (v->vague)
+        if (v->valueless)
             g_string_append(s, "数");
         else {
             if (v->has_from) {
@@ -1059,12 +1560,12 @@ render(const SlxValue *v)
         if (v->role && strcmp(v->role, "lead_time") == 0)
             g_string_append(s, v->bound == SLX_BOUND_MIN ? "前まで" : "前");
         else
-            g_string_append(s, bound_ja(v->bound, FALSE));
+            g_string_append(s, bound_ja(v->bound));
         break;
     case SLX_VALUE_PERCENT:
         append_number(s, v->value);
         g_string_append_c(s, '%');
-        g_string_append(s, bound_ja(v->bound, FALSE));
+        g_string_append(s, bound_ja(v->bound));
         break;
     case SLX_VALUE_FREQUENCY: {
         static const struct { const char *per, *ja; } t[] = {
@@ -1101,13 +1602,19 @@ render(const SlxValue *v)
     return g_string_free(s, FALSE);
 }
 
-/* How good a headline V is: a target beats a figure without role, which
- * beats an actual figure; a version's minimum beats a disabled version. */
+/* How good a headline V is for ITEM: a target beats a figure without
+ * role, which beats an actual figure; a version's minimum beats a disabled
+ * version; a duration of the item's own role beats another; the item's own
+ * list beats another list. */
 static int
-headline_rank(const SlxValue *v)
+headline_rank(const SlxCatalogItem *item, const SlxValue *v)
 {
     if (v->kind == SLX_VALUE_VERSION)
         return v->disabled ? 0 : 1;
+    if (v->kind == SLX_VALUE_LIST)
+        return g_strcmp0(v->role, item->list_role) == 0 ? 1 : 0;
+    if (v->kind == SLX_VALUE_DURATION && item->duration_role)
+        return g_strcmp0(v->role, item->duration_role) == 0 ? 1 : 0;
     if (v->role && strcmp(v->role, "target") == 0)
         return 2;
     if (v->role && strcmp(v->role, "actual") == 0)
@@ -1129,7 +1636,7 @@ slx_primary(const SlxCatalogItem *item, const GPtrArray *values)
         for (guint i = 0; i < values->len; i++) {
             const SlxValue *v = g_ptr_array_index(values, i);
             if (strcmp(slx_value_kind_name(v->kind), kind) == 0 &&
-                (pick == NULL || headline_rank(v) > headline_rank(pick)))
+                (pick == NULL || headline_rank(item, v) > headline_rank(item, pick)))
                 pick = v;
         }
         if (pick)

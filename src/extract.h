@@ -3,8 +3,10 @@
  * Durations, percentages, counts, frequencies, time ranges, schedules,
  * TLS/SSL versions and lists (certifications, file formats, data
  * locations, notification channels), each with the span it was read from.
- * The grammar lives here and only here; the catalog only says which kinds
- * an item carries and which role its durations play. */
+ * Every value a response states is reported, whatever the item.  The
+ * grammar lives here and only here; the words it is made of (units,
+ * bounds, roles, list names …) are patterns/values.ini; the catalog says
+ * which role an item's durations play and which list the item is about. */
 #ifndef SLX_EXTRACT_H
 #define SLX_EXTRACT_H
 
@@ -43,6 +45,7 @@ typedef struct {
     double from;
     const char *unit;         /* duration: second … year; count: generation … */
     gboolean vague;           /* 数秒, 数分 */
+    gboolean valueless;       /* a vague duration without a figure: no value, seconds null */
     /* frequency */
     gboolean count_known;     /* FALSE: 年数回 */
     int count;
@@ -62,14 +65,15 @@ typedef struct {
 
 typedef struct SlxExtractor SlxExtractor;
 
-/* Compile the grammar once; the extractor is read-only afterwards and may
- * be shared by threads. */
-SlxExtractor *slx_extractor_new(void);
+/* Compile the grammar with the words of V (values.ini) once; the
+ * extractor is read-only afterwards and may be shared by threads.  NULL
+ * with ERROR set if the words do not make a valid grammar. */
+SlxExtractor *slx_extractor_new(const SlxVocabulary *v, GError **error);
 void slx_extractor_free(SlxExtractor *x);
 
 /* The values TEXT (normalized, SLX_NORM_DEFAULT) states, in order of
- * appearance.  ITEM limits them to the kinds it carries and gives roles;
- * NULL (an extra row) keeps every kind but lists. */
+ * appearance.  ITEM (NULL for an extra row) gives the role of its
+ * durations and the list its words need no context for. */
 GPtrArray *slx_extract_values(const SlxExtractor *x, const char *text,
                               const SlxCatalogItem *item);
 
@@ -79,6 +83,10 @@ char *slx_primary(const SlxCatalogItem *item, const GPtrArray *values);
 
 /* Seconds in one UNIT (minute 60 … year 31536000). */
 double slx_unit_seconds(const char *unit);
+
+/* The seconds V stands for, or a negative number for none (a vague
+ * duration without a figure). */
+double slx_value_seconds(const SlxValue *v);
 
 const char *slx_value_kind_name(SlxValueKind k);
 const char *slx_bound_name(SlxBound b);

@@ -242,16 +242,24 @@ main(int argc, char **argv)
         goto out;
     }
     GError *e = NULL;
-    SlxOutput *output = slx_output_open(o.output, &e);
-    if (output == NULL) {
+    SlxExtractor *extractor = slx_extractor_new(&patterns->vocab, &e);
+    if (extractor == NULL) {
         fprintf(stderr, "slaxtract: %s\n", e->message);
         g_error_free(e);
         slx_patterns_free(patterns);
         status = EXIT_USAGE;
         goto out;
     }
+    SlxOutput *output = slx_output_open(o.output, &e);
+    if (output == NULL) {
+        fprintf(stderr, "slaxtract: %s\n", e->message);
+        g_error_free(e);
+        slx_extractor_free(extractor);
+        slx_patterns_free(patterns);
+        status = EXIT_USAGE;
+        goto out;
+    }
 
-    SlxExtractor *extractor = slx_extractor_new();
     Sink sink = {format, slx_output_stream(output),
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), FALSE};

@@ -176,6 +176,26 @@ get_uint(GKeyFile *kf, const Source *src, const char *group, const char *key,
     return ok;
 }
 
+/* Compile the one regular expression of KEY into *OUT (NULL if absent). */
+static gboolean
+get_regex(GKeyFile *kf, const Source *src, const char *group, const char *key, GRegex **out,
+          GError **error)
+{
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    if (raw == NULL)
+        return TRUE;
+    g_strstrip(raw);
+    GError *e = NULL;
+    *out = g_regex_new(raw, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
+    g_free(raw);
+    if (*out == NULL) {
+        fail(error, src, group, key, "bad regular expression: %s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 /* Compile the ';'-separated regular expressions of KEY onto LIST. */
 static gboolean
 add_regexes(GPtrArray *list, GKeyFile *kf, const Source *src, const char *group,
@@ -251,12 +271,13 @@ item_free(gpointer p)
     g_free(it->example);
     g_free(it->unit);
     g_free(it->quantity);
-    g_ptr_array_unref(it->value_kinds);
     g_ptr_array_unref(it->headline);
     g_free(it->duration_role);
     g_free(it->list_role);
     if (it->not_applicable)
         g_regex_unref(it->not_applicable);
+    if (it->met_by_denial)
+        g_regex_unref(it->met_by_denial);
     g_ptr_array_unref(it->name_keys);
     slx_key_free(it->template_key);
     g_free(it);
@@ -284,7 +305,7 @@ slx_catalog_lookup(const SlxCatalog *c, const char *id)
 static const char *const section_keys[] = {"name", "aliases", "first", "last", NULL};
 static const char *const item_keys[] = {
     "key", "category", "name", "aliases", "keywords", "template", "example", "unit",
-    "quantity", "limit", "values", "headline", "role", "list", "not_applicable", NULL};
+    "quantity", "limit", "headline", "role", "list", "not_applicable", "met_by_denial", NULL};
 
 static gboolean
 load_section(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
@@ -334,7 +355,6 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
     it->example = get_text(kf, group, "example");
     it->unit = get_text(kf, group, "unit");
     it->quantity = get_text(kf, group, "quantity");
-    it->value_kinds = get_list(kf, group, "values");
     it->headline = get_list(kf, group, "headline");
     it->duration_role = g_key_file_get_value(kf, group, "role", NULL);
     it->list_role = g_key_file_get_value(kf, group, "list", NULL);
@@ -349,14 +369,11 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
         return fail(error, src, group, NULL, "[%s] needs at least 'key' and 'name'", group);
     static const char *const kinds[] = {"duration", "percent", "count", "frequency",
                                         "time_range", "schedule", "version", "list", NULL};
-    GPtrArray *kind_lists[] = {it->value_kinds, it->headline};
-    const char *kind_keys[] = {"values", "headline"};
-    for (gsize l = 0; l < G_N_ELEMENTS(kind_lists); l++)
-        for (guint i = 0; i < kind_lists[l]->len; i++)
-            if (!g_strv_contains(kinds, g_ptr_array_index(kind_lists[l], i)))
-                return fail(error, src, group, kind_keys[l], "unknown value kind '%s' (expected one "
-                            "of: duration, percent, count, frequency, time_range, schedule, "
-                            "version, list)", (char *)g_ptr_array_index(kind_lists[l], i));
+    for (guint i = 0; i < it->headline->len; i++)
+        if (!g_strv_contains(kinds, g_ptr_array_index(it->headline, i)))
+            return fail(error, src, group, "headline", "unknown value kind '%s' (expected one "
+                        "of: duration, percent, count, frequency, time_range, schedule, "
+                        "version, list)", (char *)g_ptr_array_index(it->headline, i));
     static const char *const list_roles[] = {"certification", "format", "location", "channel", NULL};
     if (it->list_role && !g_strv_contains(list_roles, it->list_role))
         return fail(error, src, group, "list", "unknown list '%s' (expected certification, "
@@ -381,18 +398,9 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
         return fail(error, src, group, "quantity",
                     "unknown quantity '%s' (define it in a [quantity %s] group)",
                     it->quantity, it->quantity);
-    char *na = g_key_file_get_value(kf, group, "not_applicable", NULL);
-    if (na) {
-        g_strstrip(na);
-        GError *e = NULL;
-        it->not_applicable = g_regex_new(na, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
-        g_free(na);
-        if (it->not_applicable == NULL) {
-            fail(error, src, group, "not_applicable", "bad regular expression: %s", e->message);
-            g_error_free(e);
-            return FALSE;
-        }
-    }
+    if (!get_regex(kf, src, group, "not_applicable", &it->not_applicable, error) ||
+        !get_regex(kf, src, group, "met_by_denial", &it->met_by_denial, error))
+        return FALSE;
 
     g_ptr_array_add(it->name_keys, slx_key_new(it->name));
     for (guint i = 0; i < it->aliases->len; i++)
@@ -458,15 +466,246 @@ static const char *const marker_keys[SLX_MARK_N + 1] = {
     "yes", "partial", "no", "not_applicable", "same_as_previous", NULL};
 static const char *const phrase_keys[] = {
     "undisclosed", "negative", "negative_ignore", "partial", "limit_none",
-    "none_occurred", "lead_in", "supplement", "same_as_previous", NULL};
-static const char *const document_keys[] = {"title", "service", NULL};
+    "none_occurred", "lead_in", "supplement", "same_as_previous", "risk_denial", "contrast", "affirmative", NULL};
+static const char *const document_keys[] = {"title", "service", "not_service", NULL};
+
+/* ---- the words of values (values.ini) -------------------------------- */
+
+/* The groups of values.ini and the keys each allows (NULL: any key, such
+ * as the canonical names of a list). */
+static const struct {
+    const char *group;
+    const char *const *keys;
+    gboolean verbatim;      /* the entries are names, not regular expressions */
+} value_groups[] = {
+    {"duration units", (const char *const[]){"second", "minute", "hour", "day", "business_day",
+                                             "week", "month", "year", NULL}, FALSE},
+    {"count units", NULL, FALSE},
+    {"vague", NULL, FALSE},
+    {"bounds after", (const char *const[]){"max", "max_exclusive", "min", "min_exclusive",
+                                           "approx", NULL}, FALSE},
+    {"bounds before", (const char *const[]){"max", "max_exclusive", "min", "min_exclusive",
+                                            "approx", NULL}, FALSE},
+    {"lead time", (const char *const[]){"after", "at_least", NULL}, FALSE},
+    {"intervals", (const char *const[]){"before", "after", NULL}, FALSE},
+    {"roles", (const char *const[]){"target", "actual", "retention", "window", "distributive",
+                                    NULL}, FALSE},
+    {"frequency words", (const char *const[]){"day", "week", "month", "year", "half_year", NULL},
+     FALSE},
+    {"frequency periods", (const char *const[]){"day", "week", "month", "year", "half_year",
+                                                NULL}, FALSE},
+    {"days before", (const char *const[]){"weekdays", "everyday", "business_days", NULL}, FALSE},
+    {"days after", (const char *const[]){"weekdays", "everyday", "business_days", NULL}, FALSE},
+    {"schedules", (const char *const[]){"24x365", "24x7", NULL}, FALSE},
+    {"versions", (const char *const[]){"disabled", NULL}, FALSE},
+    {"not values", NULL, FALSE},
+    {"kanji words", (const char *const[]){"keep", NULL}, FALSE},
+    {"list certification", NULL, FALSE},
+    {"list format", NULL, FALSE},
+    {"list location", NULL, FALSE},
+    {"list channel", NULL, FALSE},
+    {"list subsumed", NULL, TRUE},
+    {"list context", (const char *const[]){"certification", "format", "location", "channel",
+                                            NULL}, FALSE},
+    {"list not context", (const char *const[]){"certification", "format", "location", "channel",
+                                                NULL}, FALSE},
+};
+
+static gssize
+value_group(const char *group)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(value_groups); i++)
+        if (strcmp(value_groups[i].group, group) == 0)
+            return (gssize)i;
+    return -1;
+}
+
+static void
+term_free(gpointer p)
+{
+    SlxTerm *t = p;
+    g_free(t->name);
+    g_ptr_array_unref(t->patterns);
+    g_free(t);
+}
+
+GPtrArray *
+slx_value_terms(const SlxVocabulary *v, const char *group)
+{
+    return g_hash_table_lookup(v->value_words, group);
+}
+
+/* The unit words of V as one alternation, for {units} in a pattern. */
+static char *
+unit_alternation(const SlxVocabulary *v, const char *const *groups)
+{
+    GString *alt = g_string_new("(?:");
+    gboolean first = TRUE;
+    for (const char *const *g = groups; *g; g++) {
+        GPtrArray *terms = slx_value_terms(v, *g);
+        for (guint i = 0; terms && i < terms->len; i++) {
+            const SlxTerm *t = g_ptr_array_index(terms, i);
+            for (guint k = 0; k < t->patterns->len; k++) {
+                g_string_append_printf(alt, "%s(?:%s)", first ? "" : "|",
+                                       (char *)g_ptr_array_index(t->patterns, k));
+                first = FALSE;
+            }
+        }
+    }
+    if (first)
+        g_string_append(alt, "(?!)");   /* no unit words: matches nothing */
+    g_string_append_c(alt, ')');
+    return g_string_free(alt, FALSE);
+}
+
+char *
+slx_expand_units(const SlxVocabulary *v, const char *pattern)
+{
+    static const struct { const char *name; const char *const groups[3]; } places[] = {
+        {"{units}", {"duration units", "count units", NULL}},
+        {"{duration_units}", {"duration units", NULL, NULL}},
+        {"{count_units}", {"count units", NULL, NULL}},
+    };
+    char *out = g_strdup(pattern);
+    for (gsize i = 0; i < G_N_ELEMENTS(places); i++) {
+        if (strstr(out, places[i].name) == NULL)
+            continue;
+        char *alt = unit_alternation(v, places[i].groups);
+        char **parts = g_strsplit(out, places[i].name, -1);
+        g_free(out);
+        out = g_strjoinv(alt, parts);
+        g_strfreev(parts);
+        g_free(alt);
+    }
+    return out;
+}
+
+/* PATTERN with each unit place holder as a plain word, to check it. */
+static char *
+without_placeholders(const char *pattern)
+{
+    static const char *const names[] = {"{units}", "{duration_units}", "{count_units}"};
+    char *out = g_strdup(pattern);
+    for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+        char **parts = g_strsplit(out, names[i], -1);
+        g_free(out);
+        out = g_strjoinv("x", parts);
+        g_strfreev(parts);
+    }
+    return out;
+}
+
+/* Add the entries of GROUP to the vocabulary: a key already known gets
+ * more words, a new key becomes a new term after the others.  Every
+ * regular expression is compiled here, so a broken one is reported at its
+ * line (a {units} place holder stands for a plain word while checking). */
+static gboolean
+load_value_words(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *group,
+                 GError **error)
+{
+    gssize g = value_group(group);
+    if (value_groups[g].keys && !check_keys(kf, src, group, value_groups[g].keys, error))
+        return FALSE;
+    GPtrArray *terms = g_hash_table_lookup(v->value_words, group);
+    if (terms == NULL) {
+        terms = g_ptr_array_new_with_free_func(term_free);
+        g_hash_table_insert(v->value_words, g_strdup(group), terms);
+    }
+    gsize n;
+    char **keys = g_key_file_get_keys(kf, group, &n, NULL);
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < n && ok; i++) {
+        SlxTerm *term = NULL;
+        for (guint k = 0; k < terms->len && term == NULL; k++)
+            if (strcmp(((SlxTerm *)g_ptr_array_index(terms, k))->name, keys[i]) == 0)
+                term = g_ptr_array_index(terms, k);
+        if (term == NULL) {
+            term = g_new0(SlxTerm, 1);
+            term->name = g_strdup(keys[i]);
+            term->patterns = g_ptr_array_new_with_free_func(g_free);
+            g_ptr_array_add(terms, term);
+        }
+        char *raw = g_key_file_get_value(kf, group, keys[i], NULL);
+        char **parts = g_strsplit(raw, ";", -1);
+        for (char **p = parts; *p && ok; p++) {
+            char *pat = g_strstrip(g_strdup(*p));
+            if (*pat == '\0') {
+                g_free(pat);
+                continue;
+            }
+            if (!value_groups[g].verbatim) {
+                char *check = without_placeholders(pat);
+                GError *e = NULL;
+                GRegex *re = g_regex_new(check, G_REGEX_CASELESS, 0, &e);
+                g_free(check);
+                if (re == NULL) {
+                    ok = fail(error, src, group, keys[i], "bad regular expression '%s': %s", pat,
+                              e->message);
+                    g_error_free(e);
+                } else {
+                    g_regex_unref(re);
+                }
+            }
+            if (ok)
+                g_ptr_array_add(term->patterns, pat);
+            else
+                g_free(pat);
+        }
+        g_strfreev(parts);
+        g_free(raw);
+    }
+    g_strfreev(keys);
+    return ok;
+}
+
+static void
+quantity_free(gpointer p)
+{
+    SlxQuantity *q = p;
+    g_ptr_array_unref(q->kinds);
+    g_ptr_array_unref(q->units);
+    g_ptr_array_unref(q->figure);
+    g_free(q);
+}
+
+/* [quantity NAME]: kinds, units and figure add to what the group had. */
+static gboolean
+load_quantity(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *group,
+              GError **error)
+{
+    static const char *const quantity_keys[] = {"kinds", "units", "figure", NULL};
+    if (!check_keys(kf, src, group, quantity_keys, error))
+        return FALSE;
+    const char *name = group + strlen("quantity ");
+    SlxQuantity *q = g_hash_table_lookup(v->quantities, name);
+    if (q == NULL) {
+        q = g_new0(SlxQuantity, 1);
+        q->kinds = g_ptr_array_new_with_free_func(g_free);
+        q->units = g_ptr_array_new_with_free_func(g_free);
+        q->figure = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+        g_hash_table_insert(v->quantities, g_strdup(name), q);
+    }
+    static const char *const kinds[] = {"duration", "percent", "count", "frequency",
+                                        "time_range", "schedule", "version", "list", NULL};
+    GPtrArray *k = get_list(kf, group, "kinds");
+    for (guint i = 0; i < k->len; i++)
+        if (!g_strv_contains(kinds, g_ptr_array_index(k, i))) {
+            fail(error, src, group, "kinds", "unknown value kind '%s'", (char *)g_ptr_array_index(k, i));
+            g_ptr_array_unref(k);
+            return FALSE;
+        }
+    g_ptr_array_extend_and_steal(q->kinds, k);
+    g_ptr_array_extend_and_steal(q->units, get_list(kf, group, "units"));
+    return add_regexes(q->figure, kf, src, group, "figure", error);
+}
 
 static GPtrArray **
 phrase_list(SlxVocabulary *v, const char *key)
 {
     GPtrArray **lists[] = {&v->undisclosed, &v->negative, &v->negative_ignore,
                            &v->partial, &v->limit_none, &v->none_occurred,
-                           &v->lead_in, &v->supplement, &v->same_as_previous};
+                           &v->lead_in, &v->supplement, &v->same_as_previous,
+                           &v->risk_denial, &v->contrast, &v->affirmative};
     for (gsize i = 0; i < G_N_ELEMENTS(lists); i++)
         if (strcmp(phrase_keys[i], key) == 0)
             return lists[i];
@@ -504,24 +743,16 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const Source *src, GError **erro
     if (ok && g_key_file_has_group(kf, "document")) {
         ok = check_keys(kf, src, "document", document_keys, error) &&
              add_regexes(v->title, kf, src, "document", "title", error) &&
-             add_regexes(v->service, kf, src, "document", "service", error);
+             add_regexes(v->service, kf, src, "document", "service", error) &&
+             add_regexes(v->not_service, kf, src, "document", "not_service", error);
     }
     gsize n;
     char **groups = g_key_file_get_groups(kf, &n);
     for (gsize i = 0; i < n && ok; i++) {
-        if (!g_str_has_prefix(groups[i], "quantity "))
-            continue;
-        static const char *const quantity_keys[] = {"figure", NULL};
-        const char *name = groups[i] + strlen("quantity ");
-        ok = check_keys(kf, src, groups[i], quantity_keys, error);
-        if (!ok)
-            break;
-        GPtrArray *list = g_hash_table_lookup(v->quantities, name);
-        if (list == NULL) {
-            list = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
-            g_hash_table_insert(v->quantities, g_strdup(name), list);
-        }
-        ok = add_regexes(list, kf, src, groups[i], "figure", error);
+        if (g_str_has_prefix(groups[i], "quantity "))
+            ok = load_quantity(v, kf, src, groups[i], error);
+        else if (value_group(groups[i]) >= 0)
+            ok = load_value_words(v, kf, src, groups[i], error);
     }
     g_strfreev(groups);
     return ok;
@@ -532,7 +763,7 @@ is_known_group(const char *g)
 {
     static const char *const fixed[] = {"catalog", "columns", "markers", "phrases", "document", NULL};
     return g_strv_contains(fixed, g) || g_str_has_prefix(g, "section ") ||
-           g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ");
+           g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ") || value_group(g) >= 0;
 }
 
 /* ---- public ---------------------------------------------------------- */
@@ -550,8 +781,10 @@ slx_patterns_new(void)
         *phrase_list(v, *k) = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->title = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
-    v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify)g_ptr_array_unref);
+    v->not_service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
+    v->value_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)g_ptr_array_unref);
     p->catalogs = g_ptr_array_new_with_free_func(catalog_free);
     return p;
 }
@@ -570,7 +803,9 @@ slx_patterns_free(SlxPatterns *p)
         g_ptr_array_unref(*phrase_list(v, *k));
     g_ptr_array_unref(v->title);
     g_ptr_array_unref(v->service);
+    g_ptr_array_unref(v->not_service);
     g_hash_table_unref(v->quantities);
+    g_hash_table_unref(v->value_words);
     g_ptr_array_unref(p->catalogs);
     g_free(p);
 }
@@ -596,7 +831,8 @@ slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize
             if (!is_known_group(groups[i]))
                 ok = fail(error, &src, groups[i], NULL,
                           "unknown group [%s] (expected [catalog], [section N], [item ID], "
-                          "[columns], [markers], [phrases], [document] or [quantity NAME])",
+                          "[columns], [markers], [phrases], [document], [quantity NAME] or a "
+                          "group of values.ini)",
                           groups[i]);
         gboolean has_items = FALSE;
         for (gsize i = 0; i < n; i++)

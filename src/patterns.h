@@ -52,11 +52,13 @@ typedef struct {
     char *unit;             /* 測定単位 */
     char *quantity;         /* NULL, or the name of a [quantity …] group */
     gboolean limit;         /* 「制限なし」 means no */
-    GPtrArray *value_kinds; /* char *: value kinds the item carries */
     GPtrArray *headline;    /* char *: kinds of its headline figure, preferred first */
     char *duration_role;    /* role of its durations (lead_time, rpo, retention …) or NULL */
-    char *list_role;        /* certification, format, location, channel, or NULL */
+    char *list_role;        /* certification, format, location, channel, or NULL:
+                               the list the item is about (its words need no context) */
     GRegex *not_applicable; /* NULL, or phrases meaning the item does not apply */
+    GRegex *met_by_denial;  /* NULL, or negative phrases that describe how the item
+                               is met (外部記憶媒体を使用していません) */
     guint number;           /* numeric id (0 if the id is not a number) */
     /* Match keys (similarity.h), built once on load. */
     GPtrArray *name_keys;   /* SlxKey *: canonical name and aliases */
@@ -73,14 +75,35 @@ typedef struct {
     GHashTable *by_id;      /* id → SlxCatalogItem * */
 } SlxCatalog;
 
+/* A named group of words of values.ini: the canonical name (a unit, a
+ * bound, a certification …) and the regular expressions that write it, in
+ * file order. */
+typedef struct {
+    char *name;
+    GPtrArray *patterns;    /* char *: regex sources, verbatim */
+} SlxTerm;
+
+/* What a [quantity NAME] group says: a stated figure of the quantity is a
+ * value of one of KINDS (with one of UNITS, if given), or text that FIGURE
+ * matches (リアルタイム). */
+typedef struct {
+    GPtrArray *kinds;       /* char * */
+    GPtrArray *units;       /* char * */
+    GPtrArray *figure;      /* GRegex * */
+} SlxQuantity;
+
 typedef struct {
     GPtrArray *labels[SLX_COL_N];   /* match keys of header labels */
     GPtrArray *markers[SLX_MARK_N]; /* normalized marker words */
     /* Each is a GPtrArray of GRegex *: a phrase matches if any matches. */
     GPtrArray *undisclosed, *negative, *negative_ignore, *partial,
               *limit_none, *none_occurred, *lead_in, *supplement,
-              *same_as_previous, *title, *service;
-    GHashTable *quantities;         /* name → GPtrArray of GRegex * */
+              *same_as_previous, *risk_denial, *contrast, *affirmative, *title, *service,
+              *not_service;
+    GHashTable *quantities;         /* name → SlxQuantity * */
+    /* The words of values (values.ini): group name ("duration units",
+     * "list channel" …) → GPtrArray of SlxTerm *, in file order. */
+    GHashTable *value_words;
 } SlxVocabulary;
 
 typedef struct {
@@ -112,5 +135,13 @@ char *slx_patterns_default_dir(void);
 gboolean slx_phrases_match(GPtrArray *list, const char *text);
 
 const SlxCatalogItem *slx_catalog_lookup(const SlxCatalog *c, const char *id);
+
+/* The terms of value group GROUP ("duration units" …), or NULL if no file
+ * defines it. */
+GPtrArray *slx_value_terms(const SlxVocabulary *v, const char *group);
+
+/* PATTERN with {units}, {duration_units} and {count_units} replaced by an
+ * alternation of the unit words of V (g_free). */
+char *slx_expand_units(const SlxVocabulary *v, const char *pattern);
 
 #endif

@@ -49,7 +49,10 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
         it->page = row->page;
         it->confidence = round(m->confidence * 100.0) / 100.0;
         it->flags = m->flags;
-        it->answer = slx_classify(row, m->item, &p->vocab);
+        /* Values first: a stated figure of the item's quantity is an answer. */
+        g_ptr_array_unref(it->values);
+        it->values = slx_extract_values(x, it->text, m->item);
+        it->answer = slx_classify(row, m->item, &p->vocab, it->values);
         if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS) {
             it->flags |= SLX_FLAG_SAME_AS_PREVIOUS;
             if (prev) {
@@ -62,10 +65,6 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
                 slx_record_warn(r, "line %u: 同上 (same as above) on the first row: nothing to copy",
                                 row->line);
             }
-        }
-        if (!(it->flags & SLX_FLAG_SAME_AS_PREVIOUS)) {
-            g_ptr_array_unref(it->values);
-            it->values = slx_extract_values(x, it->text, m->item);
         }
         it->primary = slx_primary(m->item, it->values);
         if (m->item && is_template_example(it->text, row, m->item))

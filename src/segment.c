@@ -576,9 +576,12 @@ context_init(Context *cx, const SlxPatterns *p)
     }
     cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-    cx->glued_re = g_regex_new("^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
-                               "((?![0-9]|時|日|年|月|分|秒|%|回|件|世代|か月|週|営業日|人)[^\\s[:punct:]].*)$",
-                               G_REGEX_OPTIMIZE, 0, NULL);
+    /* A number glued to a name, not to a unit (「12時間」, 「3月」 are figures):
+     * the unit words are values.ini's. */
+    char *glued = slx_expand_units(&p->vocab, "^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
+                                              "((?![0-9]|%|月|{units})[^\\s[:punct:]].*)$");
+    cx->glued_re = g_regex_new(glued, G_REGEX_OPTIMIZE, 0, NULL);
+    g_free(glued);
     cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
 }
 
@@ -758,6 +761,13 @@ slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
     g_array_free(last_roles, TRUE);
     if (t->title == NULL) {
         t->title = t->untitled;
+        t->untitled = NULL;
+    } else if (t->service == NULL && t->untitled &&
+               !slx_phrases_match(cx.patterns->vocab.not_service, t->untitled)) {
+        /* A short line above the title that names nothing else is the
+         * product's own heading (「Larkspur HR Suite」 over 「Cloud service
+         * level checklist」). */
+        t->service = t->untitled;
         t->untitled = NULL;
     }
     g_free(section);

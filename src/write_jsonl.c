@@ -41,12 +41,17 @@ write_value(GString *out, const SlxValue *v)
     }
     switch (v->kind) {
     case SLX_VALUE_DURATION:
-        slx_json_key(out, "value", FALSE);
-        slx_json_number(out, v->value);
+        if (!v->valueless) {
+            slx_json_key(out, "value", FALSE);
+            slx_json_number(out, v->value);
+        }
         slx_json_key(out, "unit", FALSE);
         slx_json_string(out, v->unit);
         slx_json_key(out, "seconds", FALSE);
-        slx_json_number(out, v->value * slx_unit_seconds(v->unit));
+        if (v->valueless)
+            g_string_append(out, "null");
+        else
+            slx_json_number(out, slx_value_seconds(v));
         if (v->has_from) {
             slx_json_key(out, "from", FALSE);
             slx_json_number(out, v->from);

@@ -3,6 +3,7 @@
  * row of a text export) normalizes it and extracts its values, as the
  * pipeline does per response.  Prints bytes, seconds and MB/s. */
 #include "extract.h"
+#include "patterns.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -22,7 +23,19 @@ main(int argc, char **argv)
         fprintf(stderr, "bench_text: %s\n", e->message);
         return 2;
     }
-    SlxExtractor *x = slx_extractor_new();
+    /* The extractor is built from the source tree's patterns. */
+    SlxPatterns *p = slx_patterns_new();
+    char *pdir = g_build_filename(SLX_SOURCE_DIR, "patterns", NULL);
+    if (!slx_patterns_load_dir(p, pdir, &e)) {
+        fprintf(stderr, "bench_text: %s\n", e->message);
+        return 2;
+    }
+    g_free(pdir);
+    SlxExtractor *x = slx_extractor_new(&p->vocab, &e);
+    if (x == NULL) {
+        fprintf(stderr, "bench_text: %s\n", e->message);
+        return 2;
+    }
     guint64 values = 0;
     gint64 t0 = g_get_monotonic_time();
     for (char *line = data, *end = data + len; line < end;) {
@@ -39,6 +52,7 @@ main(int argc, char **argv)
     printf("%" G_GSIZE_FORMAT " bytes %.3f s %.1f MB/s %" G_GUINT64_FORMAT " values\n", len, secs,
            (double)len / 1e6 / secs, values);
     slx_extractor_free(x);
+    slx_patterns_free(p);
     g_free(data);
     return 0;
 }

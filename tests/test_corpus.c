@@ -467,7 +467,11 @@ main(int argc, char **argv)
         fprintf(stderr, "%s\n", e->message);
         return 1;
     }
-    extractor = slx_extractor_new();
+    extractor = slx_extractor_new(&patterns->vocab, &e);
+    if (extractor == NULL) {
+        fprintf(stderr, "%s\n", e->message);
+        return 1;
+    }
     char *edir = g_build_filename(SLX_SOURCE_DIR, "corpus", "expected", NULL);
     GDir *d = g_dir_open(edir, 0, &e);
     if (d == NULL) {

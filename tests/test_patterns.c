@@ -110,6 +110,15 @@ static const Broken broken[] = {
     {"[item 1]\nkey = a\nname = b\n", "t.ini:0: [item …] or [section …] groups without a [catalog] group"},
     {"[columns]\nanswer = ok\nmood = happy\n", "t.ini:3: unknown key 'mood' in [columns]"},
     {"[catalog]\nid = x\n\xff\xfe\n", "t.ini:3: not valid UTF-8"},
+    /* the words of values (values.ini) */
+    {"[list channel]\nemail = メール;(unclosed\n", "t.ini:2: bad regular expression '(unclosed'"},
+    {"[bounds after]\nmaximum = 以内\n", "t.ini:2: unknown key 'maximum' in [bounds after]"},
+    {"[duration units]\nfortnight = 2週\n", "t.ini:2: unknown key 'fortnight' in [duration units]"},
+    {"[not values]\n\nmodel = [A-Z]+(?!{units}\n", "t.ini:3: bad regular expression"},
+    {"[roles]\nwished = 希望\n", "t.ini:2: unknown key 'wished' in [roles]"},
+    {"[quantity time]\nkinds = durations\n", "t.ini:2: unknown value kind 'durations'"},
+    {"[quantity time]\nshape = x\n", "t.ini:2: unknown key 'shape' in [quantity time]"},
+    {"[catalog]\nid = x\n[item 1]\nkey = a\nname = b\nmet_by_denial = (x\n", "t.ini:6: bad regular expression"},
 };
 
 static void

@@ -121,6 +121,33 @@ test_sections_headers_titles(void **state)
     slx_table_free(t);
 }
 
+/* A short line above the title names the service unless it is a company,
+ * a date or a "label: value" line; a service line beats it. */
+static void
+test_service_heading(void **state)
+{
+    (void)state;
+    static const struct { const char *preamble, *service; } cases[] = {
+        {"Larkspur HR Suite\nCloud service level checklist (METI)\n", "Larkspur HR Suite"},
+        {"株式会社ミドリ舎\nクラウドサービスレベルのチェックリスト\n", NULL},
+        {"Northwind Ltd.\nCloud service level checklist\n", NULL},
+        {"回答日 2026年4月1日\nクラウドサービスレベルのチェックリスト\n", NULL},
+        {"ハコブネ経費\nクラウドサービスレベルのチェックリスト\nサービス名:ハコブネ経費Pro\n",
+         "ハコブネ経費Pro"},
+        {"クラウドサービスレベルのチェックリスト\n", NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *doc = g_strconcat(cases[i].preamble, "\nNo\tサービスレベル項目\t回答\n"
+                                "1\tサービス時間\t24時間365日\n", NULL);
+        SlxTable *t = segment(doc);
+        if (g_strcmp0(t->service, cases[i].service) != 0)
+            fail_msg("case %zu: service %s, expected %s", i, t->service ? t->service : "null",
+                     cases[i].service ? cases[i].service : "null");
+        slx_table_free(t);
+        g_free(doc);
+    }
+}
+
 /* 「1.3サービス提供終了時の事前通知」, 「1可用性サービス時間」; 「2.サポート」 is a section. */
 static void
 test_glued_numbers(void **state)
@@ -209,6 +236,7 @@ main(void)
         cmocka_unit_test(test_continuation),
         cmocka_unit_test(test_sections_headers_titles),
         cmocka_unit_test(test_glued_numbers),
+        cmocka_unit_test(test_service_heading),
         cmocka_unit_test(test_unknown_template_column),
         cmocka_unit_test(test_no_header),
         cmocka_unit_test(test_header_roles),

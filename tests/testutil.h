@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "extract.h"
 #include "grid.h"
 #include "patterns.h"
 
@@ -27,6 +28,19 @@ test_patterns(void)
     }
     g_free(dir);
     return p;
+}
+
+/* The extractor of P's vocabulary (aborts the test run if it is broken). */
+static inline SlxExtractor *
+test_extractor(const SlxPatterns *p)
+{
+    GError *e = NULL;
+    SlxExtractor *x = slx_extractor_new(&p->vocab, &e);
+    if (x == NULL) {
+        fprintf(stderr, "%s\n", e->message);
+        abort();
+    }
+    return x;
 }
 
 /* A grid as text: "a|b|c" per row, rows joined with "\n", a heading row

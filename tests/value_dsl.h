@@ -1,6 +1,6 @@
 /* value_dsl.h — values (OUTPUT.md §3, as JSON) in one short line each, so
  * that tests and expected files can state them readably:
- *   D 2 week b=min r=lead_time     duration (from=…, vague)
+ *   D 2 week b=min r=lead_time     duration (from=…, vague; D - minute vague: no value)
  *   P 99.99 b=min r=target         percent
  *   C 7 generation                 count
  *   F 1 month / F - year           frequency (- for 数回)
@@ -40,7 +40,10 @@ value_dsl(JsonArray *values)
             g_string_append(s, "; ");
         if (!strcmp(k, "duration")) {
             g_string_append(s, "D ");
-            dsl_number(s, v, "value");
+            if (json_object_has_member(v, "value"))
+                dsl_number(s, v, "value");
+            else
+                g_string_append(s, "-");
             g_string_append_printf(s, " %s", json_object_get_string_member(v, "unit"));
             if (json_object_has_member(v, "from")) {
                 g_string_append(s, " from=");
