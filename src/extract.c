@@ -31,6 +31,11 @@
 
 /* ---- word sets: a group of values.ini, compiled ------------------------ */
 
+/* A span of a text: where a needle is, or a window a pass reads. */
+typedef struct {
+    gsize start, end;
+} Window;
+
 /* One term of a group: its name and the regex that tells a matched word
  * belongs to it. */
 typedef struct {
@@ -49,18 +54,26 @@ struct SlxExtractor {
     GRegex *kanji_run, *kanji_keep, *english_number;
     GRegex *version, *version_more;
     GRegex *masks, *schedule, *time_range, *frequency, *duration, *percent, *count;
-    GRegex *days_before_re, *days_after_re;
+    GRegex *days_before_re, *days_after_re, *bound_before_re;
     WordSet duration_units, count_units, bounds_after, bounds_before, frequency_words,
             frequency_periods, days_before, days_after, schedules, roles, lead_at_least,
             versions_off;
-    GPtrArray *needles_schedule, *needles_frequency, *needles_duration;
+    /* What starts each pass (values.ini words and grammar words): a pass
+     * reads only the windows of text around them. */
+    GPtrArray *needles_schedule, *needles_frequency, *needles_duration, *needles_masks,
+              *needles_version, *needles_duration_units, *needles_count_units;
     struct {
         const char *role;
         WordSet names;
         GRegex *context;      /* NULL: every mention counts */
         GRegex *not_context;  /* NULL, or words of sentences whose mentions do not */
-        GArray *bounded;      /* GRegex *: each name as a whole word */
+        GArray *names_re;     /* GRegex *: each name, then no letter after a Latin end */
+        GPtrArray *names_needles;   /* GPtrArray * of needles per name, NULL: always */
     } lists[4];
+    /* Every needle of the lists above by its first character: one walk
+     * over a text finds them all (first char → GArray of IndexEntry). */
+    GHashTable *needle_index;
+    guint8 needle_starts[0x10000 / 8];   /* a bit per BMP character that starts a needle */
     GPtrArray *subsumed;      /* SlxTerm * of [list subsumed], owned by the vocabulary */
 };
 
@@ -171,46 +184,62 @@ group(GMatchInfo *mi, const char *name)
     return s;
 }
 
-/* The literal text a pattern must start with (lower case), or NULL when
- * it has none or is an alternation: 「メール」 → メール, 「e-?mail」 → e,
- * 「(?:ISO|JIS)…」 → NULL.  A pass whose every word has one is skipped
- * when none of them occurs. */
+/* The longest literal text every match of a pattern contains (lower
+ * case), or NULL when it has none or is an alternation: 「メール」 →
+ * メール, 「e-?mail」 → mail, 「(?:ISO|JIS Q)\s*27001」 → 27001.  A pass
+ * or a name whose every pattern has one is skipped where none occurs. */
 static char *
 literal_prefix(const char *pattern)
 {
+    GString *run = g_string_new(NULL), *best = g_string_new(NULL);
     int depth = 0;
-    for (const char *p = pattern; *p; p++) {
-        if (*p == '\\') {
-            if (p[1])
-                p++;
-        } else if (*p == '(' || *p == '[') {
-            depth++;
-        } else if (*p == ')' || *p == ']') {
-            depth--;
-        } else if (*p == '|' && depth == 0) {
-            return NULL;
-        }
-    }
-    GString *lit = g_string_new(NULL);
-    const char *p = pattern;
-    while (*p && !strchr("\\^$.|?*+()[]{}", *p)) {
+    gboolean alternation = FALSE;
+    for (const char *p = pattern; *p;) {
         const char *next = g_utf8_next_char(p);
-        if (*next && strchr("?*{", *next))
-            break;              /* this character is optional */
-        g_string_append_len(lit, p, next - p);
+        gboolean literal = FALSE;
+        if (*p == '\\') {
+            next = p[1] ? p + 2 : p + 1;    /* an escape: a class, \K, … */
+        } else if (*p == '(' || *p == '[') {
+            if (*p == '[') {                /* skip the class whole */
+                const char *q = p + 1;
+                if (*q == ']')
+                    q++;
+                while (*q && *q != ']')
+                    q += *q == '\\' && q[1] ? 2 : 1;
+                next = *q ? q + 1 : q;
+            } else {
+                depth++;
+            }
+        } else if (*p == ')') {
+            depth--;
+        } else if (*p == '{') {             /* a quantifier {m,n}: skip it whole */
+            const char *q = strchr(p, '}');
+            next = q ? q + 1 : p + 1;
+        } else if (*p == '|') {
+            alternation |= depth == 0;
+        } else if (depth == 0 && !strchr("^$.?*+{}", *p)) {
+            /* a literal, unless a quantifier makes it optional */
+            literal = !(*next && strchr("?*{", *next));
+        }
+        if (literal) {
+            g_string_append_len(run, p, next - p);
+        } else {
+            if (run->len > best->len)
+                g_string_assign(best, run->str);
+            g_string_truncate(run, 0);
+        }
         p = next;
     }
-    if (lit->len == 0) {
-        g_string_free(lit, TRUE);
-        return NULL;
-    }
-    char *low = g_ascii_strdown(lit->str, -1);
-    g_string_free(lit, TRUE);
+    if (run->len > best->len)
+        g_string_assign(best, run->str);
+    g_string_free(run, TRUE);
+    char *low = alternation || best->len == 0 ? NULL : g_ascii_strdown(best->str, -1);
+    g_string_free(best, TRUE);
     return low;
 }
 
-/* Add the literal prefixes of every pattern of TERMS to *NEEDLES; one
- * pattern without a prefix makes *NEEDLES NULL (always run). */
+/* Add the literals of every pattern of TERMS to *NEEDLES; one pattern
+ * without a literal makes *NEEDLES NULL (always run). */
 static void
 add_needles(GPtrArray **needles, const GPtrArray *terms)
 {
@@ -228,6 +257,21 @@ add_needles(GPtrArray **needles, const GPtrArray *terms)
     }
 }
 
+/* The literals of the patterns of TERMS that have one, onto NEEDLES (for
+ * a pass that also starts at every digit). */
+static void
+add_prefix_needles(GPtrArray *needles, const GPtrArray *terms)
+{
+    for (guint i = 0; terms && i < terms->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(terms, i);
+        for (guint k = 0; k < t->patterns->len; k++) {
+            char *lit = literal_prefix(g_ptr_array_index(t->patterns, k));
+            if (lit)
+                g_ptr_array_add(needles, lit);
+        }
+    }
+}
+
 static void
 add_needle(GPtrArray *needles, const char *literal)
 {
@@ -235,15 +279,77 @@ add_needle(GPtrArray *needles, const char *literal)
         g_ptr_array_add(needles, g_strdup(literal));
 }
 
-static gboolean
-needles_in(const GPtrArray *needles, const char *lower)
+static void
+needles_free(gpointer p)
 {
-    if (needles == NULL)
-        return TRUE;
-    for (guint i = 0; i < needles->len; i++)
-        if (strstr(lower, g_ptr_array_index(needles, i)))
-            return TRUE;
-    return FALSE;
+    if (p)
+        g_ptr_array_unref(p);
+}
+
+/* One needle of one list, in the extractor's index. */
+typedef struct {
+    const char *literal;
+    gsize len;
+    const GPtrArray *owner;
+} IndexEntry;
+
+static void
+index_needles(GHashTable *index, guint8 *starts, const GPtrArray *needles)
+{
+    for (guint i = 0; needles && i < needles->len; i++) {
+        const char *lit = g_ptr_array_index(needles, i);
+        gunichar c = g_utf8_get_char(lit);
+        if (c < 0x10000)
+            starts[c / 8] |= (guint8)(1u << (c % 8));
+        gpointer key = GUINT_TO_POINTER(c);
+        GArray *entries = g_hash_table_lookup(index, key);
+        if (entries == NULL) {
+            entries = g_array_new(FALSE, FALSE, sizeof(IndexEntry));
+            g_hash_table_insert(index, key, entries);
+        }
+        IndexEntry e = {lit, strlen(lit), needles};
+        g_array_append_val(entries, e);
+    }
+}
+
+static void
+free_windows(gpointer p)
+{
+    g_array_free(p, TRUE);
+}
+
+/* Walk LOWER once and note where every needle of the index occurs, per
+ * needle list. */
+static GHashTable *
+find_needles(GHashTable *index, const guint8 *starts, const char *lower)
+{
+    GHashTable *found = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_windows);
+    for (const char *p = lower; *p; p = g_utf8_next_char(p)) {
+        gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+        if (c < 0x10000 && !(starts[c / 8] & (1u << (c % 8))))
+            continue;           /* no needle starts with it: most characters */
+        GArray *entries = g_hash_table_lookup(index, GUINT_TO_POINTER(c));
+        for (guint i = 0; entries && i < entries->len; i++) {
+            const IndexEntry *e = &g_array_index(entries, IndexEntry, i);
+            if (strncmp(p, e->literal, e->len) != 0)
+                continue;
+            GArray *hits = g_hash_table_lookup(found, e->owner);
+            if (hits == NULL) {
+                hits = g_array_new(FALSE, FALSE, sizeof(Window));
+                g_hash_table_insert(found, (gpointer)e->owner, hits);
+            }
+            Window w = {(gsize)(p - lower), (gsize)(p - lower) + e->len};
+            g_array_append_val(hits, w);
+        }
+    }
+    return found;
+}
+
+/* A needle of NEEDLES occurs in the text (NULL: cannot tell, so yes). */
+static gboolean
+needles_in(GHashTable *found, const GPtrArray *needles)
+{
+    return needles == NULL || g_hash_table_contains(found, needles);
 }
 
 static gboolean
@@ -432,25 +538,29 @@ typedef struct {
 static char *
 apply_rewrites(const char *text, GArray *rewrites, GArray **map)
 {
-    gsize len = strlen(text);
-    GString *out = g_string_sized_new(len);
-    *map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), (guint)len + 1);
-    gsize done = 0;
+    gsize len = strlen(text), out_len = len;
+    for (guint i = 0; i < rewrites->len; i++) {
+        const Rewrite *r = &g_array_index(rewrites, Rewrite, i);
+        out_len = out_len - (gsize)(r->end - r->start) + strlen(r->replacement);
+    }
+    GString *out = g_string_sized_new(out_len);
+    *map = g_array_sized_new(FALSE, FALSE, sizeof(gsize), (guint)out_len + 1);
+    g_array_set_size(*map, (guint)out_len + 1);
+    gsize *m = (gsize *)(void *)(*map)->data, o = 0, done = 0;
     for (guint i = 0; i <= rewrites->len; i++) {
         const Rewrite *r = i < rewrites->len ? &g_array_index(rewrites, Rewrite, i) : NULL;
         gsize upto = r ? (gsize)r->start : len;
         for (gsize k = done; k < upto; k++)
-            g_array_append_val(*map, k);
+            m[o++] = k;
         g_string_append_len(out, text + done, (gssize)(upto - done));
         if (r == NULL)
             break;
-        gsize at = (gsize)r->start;
         for (gsize k = 0; r->replacement[k]; k++)
-            g_array_append_val(*map, at);
+            m[o++] = (gsize)r->start;
         g_string_append(out, r->replacement);
         done = (gsize)r->end;
     }
-    g_array_append_val(*map, len);
+    m[o] = len;
     return g_string_free(out, FALSE);
 }
 
@@ -528,6 +638,7 @@ typedef struct {
     guint8 *claimed;
     GPtrArray *values;
     const SlxCatalogItem *item;
+    GHashTable *found;        /* needle list → GArray of Window: where its needles are */
     GArray *sentences;        /* gsize: sentence starts, ascending, from 0 */
     GArray *clauses;          /* gsize: clause starts (sentences cut at 、 and ,) */
 } Scan;
@@ -738,20 +849,113 @@ context_role(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
 
 typedef void (*MatchFn)(Scan *sc, GMatchInfo *mi, int s, int e);
 
-/* Run RE over the text; call FN for every match on unclaimed bytes. */
+/* A pass reads the text only around what can start a value of its kind
+ * (a digit, or one of its words), this far before and after it.  Why: the
+ * patterns begin with optional words (最大, within …), and in UTF-8 every
+ * Japanese character shares its lead bytes with them, so a scan of the
+ * whole text tries the pattern at every character. */
+#define WINDOW_BEFORE 24     /* the longest bound word before a figure, and its spaces */
+#define WINDOW_AFTER 48      /* a unit, a bound and a lead-time word after it */
+
 static void
-each_match(Scan *sc, GRegex *regex, MatchFn fn)
+add_window(const Scan *sc, GArray *windows, gsize from, gsize to)
 {
-    GMatchInfo *mi;
-    g_regex_match(regex, sc->text, 0, &mi);
-    while (g_match_info_matches(mi)) {
-        int s, e;
-        g_match_info_fetch_pos(mi, 0, &s, &e);
-        if (e > s && is_free(sc, s, e))
-            fn(sc, mi, s, e);
-        g_match_info_next(mi, NULL);
+    gsize start = from > WINDOW_BEFORE ? from - WINDOW_BEFORE : 0;
+    gsize end = MIN(sc->len, to + WINDOW_AFTER);
+    while (start > 0 && ((guchar)sc->text[start] & 0xC0) == 0x80)
+        start--;                /* a character boundary */
+    Window w = {start, end};
+    g_array_append_val(windows, w);
+}
+
+static gint
+by_window_start(gconstpointer a, gconstpointer b)
+{
+    const Window *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The windows around every digit run (if DIGITS) and every needle, merged;
+ * the whole text when NEEDLES is NULL (a word without a literal start). */
+static GArray *
+trigger_windows(const Scan *sc, const GPtrArray *needles, gboolean digits, gboolean any_needles)
+{
+    GArray *windows = g_array_new(FALSE, FALSE, sizeof(Window));
+    if (any_needles && needles == NULL) {
+        Window all = {0, sc->len};
+        g_array_append_val(windows, all);
+        return windows;
     }
-    g_match_info_free(mi);
+    for (gsize i = 0; digits && i < sc->len; i++) {
+        if (!g_ascii_isdigit(sc->text[i]))
+            continue;
+        gsize j = i;
+        while (j < sc->len && (g_ascii_isdigit(sc->text[j]) || sc->text[j] == '.' || sc->text[j] == ','))
+            j++;
+        add_window(sc, windows, i, j);
+        i = j;
+    }
+    GArray *hits = needles ? g_hash_table_lookup(sc->found, needles) : NULL;
+    for (guint n = 0; hits && n < hits->len; n++)
+        add_window(sc, windows, g_array_index(hits, Window, n).start, g_array_index(hits, Window, n).end);
+    g_array_sort(windows, by_window_start);
+    guint out = 0;
+    for (guint i = 0; i < windows->len; i++) {
+        Window w = g_array_index(windows, Window, i);
+        if (out > 0 && w.start <= g_array_index(windows, Window, out - 1).end)
+            g_array_index(windows, Window, out - 1).end =
+                MAX(g_array_index(windows, Window, out - 1).end, w.end);
+        else
+            g_array_index(windows, Window, out++) = w;
+    }
+    g_array_set_size(windows, out);
+    return windows;
+}
+
+/* One of NEEDLES occurs in the window (NULL: cannot tell, so yes). */
+static gboolean
+window_has(const Scan *sc, const Window *w, const GPtrArray *needles)
+{
+    if (needles == NULL)
+        return TRUE;
+    GArray *hits = g_hash_table_lookup(sc->found, needles);
+    for (guint i = 0; hits && i < hits->len; i++)
+        if (g_array_index(hits, Window, i).start >= w->start && g_array_index(hits, Window, i).end <= w->end)
+            return TRUE;
+    return FALSE;
+}
+
+/* Run RE over the windows the pass's triggers give, those that hold one
+ * of REQUIRED (a unit word: a number alone is no duration); call FN for
+ * every match on unclaimed bytes. */
+static void
+each_match_in(Scan *sc, GRegex *regex, MatchFn fn, const GPtrArray *needles, gboolean digits,
+              gboolean any_needles, const GPtrArray *required)
+{
+    GArray *windows = trigger_windows(sc, needles, digits, any_needles);
+    for (guint i = 0; i < windows->len; i++) {
+        const Window *w = &g_array_index(windows, Window, i);
+        if (!window_has(sc, w, required))
+            continue;
+        GMatchInfo *mi;
+        g_regex_match_full(regex, sc->text, (gssize)w->end, (gint)w->start, 0, &mi, NULL);
+        while (g_match_info_matches(mi)) {
+            int s, e;
+            g_match_info_fetch_pos(mi, 0, &s, &e);
+            if (e > s && is_free(sc, s, e))
+                fn(sc, mi, s, e);
+            g_match_info_next(mi, NULL);
+        }
+        g_match_info_free(mi);
+    }
+    g_array_free(windows, TRUE);
+}
+
+static void
+each_match(Scan *sc, GRegex *regex, MatchFn fn, const GPtrArray *needles, gboolean digits,
+           gboolean any_needles)
+{
+    each_match_in(sc, regex, fn, needles, digits, any_needles, NULL);
 }
 
 static void
@@ -948,6 +1152,29 @@ on_frequency(Scan *sc, GMatchInfo *mi, int s, int e)
     g_free(per3);
 }
 
+/* The bound word that ends just before a figure at *START (最大, within,
+ * at least), free of claims: it joins the figure's span (*START moves
+ * back to it).  NULL if there is none. */
+static char *
+word_before(Scan *sc, int *start)
+{
+    gsize s = (gsize)*start, from = s > WINDOW_BEFORE ? s - WINDOW_BEFORE : 0;
+    while (from > 0 && ((guchar)sc->text[from] & 0xC0) == 0x80)
+        from--;
+    GMatchInfo *mi = NULL;
+    char *pre = NULL;
+    if (s > 0 && g_regex_match_full(sc->x->bound_before_re, sc->text, (gssize)s, (gint)from, 0, &mi, NULL)) {
+        int ms, me;
+        g_match_info_fetch_pos(mi, 0, &ms, &me);
+        if (is_free(sc, ms, *start)) {
+            pre = group(mi, "pre");
+            *start = ms;
+        }
+    }
+    g_match_info_free(mi);
+    return pre;
+}
+
 /* The role of a duration: an interval (every, 間隔), a notice ahead (前),
  * the item's own role, else the context's.  May change *BOUND. */
 static const char *
@@ -989,7 +1216,8 @@ duration_role(Scan *sc, GMatchInfo *mi, int s, int e, SlxBound *bound)
 static void
 on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    char *prevday = group(mi, "prevday"), *pre = group(mi, "pre"), *from = group(mi, "from");
+    char *prevday = group(mi, "prevday"), *pre = prevday ? NULL : word_before(sc, &s);
+    char *from = group(mi, "from");
     char *vaguefrom = group(mi, "vaguefrom"), *num = group(mi, "num"), *vague = group(mi, "vague");
     char *unit = group(mi, "unit"), *post = group(mi, "post");
     SlxBound bound = SLX_BOUND_NONE;
@@ -1030,7 +1258,7 @@ on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
 static void
 on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    char *pre = group(mi, "pre"), *num = group(mi, "num"), *post = group(mi, "post");
+    char *pre = word_before(sc, &s), *num = group(mi, "num"), *post = group(mi, "post");
     SlxValue *v = add_value(sc, SLX_VALUE_PERCENT, s, e);
     v->value = parse_number(num);
     v->bound = bound_of(sc->x, pre, post);
@@ -1044,7 +1272,7 @@ on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
 static void
 on_count(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    char *pre = group(mi, "pre"), *num = group(mi, "num"), *unit = group(mi, "unit");
+    char *pre = word_before(sc, &s), *num = group(mi, "num"), *unit = group(mi, "unit");
     char *post = group(mi, "post");
     const char *u = wordset_name(&sc->x->count_units, unit);
     if (u) {
@@ -1093,15 +1321,24 @@ find_list(Scan *sc, guint l)
     GRegex *not_context = x->lists[l].not_context;
     if (sc->item && g_strcmp0(sc->item->list_role, role) == 0)
         context = NULL;         /* the item is about this list */
-    guint8 *taken = g_new0(guint8, sc->len + 1);
     GArray *found = g_array_new(FALSE, FALSE, sizeof(Hit));
+    guint8 *taken = g_new0(guint8, sc->len + 1);
     for (guint i = 0; i < names->words->len; i++) {
-        GRegex *re = g_array_index(x->lists[l].bounded, GRegex *, i);
+        if (!needles_in(sc->found, g_ptr_array_index(x->lists[l].names_needles, i)))
+            continue;
+        GRegex *re = g_array_index(x->lists[l].names_re, GRegex *, i);
         GMatchInfo *mi;
-        g_regex_match(re, sc->text, 0, &mi);
-        while (g_match_info_matches(mi)) {
+        for (gint from = 0;
+             g_regex_match_full(re, sc->text, (gssize)sc->len, from, 0, &mi, NULL);
+             g_match_info_free(mi)) {
             int s, e;
             g_match_info_fetch_pos(mi, 0, &s, &e);
+            from = e > s ? e : s + 1;
+            /* A Latin name starts a word (CSV, not xCSV; Webフォーム is a form). */
+            if (s > 0 && g_ascii_isalpha(sc->text[s]) && g_ascii_isalpha(sc->text[s - 1])) {
+                from = s + 1;
+                continue;
+            }
             gboolean free_span = TRUE;
             for (int k = s; k < e; k++)
                 free_span &= !taken[k];
@@ -1111,7 +1348,8 @@ find_list(Scan *sc, guint l)
                 Hit h = {s, e, i};
                 g_array_append_val(found, h);
             }
-            g_match_info_next(mi, NULL);
+            if ((gsize)from > sc->len)
+                break;
         }
         g_match_info_free(mi);
     }
@@ -1274,6 +1512,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     term_alt(v, "lead time", "after", lead);
     term_alt(v, "vague", "few", vague);
     const char *units = x->duration_units.alt, *pre = x->bounds_before.alt, *post = x->bounds_after.alt;
+    x->bound_before_re = NULL;
     char *frequency = g_strdup_printf(
         "(?<fixed>%s)(?:\\s*(?<fn>[0-9]+)\\s*回)?|"
         "(?:1\\s*)?(?<per>%s)(?:に|あたり)?\\s*(?:(?<n>[0-9]+)\\s*(?:回|度)|(?<vague>数回))|"
@@ -1285,35 +1524,65 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     g_free(frequency);
     char *duration = g_strdup_printf(
         "(?<prevday>前日分)|"
-        "(?:(?<pre>%s)\\s*)?"
         "(?:(?<everypre>%s)\\s+)?"
         "(?:(?:(?<from>" NUM ")|(?<vaguefrom>%s))\\s*(?:%s)?\\s*(?:[~-]|to)\\s*)?"
         "(?:(?<num>" NUM ")|(?<vague>%s)|(?(<everypre>)|(?!)))\\s*-?\\s*"
         "(?<unit>%s)(?:間|')?"
         "(?:\\s*(?<every>%s)|\\s*(?<post>%s))?"
         "(?:\\s*(?<ago>%s)(?<agopost>%s)?)?",
-        pre, every_before->str, vague->str, units, vague->str, units, every_after->str, post,
+        every_before->str, vague->str, units, vague->str, units, every_after->str, post,
         lead->str, x->lead_at_least.alt);
     x->duration = x->frequency ? compile(duration, error) : NULL;
     g_free(duration);
-    char *percent = g_strdup_printf("(?:(?<pre>%s)\\s*)?(?<num>" NUM ")\\s*(?:%%|パーセント|percent)"
-                                    "(?:\\s*(?<post>%s))?", pre, post);
+    char *percent = g_strdup_printf("(?<num>" NUM ")\\s*(?:%%|パーセント|percent)(?:\\s*(?<post>%s))?",
+                                    post);
     x->percent = x->duration ? compile(percent, error) : NULL;
     g_free(percent);
-    char *count = g_strdup_printf("(?:(?<pre>%s)\\s*)?(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
+    char *count = g_strdup_printf("(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
                                   "(?<unit>%s)(?![A-Za-z])(?:\\s*(?<post>%s))?",
-                                  pre, x->count_units.alt, post);
+                                  x->count_units.alt, post);
+    /* A bound word before a figure is looked for only at a figure: a
+     * pattern that began with it would be tried at every character. */
+    char *before = g_strdup_printf("(?:(?=[A-Za-z])(?<![A-Za-z])|(?![A-Za-z]))(?<pre>%s)\\s*\\z", pre);
+    x->bound_before_re = compile(before, error);
+    g_free(before);
     x->count = x->percent ? compile(count, error) : NULL;
     g_free(count);
-    x->schedule = x->count ? compile(x->schedules.alt, error) : NULL;
+    x->schedule = x->count && x->bound_before_re ? compile(x->schedules.alt, error) : NULL;
     /* Pre-checks: a pass runs only where one of its words occurs. */
     x->needles_frequency = g_ptr_array_new_with_free_func(g_free);
     add_needles(&x->needles_frequency, slx_value_terms(v, "frequency words"));
-    add_needles(&x->needles_frequency, slx_value_terms(v, "frequency periods"));
+    /* A period (年, 月) starts a frequency only with a number (年2回, digits
+     * trigger it) or 数回; the grammar's English words start one too. */
+    static const char *const frequency_grammar[] = {"回", "度", "once", "twice", "thrice", "times",
+                                                    "per"};
+    for (gsize i = 0; i < G_N_ELEMENTS(frequency_grammar); i++)
+        add_needle(x->needles_frequency, frequency_grammar[i]);
+    x->needles_masks = g_ptr_array_new_with_free_func(g_free);
+    add_prefix_needles(x->needles_masks, slx_value_terms(v, "not values"));
+    /* A window is read for durations or counts only if it holds a unit
+     * word (前日分 and every hour hold one too): most numbers are none. */
+    x->needles_duration_units = g_ptr_array_new_with_free_func(g_free);
+    add_needles(&x->needles_duration_units, slx_value_terms(v, "duration units"));
+    x->needles_count_units = g_ptr_array_new_with_free_func(g_free);
+    add_needles(&x->needles_count_units, slx_value_terms(v, "count units"));
+    x->needles_version = g_ptr_array_new_with_free_func(g_free);
+    add_needle(x->needles_version, "tls");
+    add_needle(x->needles_version, "ssl");
     x->needles_duration = g_ptr_array_new_with_free_func(g_free);
     add_needle(x->needles_duration, "前日分");
     add_needles(&x->needles_duration, slx_value_terms(v, "vague"));
-    add_needles(&x->needles_duration, slx_value_terms(v, "intervals"));
+    /* 「every hour」: an interval word before a unit, with no number. */
+    GPtrArray *intervals = slx_value_terms(v, "intervals");
+    for (guint i = 0; intervals && i < intervals->len; i++) {
+        const SlxTerm *t = g_ptr_array_index(intervals, i);
+        if (strcmp(t->name, "before") == 0) {
+            GPtrArray *one = g_ptr_array_new();
+            g_ptr_array_add(one, (gpointer)t);
+            add_needles(&x->needles_duration, one);
+            g_ptr_array_unref(one);
+        }
+    }
     x->needles_schedule = g_ptr_array_new_with_free_func(g_free);
     add_needles(&x->needles_schedule, slx_value_terms(v, "schedules"));
     g_string_free(every_before, TRUE);
@@ -1347,19 +1616,28 @@ build_lists(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         char *group_name = g_strconcat("list ", list_roles[l], NULL);
         x->lists[l].role = list_roles[l];
         gboolean ok = wordset_init(&x->lists[l].names, v, group_name, "", "", error);
-        x->lists[l].bounded = g_array_new(FALSE, FALSE, sizeof(GRegex *));
+        /* A name takes its span first, in file order (AWS東京リージョン is
+         * not also 東京).  A Latin name is a whole word: no letter after
+         * it here, none before it in find_list (a leading look-behind
+         * would cost every name a try at every byte). */
+        x->lists[l].names_re = g_array_new(FALSE, FALSE, sizeof(GRegex *));
+        x->lists[l].names_needles = g_ptr_array_new_with_free_func(needles_free);
+        GPtrArray *terms = slx_value_terms(v, group_name);
         for (guint i = 0; ok && i < x->lists[l].names.words->len; i++) {
             const Word *w = &g_array_index(x->lists[l].names.words, Word, i);
-            /* A Latin name is a whole word: no letter touches it (CSV, not
-             * CSVs); a Japanese one may follow a Latin word (Webフォーム). */
-            char *pat = g_strdup_printf("(?:(?=[A-Za-z])(?<![A-Za-z])|(?![A-Za-z]))%s"
-                                        "(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))",
+            char *pat = g_strdup_printf("%s(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))",
                                         g_regex_get_pattern(w->search));
             GRegex *re = compile(pat, error);
             g_free(pat);
             ok = re != NULL;
             if (ok)
-                g_array_append_val(x->lists[l].bounded, re);
+                g_array_append_val(x->lists[l].names_re, re);
+            GPtrArray *needles = g_ptr_array_new_with_free_func(g_free);
+            GPtrArray *one = g_ptr_array_new();
+            g_ptr_array_add(one, g_ptr_array_index(terms, i));
+            add_needles(&needles, one);
+            g_ptr_array_unref(one);
+            g_ptr_array_add(x->lists[l].names_needles, needles);
         }
         ok = ok && role_words(v, "list context", list_roles[l], &x->lists[l].context, error) &&
              role_words(v, "list not context", list_roles[l], &x->lists[l].not_context, error);
@@ -1405,6 +1683,18 @@ slx_extractor_new(const SlxVocabulary *v, GError **error)
         slx_extractor_free(x);
         return NULL;
     }
+    x->needle_index = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_windows);
+    const GPtrArray *lists[] = {x->needles_schedule, x->needles_frequency, x->needles_duration,
+                                x->needles_masks, x->needles_version, x->needles_duration_units,
+                                x->needles_count_units};
+    for (gsize i = 0; i < G_N_ELEMENTS(lists); i++)
+        index_needles(x->needle_index, x->needle_starts, lists[i]);
+    for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
+        index_needles(x->needle_index, x->needle_starts, x->lists[l].names.needles);
+        for (guint i = 0; i < x->lists[l].names_needles->len; i++)
+            index_needles(x->needle_index, x->needle_starts,
+                          g_ptr_array_index(x->lists[l].names_needles, i));
+    }
     return x;
 }
 
@@ -1416,7 +1706,7 @@ slx_extractor_free(SlxExtractor *x)
     GRegex **regexes[] = {&x->kanji_run, &x->kanji_keep, &x->english_number, &x->version,
                           &x->version_more, &x->masks, &x->schedule, &x->time_range,
                           &x->frequency, &x->duration, &x->percent, &x->count,
-                          &x->days_before_re, &x->days_after_re};
+                          &x->days_before_re, &x->days_after_re, &x->bound_before_re};
     for (gsize i = 0; i < G_N_ELEMENTS(regexes); i++)
         if (*regexes[i])
             g_regex_unref(*regexes[i]);
@@ -1426,20 +1716,26 @@ slx_extractor_free(SlxExtractor *x)
                        &x->versions_off};
     for (gsize i = 0; i < G_N_ELEMENTS(sets); i++)
         wordset_clear(sets[i]);
-    GPtrArray *needles[] = {x->needles_schedule, x->needles_frequency, x->needles_duration};
+    GPtrArray *needles[] = {x->needles_schedule, x->needles_frequency, x->needles_duration,
+                            x->needles_masks, x->needles_version, x->needles_duration_units,
+                            x->needles_count_units};
     for (gsize i = 0; i < G_N_ELEMENTS(needles); i++)
         if (needles[i])
             g_ptr_array_unref(needles[i]);
+    if (x->needle_index)
+        g_hash_table_unref(x->needle_index);
     for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
         wordset_clear(&x->lists[l].names);
         if (x->lists[l].context)
             g_regex_unref(x->lists[l].context);
         if (x->lists[l].not_context)
             g_regex_unref(x->lists[l].not_context);
-        for (guint i = 0; x->lists[l].bounded && i < x->lists[l].bounded->len; i++)
-            g_regex_unref(g_array_index(x->lists[l].bounded, GRegex *, i));
-        if (x->lists[l].bounded)
-            g_array_free(x->lists[l].bounded, TRUE);
+        for (guint i = 0; x->lists[l].names_re && i < x->lists[l].names_re->len; i++)
+            g_regex_unref(g_array_index(x->lists[l].names_re, GRegex *, i));
+        if (x->lists[l].names_re)
+            g_array_free(x->lists[l].names_re, TRUE);
+        if (x->lists[l].names_needles)
+            g_ptr_array_unref(x->lists[l].names_needles);
     }
     g_free(x);
 }
@@ -1460,40 +1756,39 @@ slx_extract_values(const SlxExtractor *x, const char *text, const SlxCatalogItem
     char *converted = convert_numerals(x, text, &map);
     Scan sc = {x, converted, text, (const gsize *)(void *)map->data, g_ascii_strdown(converted, -1),
                strlen(converted), NULL, g_ptr_array_new_with_free_func(slx_value_free), item,
-               NULL, NULL};
+               NULL, NULL, NULL};
+    sc.found = find_needles(x->needle_index, x->needle_starts, sc.lower);
     sc.claimed = g_new0(guint8, sc.len + 1);
     find_boundaries(&sc);
 
     /* Without a digit there is no version, date, range, percentage or
      * count; frequencies (日次), schedules (年中無休) and vague or spelled
-     * durations (数秒, 前日分, every hour) remain.  Each pass runs only
-     * where the words it needs occur: a strstr is far cheaper than a
-     * regex scan. */
+     * durations (数秒, 前日分, every hour) remain.  Each pass reads only the
+     * windows around what can start its values. */
     gboolean digits = strpbrk(converted, "0123456789") != NULL;
-    if (digits && (strstr(sc.lower, "tls") || strstr(sc.lower, "ssl")))
-        each_match(&sc, x->version, on_version);
-    each_match(&sc, x->masks, on_mask);   /* 四半期ごと has no digit */
-    if (needles_in(x->needles_schedule, sc.lower))
-        each_match(&sc, x->schedule, on_schedule);
     if (digits)
-        each_match(&sc, x->time_range, on_time_range);
-    if (needles_in(x->needles_frequency, sc.lower))
-        each_match(&sc, x->frequency, on_frequency);
-    if (digits || needles_in(x->needles_duration, sc.lower))
-        each_match(&sc, x->duration, on_duration);
+        each_match(&sc, x->version, on_version, x->needles_version, FALSE, TRUE);
+    each_match(&sc, x->masks, on_mask, x->needles_masks, digits, FALSE);
+    each_match(&sc, x->schedule, on_schedule, x->needles_schedule, FALSE, TRUE);
+    if (digits)
+        each_match(&sc, x->time_range, on_time_range, NULL, TRUE, FALSE);
+    each_match(&sc, x->frequency, on_frequency, x->needles_frequency, FALSE, TRUE);
+    each_match_in(&sc, x->duration, on_duration, x->needles_duration, digits, TRUE,
+                  x->needles_duration_units);
     if (digits && (strchr(converted, '%') || strstr(sc.lower, "percent") ||
                    strstr(converted, "パーセント")))
-        each_match(&sc, x->percent, on_percent);
+        each_match(&sc, x->percent, on_percent, NULL, TRUE, FALSE);
     if (digits)
-        each_match(&sc, x->count, on_count);
+        each_match_in(&sc, x->count, on_count, NULL, TRUE, FALSE, x->needles_count_units);
     for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++)
-        if (needles_in(x->lists[l].names.needles, sc.lower))
+        if (needles_in(sc.found, x->lists[l].names.needles))
             find_list(&sc, l);
 
     g_ptr_array_sort(sc.values, by_start);
     g_free(sc.claimed);
     g_free(sc.lower);
     g_array_free(sc.sentences, TRUE);
+    g_hash_table_unref(sc.found);
     g_array_free(sc.clauses, TRUE);
     g_array_free(map, TRUE);
     g_free(converted);
