@@ -218,6 +218,8 @@ static const Case cases[] = {
     {"41", "ISO/IEC 27001認証を取得した国内データセンター", "L certification ISO/IEC 27001; L location JP"},
     {"36", "解約日から30日間、CSV形式でエクスポート", "D 30 day; L format CSV"},
     {"6", "西日本リージョンへ転送", "L location JP"},
+    {"6", "東京・大阪リージョン間で切替", "L location JP"},
+    {"49", "AWSの東京リージョンを利用", "L location AWS ap-northeast-1"},   /* not also JP */
     {"49", "国内(AWS東京リージョン、大阪リージョン)", "L location JP|AWS ap-northeast-1|AWS ap-northeast-3"},
     {"12", "過去1年間の稼働実績99.9%", "D 1 year; P 99.9 r=actual"},   /* a window has no role */
     {"12", "直近3ヶ月の平均は約1時間", "D 3 month; D 1 hour b=approx"},
@@ -241,6 +243,8 @@ static const Case cases[] = {
     {"-", "A one-time code is emailed at each login.", ""},
     {"6", "Webブラウザからご利用いただけます", ""},      /* a browser */
     {"18", "管理画面から閲覧できます", ""},              /* a screen of the product */
+    {"2", "管理画面とメールで通知します", "L channel in_app|email"},   /* the screen as the medium */
+    {"18", "管理画面からCSVでダウンロードできます", "L format CSV"},
     {"2", "書面にて通知します", ""},                     /* 書面 is no channel */
     {"26", "24時間365日(電話・メール)", "S 24x365; L channel phone|email"},   /* the item's list */
     /* never values */
