@@ -56,8 +56,8 @@ struct SlxExtractor {
     GRegex *masks, *schedule, *time_range, *frequency, *duration, *percent, *count;
     GRegex *days_before_re, *days_after_re, *bound_before_re;
     WordSet duration_units, count_units, bounds_after, bounds_before, frequency_words,
-            frequency_periods, days_before, days_after, schedules, roles, lead_at_least,
-            versions_off;
+            frequency_periods, days_before, days_after, schedules, roles, versions_off;
+    char *lead_at_least;      /* the alternation of [lead time] at_least */
     /* What starts each pass (values.ini words and grammar words): a pass
      * reads only the windows of text around them. */
     GPtrArray *needles_schedule, *needles_frequency, *needles_duration, *needles_masks,
@@ -737,42 +737,37 @@ bound_of(const SlxExtractor *x, const char *pre, const char *post)
 
 /* ---- roles ----------------------------------------------------------- */
 
-/* The end of the last match of role NAME in [from, to), or -1. */
+/* Where the first (or, with LAST, the last) word of role NAME starts in
+ * [from, to), or -1. */
 static gssize
-last_role_word(const Scan *sc, const char *name, gsize from, gsize to)
+role_word(const Scan *sc, const char *name, gsize from, gsize to, gboolean last)
 {
     const Word *w = wordset_word(&sc->x->roles, name);
     if (w == NULL || to <= from)
         return -1;
-    gssize best = -1;
+    gssize at = -1;
     GMatchInfo *mi;
     g_regex_match_full(w->search, sc->text, (gssize)to, (gint)from, 0, &mi, NULL);
-    while (g_match_info_matches(mi)) {
-        int s, e;
-        g_match_info_fetch_pos(mi, 0, &s, &e);
-        best = s;
-        g_match_info_next(mi, NULL);
-    }
-    g_match_info_free(mi);
-    return best;
-}
-
-/* The first match of role NAME in [from, to), or -1. */
-static gssize
-first_role_word(const Scan *sc, const char *name, gsize from, gsize to)
-{
-    const Word *w = wordset_word(&sc->x->roles, name);
-    if (w == NULL || to <= from)
-        return -1;
-    GMatchInfo *mi;
-    gssize at = -1;
-    if (g_regex_match_full(w->search, sc->text, (gssize)to, (gint)from, 0, &mi, NULL)) {
+    while (g_match_info_matches(mi) && (last || at < 0)) {
         int s, e;
         g_match_info_fetch_pos(mi, 0, &s, &e);
         at = s;
+        g_match_info_next(mi, NULL);
     }
     g_match_info_free(mi);
     return at;
+}
+
+static gssize
+first_role_word(const Scan *sc, const char *name, gsize from, gsize to)
+{
+    return role_word(sc, name, from, to, FALSE);
+}
+
+static gssize
+last_role_word(const Scan *sc, const char *name, gsize from, gsize to)
+{
+    return role_word(sc, name, from, to, TRUE);
 }
 
 /* target or actual, from the sentence around the figure [s, e): the nearer
@@ -875,13 +870,14 @@ by_window_start(gconstpointer a, gconstpointer b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* The windows around every digit run (if DIGITS) and every needle, merged;
- * the whole text when NEEDLES is NULL (a word without a literal start). */
+/* The windows around every digit run (if DIGITS) and every needle of
+ * NEEDLES, merged.  With WHOLE_IF_UNKNOWN, NEEDLES NULL means that a word
+ * of the pass has no literal to look for, so the whole text is read. */
 static GArray *
-trigger_windows(const Scan *sc, const GPtrArray *needles, gboolean digits, gboolean any_needles)
+trigger_windows(const Scan *sc, const GPtrArray *needles, gboolean digits, gboolean whole_if_unknown)
 {
     GArray *windows = g_array_new(FALSE, FALSE, sizeof(Window));
-    if (any_needles && needles == NULL) {
+    if (whole_if_unknown && needles == NULL) {
         Window all = {0, sc->len};
         g_array_append_val(windows, all);
         return windows;
@@ -930,9 +926,9 @@ window_has(const Scan *sc, const Window *w, const GPtrArray *needles)
  * every match on unclaimed bytes. */
 static void
 each_match_in(Scan *sc, GRegex *regex, MatchFn fn, const GPtrArray *needles, gboolean digits,
-              gboolean any_needles, const GPtrArray *required)
+              gboolean whole_if_unknown, const GPtrArray *required)
 {
-    GArray *windows = trigger_windows(sc, needles, digits, any_needles);
+    GArray *windows = trigger_windows(sc, needles, digits, whole_if_unknown);
     for (guint i = 0; i < windows->len; i++) {
         const Window *w = &g_array_index(windows, Window, i);
         if (!window_has(sc, w, required))
@@ -953,9 +949,9 @@ each_match_in(Scan *sc, GRegex *regex, MatchFn fn, const GPtrArray *needles, gbo
 
 static void
 each_match(Scan *sc, GRegex *regex, MatchFn fn, const GPtrArray *needles, gboolean digits,
-           gboolean any_needles)
+           gboolean whole_if_unknown)
 {
-    each_match_in(sc, regex, fn, needles, digits, any_needles, NULL);
+    each_match_in(sc, regex, fn, needles, digits, whole_if_unknown, NULL);
 }
 
 static void
@@ -1531,7 +1527,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         "(?:\\s*(?<every>%s)|\\s*(?<post>%s))?"
         "(?:\\s*(?<ago>%s)(?<agopost>%s)?)?",
         every_before->str, vague->str, units, vague->str, units, every_after->str, post,
-        lead->str, x->lead_at_least.alt);
+        lead->str, x->lead_at_least);
     x->duration = x->frequency ? compile(duration, error) : NULL;
     g_free(duration);
     char *percent = g_strdup_printf("(?<num>" NUM ")\\s*(?:%%|パーセント|percent)(?:\\s*(?<post>%s))?",
@@ -1674,7 +1670,7 @@ slx_extractor_new(const SlxVocabulary *v, GError **error)
          * reads as "at least". */
         GString *at_least = g_string_new(NULL);
         term_alt(v, "lead time", "at_least", at_least);
-        x->lead_at_least.alt = g_string_free(at_least, FALSE);
+        x->lead_at_least = g_string_free(at_least, FALSE);
     }
     ok = ok && build_conversions(x, v, error) && build_version(x, v, error) &&
          build_masks(x, v, error) && build_ranges(x, error) && build_figures(x, v, error) &&
@@ -1712,8 +1708,7 @@ slx_extractor_free(SlxExtractor *x)
             g_regex_unref(*regexes[i]);
     WordSet *sets[] = {&x->duration_units, &x->count_units, &x->bounds_after, &x->bounds_before,
                        &x->frequency_words, &x->frequency_periods, &x->days_before,
-                       &x->days_after, &x->schedules, &x->roles, &x->lead_at_least,
-                       &x->versions_off};
+                       &x->days_after, &x->schedules, &x->roles, &x->versions_off};
     for (gsize i = 0; i < G_N_ELEMENTS(sets); i++)
         wordset_clear(sets[i]);
     GPtrArray *needles[] = {x->needles_schedule, x->needles_frequency, x->needles_duration,
@@ -1724,6 +1719,7 @@ slx_extractor_free(SlxExtractor *x)
             g_ptr_array_unref(needles[i]);
     if (x->needle_index)
         g_hash_table_unref(x->needle_index);
+    g_free(x->lead_at_least);
     for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
         wordset_clear(&x->lists[l].names);
         if (x->lists[l].context)
