@@ -639,6 +639,7 @@ typedef struct {
     GPtrArray *values;
     const SlxCatalogItem *item;
     GHashTable *found;        /* needle list → GArray of Window: where its needles are */
+    gsize last_end[SLX_VALUE_N];   /* the end of the last value of each kind so far */
     GArray *sentences;        /* gsize: sentence starts, ascending, from 0 */
     GArray *clauses;          /* gsize: clause starts (sentences cut at 、 and ,) */
 } Scan;
@@ -652,10 +653,14 @@ is_free(const Scan *sc, int s, int e)
     return TRUE;
 }
 
+/* What a claimed byte is: part of a span that states no value (a date, a
+ * URL), or of a value. */
+enum { CLAIM_NONE, CLAIM_MASK, CLAIM_VALUE };
+
 static void
-claim(Scan *sc, int s, int e)
+claim(Scan *sc, int s, int e, guint8 how)
 {
-    memset(sc->claimed + s, 1, (gsize)(e - s));
+    memset(sc->claimed + s, how, (gsize)(e - s));
 }
 
 static SlxValue *
@@ -667,7 +672,8 @@ add_value(Scan *sc, SlxValueKind kind, int s, int e)
     gsize os = sc->map[s], oe = sc->map[e];
     v->text = g_strndup(sc->original + os, oe - os);
     g_ptr_array_add(sc->values, v);
-    claim(sc, s, e);
+    claim(sc, s, e, CLAIM_VALUE);
+    sc->last_end[kind] = (gsize)e;
     return v;
 }
 
@@ -770,16 +776,36 @@ last_role_word(const Scan *sc, const char *name, gsize from, gsize to)
     return role_word(sc, name, from, to, TRUE);
 }
 
+#define ROLE_REACH 256        /* bytes before and after a figure a role word may be */
+
+/* [*FROM, *TO) cut to ROLE_REACH around [s, e), on character boundaries. */
+static void
+near(const Scan *sc, gsize s, gsize e, gsize *from, gsize *to)
+{
+    *from = MAX(*from, s > ROLE_REACH ? s - ROLE_REACH : 0);
+    *to = MIN(*to, e + ROLE_REACH);
+    while (*from > 0 && ((guchar)sc->text[*from] & 0xC0) == 0x80)
+        (*from)--;
+    while (*to < sc->len && ((guchar)sc->text[*to] & 0xC0) == 0x80)
+        (*to)++;
+}
+
 /* target or actual, from the sentence around the figure [s, e): the nearer
  * word before it (「稼働目標:99.9% 昨年稼働実績:99.99%」); failing that, a word
  * after it up to the next figure (「6時間以内の復旧を目標」, but in 「3秒以上と
  * なる遅延の継続時間は3時間以内を目標」 only 3時間 is the target); failing that,
  * a distributive word followed by one (「99.5% … 99.95%(いずれも目標値)」). */
 static const char *
-target_or_actual(const Scan *sc, gsize s, gsize e)
+target_or_actual(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
 {
     gsize from, to;
     span_of(sc, sc->sentences, s, &from, &to);
+    /* Near the figure only: a text without 。 is one sentence, and reading
+     * it all for every figure would be quadratic. */
+    near(sc, s, e, &from, &to);
+    /* A word before the previous figure of the kind is that figure's
+     * (「…実績は99.95%、稼働率99.9%を目標」). */
+    from = MAX(from, sc->last_end[kind]);
     gssize t = last_role_word(sc, "target", from, s), a = last_role_word(sc, "actual", from, s);
     if (t >= 0 || a >= 0)
         return t > a ? "target" : "actual";
@@ -832,11 +858,12 @@ context_role(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
     /* A look-back window is neither a target nor an actual figure, but
      * 「直近7日分を保管」 is kept for seven days. */
     gboolean window = kind == SLX_VALUE_DURATION && after_window(sc, s);
-    const char *role = window ? NULL : target_or_actual(sc, s, e);
+    const char *role = window ? NULL : target_or_actual(sc, kind, s, e);
     if (role || kind != SLX_VALUE_DURATION)
         return role;
     gsize from, to;
     span_of(sc, sc->clauses, s, &from, &to);
+    near(sc, s, e, &from, &to);
     return first_role_word(sc, "retention", from, to) >= 0 ? "retention" : NULL;
 }
 
@@ -958,7 +985,7 @@ static void
 on_mask(Scan *sc, GMatchInfo *mi, int s, int e)
 {
     (void)mi;
-    claim(sc, s, e);
+    claim(sc, s, e, CLAIM_MASK);
 }
 
 /* 「TLS1.2以上」, 「TLS1.0/1.1は無効」, 「TLS1.2未満は無効」, 「TLS1.1以下は無効」,
@@ -1056,6 +1083,7 @@ range_days(Scan *sc, int s, int e, int *start)
 {
     gsize from, to;
     span_of(sc, sc->sentences, (gsize)s, &from, &to);
+    near(sc, (gsize)s, (gsize)e, &from, &to);
     char *before = g_strndup(sc->text + from, (gsize)s - from);
     const char *days = NULL;
     GMatchInfo *dm;
@@ -1219,6 +1247,10 @@ on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
     SlxBound bound = SLX_BOUND_NONE;
     const char *u = prevday ? "day" : wordset_name(&sc->x->duration_units, unit);
     if (u) {
+        /* The role first: it looks back to the figure before this one. */
+        if (!prevday)
+            bound = bound_of(sc->x, pre, post);   /* 数時間程度 is about a few hours */
+        const char *role = duration_role(sc, mi, s, e, &bound);
         SlxValue *v = add_value(sc, SLX_VALUE_DURATION, s, e);
         v->unit = u;
         if (prevday) {          /* 前日分: the previous day's data */
@@ -1235,9 +1267,7 @@ on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
                 v->has_from = TRUE;
             }
         }
-        if (!prevday)
-            bound = bound_of(sc->x, pre, post);   /* 数時間程度 is about a few hours */
-        v->role = duration_role(sc, mi, s, e, &bound);
+        v->role = role;
         v->bound = bound;
     }
     g_free(prevday);
@@ -1255,10 +1285,11 @@ static void
 on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
 {
     char *pre = word_before(sc, &s), *num = group(mi, "num"), *post = group(mi, "post");
+    const char *role = context_role(sc, SLX_VALUE_PERCENT, (gsize)s, (gsize)e);
     SlxValue *v = add_value(sc, SLX_VALUE_PERCENT, s, e);
     v->value = parse_number(num);
     v->bound = bound_of(sc->x, pre, post);
-    v->role = context_role(sc, SLX_VALUE_PERCENT, (gsize)s, (gsize)e);
+    v->role = role;
     g_free(pre);
     g_free(num);
     g_free(post);
@@ -1289,6 +1320,7 @@ in_context(const Scan *sc, GRegex *context, gsize s)
 {
     gsize from, to;
     span_of(sc, sc->sentences, s, &from, &to);
+    near(sc, s, s, &from, &to);
     return g_regex_match_full(context, sc->text, (gssize)to, (gint)from, 0, NULL, NULL);
 }
 
@@ -1750,9 +1782,11 @@ slx_extract_values(const SlxExtractor *x, const char *text, const SlxCatalogItem
 {
     GArray *map;
     char *converted = convert_numerals(x, text, &map);
-    Scan sc = {x, converted, text, (const gsize *)(void *)map->data, g_ascii_strdown(converted, -1),
-               strlen(converted), NULL, g_ptr_array_new_with_free_func(slx_value_free), item,
-               NULL, NULL, NULL};
+    Scan sc = {
+        .x = x, .text = converted, .original = text, .map = (const gsize *)(void *)map->data,
+        .lower = g_ascii_strdown(converted, -1), .len = strlen(converted),
+        .values = g_ptr_array_new_with_free_func(slx_value_free), .item = item,
+    };
     sc.found = find_needles(x->needle_index, x->needle_starts, sc.lower);
     sc.claimed = g_new0(guint8, sc.len + 1);
     find_boundaries(&sc);

@@ -226,6 +226,7 @@ static const Case cases[] = {
     {"18", "操作ログを1年間保管し、CSVでダウンロード", "D 1 year r=retention; L format CSV"},
     {"6", "遠隔地へのバックアップ保管のみで、復旧には数日を要する", "D - day vague"},   /* another clause */
     {"5", "■ベーシック:99.5%以上 ■プレミアム:99.95%以上(いずれも目標値)", "P 99.5 b=min r=target; P 99.95 b=min r=target"},
+    {"5", "稼働率の実績は99.95%、稼働率99.9%を目標とし", "P 99.95 r=actual; P 99.9 r=target"},   /* the word before is the previous figure's */
     {"7", "復旧まで4時間を超える場合", "D 4 hour b=min_exclusive"},
     {"13", "CPU使用率80%超過が5分継続", "P 80 b=min_exclusive; D 5 minute"},
     {"35", "月額利用料金の最大100%を返金", "P 100 b=max"},
@@ -440,6 +441,27 @@ test_vague_and_spans(void **state)
     }
 }
 
+/* A long response without 。 is one sentence: every figure still gets the
+ * role word near it, and only that (the reach of a role word is bounded,
+ * which keeps extraction linear; scripts/bench-text measures the speed). */
+static void
+test_long_response(void **state)
+{
+    (void)state;
+    GString *text = g_string_new(NULL);
+    for (int i = 0; i < 3000; i++)
+        g_string_append(text, i % 2 ? "稼働率の実績は99.95%、" : "稼働率99.9%を目標とし、");
+    GPtrArray *v = slx_extract_values(extractor, text->str, slx_catalog_lookup(meti, "5"));
+    assert_int_equal(v->len, 3000);
+    for (guint i = 0; i < v->len; i++) {
+        const SlxValue *p = g_ptr_array_index(v, i);
+        assert_int_equal(p->kind, SLX_VALUE_PERCENT);
+        assert_string_equal(p->role, i % 2 ? "actual" : "target");
+    }
+    g_ptr_array_unref(v);
+    g_string_free(text, TRUE);
+}
+
 /* An analyst adds words without recompiling: a counter, a channel, a
  * region, a certification. */
 static void
@@ -529,6 +551,7 @@ main(void)
         cmocka_unit_test(test_text_and_seconds),
         cmocka_unit_test(test_vague_and_spans),
         cmocka_unit_test(test_vocabulary_is_data),
+        cmocka_unit_test(test_long_response),
         cmocka_unit_test(test_primary),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
