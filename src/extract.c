@@ -56,7 +56,8 @@ struct SlxExtractor {
     GRegex *masks, *schedule, *time_range, *frequency, *duration, *percent, *count;
     GRegex *days_before_re, *days_after_re, *bound_before_re;
     WordSet duration_units, count_units, bounds_after, bounds_before, frequency_words,
-            frequency_periods, days_before, days_after, schedules, roles, versions_off;
+            frequency_periods, days_before, days_after, schedules, roles, versions_off,
+            interval_words, duration_words;
     char *lead_at_least;      /* the alternation of [lead time] at_least */
     /* What starts each pass (values.ini words and grammar words): a pass
      * reads only the windows of text around them. */
@@ -533,6 +534,23 @@ typedef struct {
     char replacement[24];
 } Rewrite;
 
+/* One of NEEDLES (lower case) is in TEXT; NULL needles: cannot tell, yes. */
+static gboolean
+text_has(const GPtrArray *needles, const char *text)
+{
+    for (guint i = 0; needles && i < needles->len; i++)
+        if (strstr(text, g_ptr_array_index(needles, i)))
+            return TRUE;
+    return needles == NULL;
+}
+
+static gint
+by_rewrite_start(gconstpointer a, gconstpointer b)
+{
+    const Rewrite *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
 /* Apply REWRITES (in order, not overlapping) to TEXT; *MAP gets, for
  * every byte of the result and its end, the offset in TEXT it came from. */
 static char *
@@ -564,8 +582,9 @@ apply_rewrites(const char *text, GArray *rewrites, GArray **map)
     return g_string_free(out, FALSE);
 }
 
-/* Step 1: numerals before a unit or counter become digits.  Returns the
- * new text; *MAP maps its offsets back to TEXT's. */
+/* Step 1: numerals before a unit or counter become digits, and words that
+ * are a duration become one (values.ini [duration words]).  Returns the new
+ * text; *MAP maps its offsets back to TEXT's. */
 static char *
 convert_numerals(const SlxExtractor *x, const char *text, GArray **map)
 {
@@ -599,10 +618,9 @@ convert_numerals(const SlxExtractor *x, const char *text, GArray **map)
         g_free(keep);
     }
     g_match_info_free(mi);
-    /* English words: no kanji rewrite can overlap them (other scripts). */
+    /* English number words, and words that are a duration (半年前): neither
+     * overlaps a kanji numeral, and a later overlap is dropped below. */
     if (g_regex_match(x->english_number, text, 0, &mi)) {
-        GArray *merged = g_array_new(FALSE, FALSE, sizeof(Rewrite));
-        guint k = 0;
         while (g_match_info_matches(mi)) {
             int s, e;
             g_match_info_fetch_pos(mi, 1, &s, &e);
@@ -610,17 +628,33 @@ convert_numerals(const SlxExtractor *x, const char *text, GArray **map)
             Rewrite r = {s, e, ""};
             g_snprintf(r.replacement, sizeof r.replacement, "%ld", english_value(w));
             g_free(w);
-            while (k < rewrites->len && g_array_index(rewrites, Rewrite, k).start < s)
-                g_array_append_val(merged, g_array_index(rewrites, Rewrite, k)), k++;
-            g_array_append_val(merged, r);
+            g_array_append_val(rewrites, r);
             g_match_info_next(mi, NULL);
         }
-        for (; k < rewrites->len; k++)
-            g_array_append_val(merged, g_array_index(rewrites, Rewrite, k));
-        g_array_free(rewrites, TRUE);
-        rewrites = merged;
     }
     g_match_info_free(mi);
+    for (guint i = 0; i < x->duration_words.words->len && text_has(x->duration_words.needles, text); i++) {
+        const Word *w = &g_array_index(x->duration_words.words, Word, i);
+        g_regex_match(w->search, text, 0, &mi);
+        while (g_match_info_matches(mi)) {
+            int s, e;
+            g_match_info_fetch_pos(mi, 0, &s, &e);
+            Rewrite r = {s, e, ""};
+            g_strlcpy(r.replacement, w->name, sizeof r.replacement);
+            if (e > s)
+                g_array_append_val(rewrites, r);
+            g_match_info_next(mi, NULL);
+        }
+        g_match_info_free(mi);
+    }
+    g_array_sort(rewrites, by_rewrite_start);
+    guint kept = 0;
+    for (guint i = 0; i < rewrites->len; i++) {
+        Rewrite r = g_array_index(rewrites, Rewrite, i);
+        if (kept == 0 || r.start >= g_array_index(rewrites, Rewrite, kept - 1).end)
+            g_array_index(rewrites, Rewrite, kept++) = r;
+    }
+    g_array_set_size(rewrites, kept);
     char *out = apply_rewrites(text, rewrites, map);
     g_array_free(rewrites, TRUE);
     return out;
@@ -1206,6 +1240,8 @@ duration_role(Scan *sc, GMatchInfo *mi, int s, int e, SlxBound *bound)
 {
     const char *item_role = sc->item ? sc->item->duration_role : NULL;
     char *every = group(mi, "every"), *everypre = group(mi, "everypre");
+    if (every == NULL)
+        every = group(mi, "everyword");
     char *ago = group(mi, "ago"), *at_least = group(mi, "agopost");
     const char *role;
     if (every || everypre) {
@@ -1240,20 +1276,23 @@ duration_role(Scan *sc, GMatchInfo *mi, int s, int e, SlxBound *bound)
 static void
 on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
 {
-    char *prevday = group(mi, "prevday"), *pre = prevday ? NULL : word_before(sc, &s);
+    char *prevday = group(mi, "prevday"), *everyword = group(mi, "everyword");
+    char *pre = prevday || everyword ? NULL : word_before(sc, &s);
     char *from = group(mi, "from");
     char *vaguefrom = group(mi, "vaguefrom"), *num = group(mi, "num"), *vague = group(mi, "vague");
     char *unit = group(mi, "unit"), *post = group(mi, "post");
     SlxBound bound = SLX_BOUND_NONE;
-    const char *u = prevday ? "day" : wordset_name(&sc->x->duration_units, unit);
+    const char *u = prevday ? "day"
+                    : everyword ? wordset_name(&sc->x->interval_words, everyword)
+                                : wordset_name(&sc->x->duration_units, unit);
     if (u) {
         /* The role first: it looks back to the figure before this one. */
-        if (!prevday)
+        if (!prevday && !everyword)
             bound = bound_of(sc->x, pre, post);   /* 数時間程度 is about a few hours */
         const char *role = duration_role(sc, mi, s, e, &bound);
         SlxValue *v = add_value(sc, SLX_VALUE_DURATION, s, e);
         v->unit = u;
-        if (prevday) {          /* 前日分: the previous day's data */
+        if (prevday || everyword) {   /* 前日分: the previous day's data; hourly */
             v->value = 1;
         } else if (vague) {     /* 数秒: a few, no figure */
             v->vague = TRUE;
@@ -1271,6 +1310,7 @@ on_duration(Scan *sc, GMatchInfo *mi, int s, int e)
         v->bound = bound;
     }
     g_free(prevday);
+    g_free(everyword);
     g_free(pre);
     g_free(from);
     g_free(vaguefrom);
@@ -1519,7 +1559,8 @@ build_ranges(SlxExtractor *x, GError **error)
         "(?:(?<ap2>午前|午後|AM|PM)\\s*)?(?<h2>[0-9]{1,2})"
         "(?::(?<m2>[0-9]{2})|時(?:(?<n2>[0-9]{1,2})分|(?<f2>半))?)"
         "(?:\\s*(?<apb2>AM|PM|a\\.m\\.|p\\.m\\.)(?![A-Za-z]))?";
-    char *tr = g_strdup_printf("(?<![0-9.:])%s\\s*(?:~|-|から|to)\\s*(?:翌日?|next day\\s*)?%s(?![0-9])",
+    char *tr = g_strdup_printf("(?<![0-9.:])%s\\s*(?:~|-|から|to|and|until|till|through)\\s*"
+                               "(?:翌日?|next day\\s*)?%s(?![0-9])",
                                tok1, tok2);
     x->time_range = compile(tr, error);
     g_free(tr);
@@ -1551,14 +1592,15 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     x->frequency = compile(frequency, error);
     g_free(frequency);
     char *duration = g_strdup_printf(
-        "(?<prevday>前日分)|"
+        "(?<prevday>前日分)|(?<everyword>%s)|"
         "(?:(?<everypre>%s)\\s+)?"
         "(?:(?:(?<from>" NUM ")|(?<vaguefrom>%s))\\s*(?:%s)?\\s*(?:[~-]|to)\\s*)?"
         "(?:(?<num>" NUM ")|(?<vague>%s)|(?(<everypre>)|(?!)))\\s*-?\\s*"
-        "(?<unit>%s)(?:間|')?"
+        "(?<unit>%s)(?![A-Za-z])(?:間|')?"
         "(?:\\s*(?<every>%s)|\\s*(?<post>%s))?"
         "(?:\\s*(?<ago>%s)(?<agopost>%s)?)?",
-        every_before->str, vague->str, units, vague->str, units, every_after->str, post,
+        x->interval_words.alt, every_before->str, vague->str, units, vague->str, units,
+        every_after->str, post,
         lead->str, x->lead_at_least);
     x->duration = x->frequency ? compile(duration, error) : NULL;
     g_free(duration);
@@ -1592,6 +1634,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
      * word (前日分 and every hour hold one too): most numbers are none. */
     x->needles_duration_units = g_ptr_array_new_with_free_func(g_free);
     add_needles(&x->needles_duration_units, slx_value_terms(v, "duration units"));
+    add_needles(&x->needles_duration_units, slx_value_terms(v, "interval words"));
     x->needles_count_units = g_ptr_array_new_with_free_func(g_free);
     add_needles(&x->needles_count_units, slx_value_terms(v, "count units"));
     x->needles_version = g_ptr_array_new_with_free_func(g_free);
@@ -1600,6 +1643,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     x->needles_duration = g_ptr_array_new_with_free_func(g_free);
     add_needle(x->needles_duration, "前日分");
     add_needles(&x->needles_duration, slx_value_terms(v, "vague"));
+    add_needles(&x->needles_duration, slx_value_terms(v, "interval words"));
     /* 「every hour」: an interval word before a unit, with no number. */
     GPtrArray *intervals = slx_value_terms(v, "intervals");
     for (guint i = 0; intervals && i < intervals->len; i++) {
@@ -1693,6 +1737,8 @@ slx_extractor_new(const SlxVocabulary *v, GError **error)
         {G_STRUCT_OFFSET(SlxExtractor, schedules), "schedules"},
         {G_STRUCT_OFFSET(SlxExtractor, roles), "roles"},
         {G_STRUCT_OFFSET(SlxExtractor, versions_off), "versions"},
+        {G_STRUCT_OFFSET(SlxExtractor, interval_words), "interval words"},
+        {G_STRUCT_OFFSET(SlxExtractor, duration_words), "duration words"},
     };
     gboolean ok = TRUE;
     for (gsize i = 0; i < G_N_ELEMENTS(sets) && ok; i++)
@@ -1740,7 +1786,8 @@ slx_extractor_free(SlxExtractor *x)
             g_regex_unref(*regexes[i]);
     WordSet *sets[] = {&x->duration_units, &x->count_units, &x->bounds_after, &x->bounds_before,
                        &x->frequency_words, &x->frequency_periods, &x->days_before,
-                       &x->days_after, &x->schedules, &x->roles, &x->versions_off};
+                       &x->days_after, &x->schedules, &x->roles, &x->versions_off,
+                       &x->interval_words, &x->duration_words};
     for (gsize i = 0; i < G_N_ELEMENTS(sets); i++)
         wordset_clear(sets[i]);
     GPtrArray *needles[] = {x->needles_schedule, x->needles_frequency, x->needles_duration,

@@ -421,22 +421,26 @@ note_preamble(const Context *cx, SlxTable *t, const char *text)
     const SlxVocabulary *v = &cx->patterns->vocab;
     char *line = slx_normalize(text, -1, SLX_NORM_DEFAULT);
     gboolean named_service = FALSE;
-    if (t->service == NULL) {
-        for (guint i = 0; i < v->service->len && t->service == NULL; i++) {
-            GMatchInfo *mi = NULL;
-            if (g_regex_match(g_ptr_array_index(v->service, i), line, 0, &mi)) {
-                char *s = g_match_info_fetch(mi, 1);
-                if (s) {
-                    g_strstrip(s);
-                    if (*s && g_utf8_strlen(s, -1) <= 60) {
-                        t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
-                        named_service = TRUE;
-                    }
+    /* The service patterns are in order of trust: a line that says
+     * 「対象サービス:」 later in the preamble replaces a name read from the
+     * title, never the other way round. */
+    guint rank = t->service ? t->service_rank : v->service->len;
+    for (guint i = 0; i < rank && !named_service; i++) {
+        GMatchInfo *mi = NULL;
+        if (g_regex_match(g_ptr_array_index(v->service, i), line, 0, &mi)) {
+            char *s = g_match_info_fetch(mi, 1);
+            if (s) {
+                g_strstrip(s);
+                if (*s && g_utf8_strlen(s, -1) <= 60 && !slx_phrases_match(v->not_service, s)) {
+                    g_free(t->service);
+                    t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
+                    t->service_rank = i;
+                    named_service = TRUE;
                 }
-                g_free(s);
             }
-            g_match_info_free(mi);
+            g_free(s);
         }
+        g_match_info_free(mi);
     }
     if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。")) {
         if (slx_phrases_match(v->title, line)) {

@@ -34,6 +34,7 @@ typedef struct {
     char *title;           /* normalized, or NULL */
     char *untitled;        /* while segmenting: the first short preamble line */
     char *service;         /* normalized, or NULL */
+    guint service_rank;    /* the index of the [document] service pattern that named it */
     GPtrArray *rows;       /* SlxRow *, in document order */
     guint header_rows;     /* header rows seen (repeats included) */
 } SlxTable;

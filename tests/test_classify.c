@@ -136,6 +136,8 @@ static const Case cases[] = {
     {"24", "No hard limit; tested with 10,000 concurrent users.", SLX_ANSWER_NO},
     {"39", "ISMAP registration is under consideration.", SLX_ANSWER_NO},
     {"10", "数時間程度", SLX_ANSWER_YES},   /* a vague duration is a figure */
+    {"17", "A quarterly availability report is available on request.", SLX_ANSWER_YES},
+    {"7", "No alternative service is offered.", SLX_ANSWER_NO},
     /* extra rows (no catalog item): markers and prose still work */
     {NULL, "○", SLX_ANSWER_YES},
     {NULL, "現在はアカウントロックに対応しておりません。", SLX_ANSWER_NO},

@@ -331,6 +331,17 @@ static const Case cases[] = {
     {"-", "AES-256 encryption", ""},
     {"-", "500 users per tenant", "C 500 users"},
     {"8", "Mailbox data in EML and MBOX; logs in CSV.", "L format EML|MBOX|CSV"},
+    /* found by documents written after the rules (held out: 113, 114) */
+    {"24", "上限2,000名", "C 2000 users b=max"},
+    {"3", "最低でも半年前に告知", "D 6 month b=min r=lead_time"},
+    {"1", "Sundays between 02:00 and 05:00 JST", "T 02:00-05:00"},
+    {"6", "Hourly snapshots go to a second region", "D 1 hour r=interval"},
+    {"-", "毎時バックアップ", "D 1 hour r=interval"},
+    {"-", "840 hourly snapshots", "D 1 hour r=interval"},   /* not 840 hours */
+    {"15", "no later than 20 minutes after", "D 20 minute b=max"},
+    {"27", "9:00 to 18:00 JST, Monday through Friday", "T 09:00-18:00 weekdays"},
+    {"42", "TLS 1.1 and below are refused", "V TLS 1.1 b=max disabled"},
+    {"14", "published on status.example.com and by email", "L channel web|email"},
     /* extra rows: every kind, lists too */
     {"-", "パスワードは8文字以上", ""},
     {"-", "RPO 1日", "D 1 day"},

@@ -135,6 +135,11 @@ test_service_heading(void **state)
         {"ハコブネ経費\nクラウドサービスレベルのチェックリスト\nサービス名:ハコブネ経費Pro\n",
          "ハコブネ経費Pro"},
         {"クラウドサービスレベルのチェックリスト\n", NULL},
+        /* from the title, unless a service line follows */
+        {"ツバメ会議室予約　クラウドサービスレベルのチェックリスト 回答書\n", "ツバメ会議室予約"},
+        {"【経済産業省】クラウドサービスレベルのチェックリスト\n対象サービス: Active! gate SS\n",
+         "Active! gate SS"},
+        {"サービスレベル回答書(クラウドサービスレベルのチェックリスト準拠)\n", NULL},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *doc = g_strconcat(cases[i].preamble, "\nNo\tサービスレベル項目\t回答\n"
@@ -217,6 +222,9 @@ test_header_roles(void **state)
         {"規程内容", SLX_COL_TEMPLATE}, {"測定単位", SLX_COL_UNIT}, {"設定例", SLX_COL_EXAMPLE},
         {"対応/可否", SLX_COL_ANSWER}, {"音読さんの回答", SLX_COL_ANSWER}, {"備考", SLX_COL_REMARKS},
         {"Ｎｏ．", SLX_COL_NO}, {"天気", SLX_COL_NONE},
+        /* English headers: "Item" is the name, "Item No" the number */
+        {"#", SLX_COL_NO}, {"Item", SLX_COL_NAME}, {"Item No.", SLX_COL_NO},
+        {"Our answer", SLX_COL_ANSWER}, {"Vendor response", SLX_COL_ANSWER},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *n = slx_normalize(cases[i].label, -1, SLX_NORM_DEFAULT);
