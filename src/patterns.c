@@ -1,119 +1,15 @@
 /* patterns.c — load the pattern files: item catalogs and the vocabulary.
  *
- * GKeyFile parses the INI syntax, but it reports neither the line of a
- * syntax error nor the line of a key.  An analyst editing a file needs
- * "file:line: message", so a small pre-scan (index_lines) checks the syntax
- * itself and remembers the line of every group and key; every later error
- * (unknown key, bad number, broken regular expression) is reported at the
- * line it comes from. */
+ * Every error (unknown key, bad number, broken regular expression) is
+ * reported as "file:line: message" at the line it comes from (ini.h). */
 #include "patterns.h"
 #include "error.h"
+#include "ini.h"
 #include "normalize.h"
 #include "similarity.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- line index ------------------------------------------------------ */
-
-typedef struct {
-    const char *file;
-    GHashTable *lines;   /* "group" or "group\x1fkey" → line (GUINT_TO_POINTER) */
-} Source;
-
-static guint
-line_of(const Source *src, const char *group, const char *key)
-{
-    char *k = key ? g_strconcat(group, "\x1f", key, NULL) : g_strdup(group);
-    guint line = GPOINTER_TO_UINT(g_hash_table_lookup(src->lines, k));
-    g_free(k);
-    return line;
-}
-
-G_GNUC_PRINTF(5, 6) static gboolean
-fail(GError **error, const Source *src, const char *group, const char *key,
-     const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *msg = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "%s:%u: %s", src->file,
-                group ? line_of(src, group, key) : 0, msg);
-    g_free(msg);
-    return FALSE;
-}
-
-/* Check the syntax and remember where each group and key is. */
-static gboolean
-index_lines(Source *src, const char *data, gsize len, GError **error)
-{
-    char *group = NULL;
-    guint lineno = 0;
-    const char *end = data + len;
-    gboolean ok = TRUE;
-
-    for (const char *p = data; p < end && ok;) {
-        const char *nl = memchr(p, '\n', (gsize)(end - p));
-        const char *eol = nl ? nl : end;
-        lineno++;
-        char *line = g_strndup(p, (gsize)(eol - p));
-        g_strstrip(line);
-        if (!g_utf8_validate(line, -1, NULL)) {
-            g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                        "%s:%u: not valid UTF-8", src->file, lineno);
-            ok = FALSE;
-        } else if (line[0] == '\0' || line[0] == '#') {
-            /* blank or comment */
-        } else if (line[0] == '[') {
-            char *close = strchr(line, ']');
-            if (close == NULL || close[1] != '\0' || close == line + 1) {
-                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                            "%s:%u: a group header must be '[name]'", src->file, lineno);
-                ok = FALSE;
-            } else {
-                g_free(group);
-                group = g_strndup(line + 1, (gsize)(close - line - 1));
-                if (g_hash_table_contains(src->lines, group)) {
-                    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                                "%s:%u: group [%s] appears twice", src->file, lineno, group);
-                    ok = FALSE;
-                } else {
-                    g_hash_table_insert(src->lines, g_strdup(group), GUINT_TO_POINTER(lineno));
-                }
-            }
-        } else {
-            char *eq = strchr(line, '=');
-            if (eq == NULL || eq == line) {
-                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                            "%s:%u: expected 'key = value', '[group]' or a '#' comment",
-                            src->file, lineno);
-                ok = FALSE;
-            } else if (group == NULL) {
-                g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                            "%s:%u: key outside any [group]", src->file, lineno);
-                ok = FALSE;
-            } else {
-                *eq = '\0';
-                g_strchomp(line);
-                char *k = g_strconcat(group, "\x1f", line, NULL);
-                if (g_hash_table_contains(src->lines, k)) {
-                    g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
-                                "%s:%u: key '%s' appears twice in [%s]",
-                                src->file, lineno, line, group);
-                    g_free(k);
-                    ok = FALSE;
-                } else {
-                    g_hash_table_insert(src->lines, k, GUINT_TO_POINTER(lineno));
-                }
-            }
-        }
-        g_free(line);
-        p = nl ? nl + 1 : end;
-    }
-    g_free(group);
-    return ok;
-}
 
 /* ---- value helpers --------------------------------------------------- */
 
@@ -160,7 +56,7 @@ get_text(GKeyFile *kf, const char *group, const char *key)
 }
 
 static gboolean
-get_uint(GKeyFile *kf, const Source *src, const char *group, const char *key,
+get_uint(GKeyFile *kf, const SlxIniSource *src, const char *group, const char *key,
          guint *out, GError **error)
 {
     char *raw = g_key_file_get_value(kf, group, key, NULL);
@@ -171,14 +67,14 @@ get_uint(GKeyFile *kf, const Source *src, const char *group, const char *key,
     if (ok)
         *out = (guint)v;
     else
-        fail(error, src, group, key, "'%s' is not a whole number", raw);
+        slx_ini_fail(error, src, group, key, "'%s' is not a whole number", raw);
     g_free(raw);
     return ok;
 }
 
 /* Compile the one regular expression of KEY into *OUT (NULL if absent). */
 static gboolean
-get_regex(GKeyFile *kf, const Source *src, const char *group, const char *key, GRegex **out,
+get_regex(GKeyFile *kf, const SlxIniSource *src, const char *group, const char *key, GRegex **out,
           GError **error)
 {
     char *raw = g_key_file_get_value(kf, group, key, NULL);
@@ -189,7 +85,7 @@ get_regex(GKeyFile *kf, const Source *src, const char *group, const char *key, G
     *out = g_regex_new(raw, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
     g_free(raw);
     if (*out == NULL) {
-        fail(error, src, group, key, "bad regular expression: %s", e->message);
+        slx_ini_fail(error, src, group, key, "bad regular expression: %s", e->message);
         g_error_free(e);
         return FALSE;
     }
@@ -198,7 +94,7 @@ get_regex(GKeyFile *kf, const Source *src, const char *group, const char *key, G
 
 /* Compile the ';'-separated regular expressions of KEY onto LIST. */
 static gboolean
-add_regexes(GPtrArray *list, GKeyFile *kf, const Source *src, const char *group,
+add_regexes(GPtrArray *list, GKeyFile *kf, const SlxIniSource *src, const char *group,
             const char *key, GError **error)
 {
     char *raw = g_key_file_get_value(kf, group, key, NULL);
@@ -213,7 +109,7 @@ add_regexes(GPtrArray *list, GKeyFile *kf, const Source *src, const char *group,
             GError *e = NULL;
             GRegex *re = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
             if (re == NULL) {
-                ok = fail(error, src, group, key, "bad regular expression: %s", e->message);
+                ok = slx_ini_fail(error, src, group, key, "bad regular expression: %s", e->message);
                 g_error_free(e);
             } else {
                 g_ptr_array_add(list, re);
@@ -223,26 +119,6 @@ add_regexes(GPtrArray *list, GKeyFile *kf, const Source *src, const char *group,
     }
     g_strfreev(parts);
     g_free(raw);
-    return ok;
-}
-
-/* Every key of GROUP must be one of ALLOWED (NULL-terminated). */
-static gboolean
-check_keys(GKeyFile *kf, const Source *src, const char *group,
-           const char *const *allowed, GError **error)
-{
-    gsize n;
-    char **keys = g_key_file_get_keys(kf, group, &n, NULL);
-    gboolean ok = TRUE;
-    for (gsize i = 0; i < n && ok; i++) {
-        if (!g_strv_contains(allowed, keys[i])) {
-            char *list = g_strjoinv(", ", (char **)allowed);
-            ok = fail(error, src, group, keys[i], "unknown key '%s' in [%s] (expected one of: %s)",
-                      keys[i], group, list);
-            g_free(list);
-        }
-    }
-    g_strfreev(keys);
     return ok;
 }
 
@@ -308,13 +184,13 @@ static const char *const item_keys[] = {
     "quantity", "limit", "headline", "role", "list", "not_applicable", "met_by_denial", NULL};
 
 static gboolean
-load_section(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
+load_section(SlxCatalog *c, GKeyFile *kf, const SlxIniSource *src, const char *group,
              GError **error)
 {
     guint64 number;
     if (!g_ascii_string_to_unsigned(group + strlen("section "), 10, 1, 1000, &number, NULL))
-        return fail(error, src, group, NULL, "a section is [section N] with N a number");
-    if (!check_keys(kf, src, group, section_keys, error))
+        return slx_ini_fail(error, src, group, NULL, "a section is [section N] with N a number");
+    if (!slx_ini_check_keys(kf, src, group, section_keys, error))
         return FALSE;
     SlxCatalogSection *s = g_new0(SlxCatalogSection, 1);
     s->number = (guint)number;
@@ -322,23 +198,23 @@ load_section(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
     s->aliases = get_list(kf, group, "aliases");
     g_ptr_array_add(c->sections, s);
     if (s->name == NULL)
-        return fail(error, src, group, NULL, "[%s] has no name", group);
+        return slx_ini_fail(error, src, group, NULL, "[%s] has no name", group);
     if (!get_uint(kf, src, group, "first", &s->first, error) ||
         !get_uint(kf, src, group, "last", &s->last, error))
         return FALSE;
     if (s->first == 0 || s->last < s->first)
-        return fail(error, src, group, NULL, "[%s] needs first and last item numbers, first <= last", group);
+        return slx_ini_fail(error, src, group, NULL, "[%s] needs first and last item numbers, first <= last", group);
     return TRUE;
 }
 
 static gboolean
-load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
+load_item(SlxCatalog *c, GKeyFile *kf, const SlxIniSource *src, const char *group,
           const SlxVocabulary *vocab, GError **error)
 {
     const char *id = group + strlen("item ");
     if (*id == '\0' || strchr(id, ' '))
-        return fail(error, src, group, NULL, "an item is [item ID] with an ID of one word");
-    if (!check_keys(kf, src, group, item_keys, error))
+        return slx_ini_fail(error, src, group, NULL, "an item is [item ID] with an ID of one word");
+    if (!slx_ini_check_keys(kf, src, group, item_keys, error))
         return FALSE;
 
     SlxCatalogItem *it = g_new0(SlxCatalogItem, 1);
@@ -366,20 +242,20 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
     g_ptr_array_add(c->items, it);   /* owned by the catalog from here on */
 
     if (it->key == NULL || it->name == NULL)
-        return fail(error, src, group, NULL, "[%s] needs at least 'key' and 'name'", group);
+        return slx_ini_fail(error, src, group, NULL, "[%s] needs at least 'key' and 'name'", group);
     static const char *const kinds[] = {"duration", "percent", "count", "frequency",
                                         "time_range", "schedule", "version", "list", NULL};
     for (guint i = 0; i < it->headline->len; i++)
         if (!g_strv_contains(kinds, g_ptr_array_index(it->headline, i)))
-            return fail(error, src, group, "headline", "unknown value kind '%s' (expected one "
+            return slx_ini_fail(error, src, group, "headline", "unknown value kind '%s' (expected one "
                         "of: duration, percent, count, frequency, time_range, schedule, "
                         "version, list)", (char *)g_ptr_array_index(it->headline, i));
     static const char *const list_roles[] = {"certification", "format", "location", "channel", NULL};
     if (it->list_role && !g_strv_contains(list_roles, it->list_role))
-        return fail(error, src, group, "list", "unknown list '%s' (expected certification, "
+        return slx_ini_fail(error, src, group, "list", "unknown list '%s' (expected certification, "
                     "format, location or channel)", it->list_role);
     if (g_hash_table_contains(c->by_id, it->id))
-        return fail(error, src, group, NULL, "item id %s appears twice", it->id);
+        return slx_ini_fail(error, src, group, NULL, "item id %s appears twice", it->id);
     g_hash_table_insert(c->by_id, it->id, it);
 
     char *limit = g_key_file_get_value(kf, group, "limit", NULL);
@@ -389,13 +265,13 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
         if (g_strcmp0(limit, "true") == 0)
             it->limit = TRUE;
         else if (g_strcmp0(limit, "false") != 0)
-            ok = fail(error, src, group, "limit", "limit is 'true' or 'false', not '%s'", limit);
+            ok = slx_ini_fail(error, src, group, "limit", "limit is 'true' or 'false', not '%s'", limit);
         g_free(limit);
         if (!ok)
             return FALSE;
     }
     if (it->quantity && !g_hash_table_contains(vocab->quantities, it->quantity))
-        return fail(error, src, group, "quantity",
+        return slx_ini_fail(error, src, group, "quantity",
                     "unknown quantity '%s' (define it in a [quantity %s] group)",
                     it->quantity, it->quantity);
     if (!get_regex(kf, src, group, "not_applicable", &it->not_applicable, error) ||
@@ -410,10 +286,10 @@ load_item(SlxCatalog *c, GKeyFile *kf, const Source *src, const char *group,
 }
 
 static gboolean
-load_catalog(SlxPatterns *p, GKeyFile *kf, const Source *src, GError **error)
+load_catalog(SlxPatterns *p, GKeyFile *kf, const SlxIniSource *src, GError **error)
 {
     static const char *const catalog_keys[] = {"id", "name", "min_items", NULL};
-    if (!check_keys(kf, src, "catalog", catalog_keys, error))
+    if (!slx_ini_check_keys(kf, src, "catalog", catalog_keys, error))
         return FALSE;
     SlxCatalog *c = g_new0(SlxCatalog, 1);
     c->id = g_key_file_get_value(kf, "catalog", "id", NULL);
@@ -428,7 +304,7 @@ load_catalog(SlxPatterns *p, GKeyFile *kf, const Source *src, GError **error)
     if (c->id)
         g_strstrip(c->id);
     if (c->id == NULL || *c->id == '\0')
-        ok = fail(error, src, "catalog", NULL, "[catalog] needs an id");
+        ok = slx_ini_fail(error, src, "catalog", NULL, "[catalog] needs an id");
     else
         ok = get_uint(kf, src, "catalog", "min_items", &c->min_items, error);
 
@@ -442,7 +318,7 @@ load_catalog(SlxPatterns *p, GKeyFile *kf, const Source *src, GError **error)
     }
     g_strfreev(groups);
     if (ok && c->items->len == 0)
-        ok = fail(error, src, "catalog", NULL, "catalog '%s' has no [item …] groups", c->id);
+        ok = slx_ini_fail(error, src, "catalog", NULL, "catalog '%s' has no [item …] groups", c->id);
     if (!ok) {
         catalog_free(c);
         return FALSE;
@@ -603,11 +479,11 @@ without_placeholders(const char *pattern)
  * regular expression is compiled here, so a broken one is reported at its
  * line (a {units} place holder stands for a plain word while checking). */
 static gboolean
-load_value_words(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *group,
+load_value_words(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const char *group,
                  GError **error)
 {
     gssize g = value_group(group);
-    if (value_groups[g].keys && !check_keys(kf, src, group, value_groups[g].keys, error))
+    if (value_groups[g].keys && !slx_ini_check_keys(kf, src, group, value_groups[g].keys, error))
         return FALSE;
     GPtrArray *terms = g_hash_table_lookup(v->value_words, group);
     if (terms == NULL) {
@@ -642,7 +518,7 @@ load_value_words(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *
                 GRegex *re = g_regex_new(check, G_REGEX_CASELESS, 0, &e);
                 g_free(check);
                 if (re == NULL) {
-                    ok = fail(error, src, group, keys[i], "bad regular expression '%s': %s", pat,
+                    ok = slx_ini_fail(error, src, group, keys[i], "bad regular expression '%s': %s", pat,
                               e->message);
                     g_error_free(e);
                 } else {
@@ -673,11 +549,11 @@ quantity_free(gpointer p)
 
 /* [quantity NAME]: kinds, units and figure add to what the group had. */
 static gboolean
-load_quantity(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *group,
+load_quantity(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const char *group,
               GError **error)
 {
     static const char *const quantity_keys[] = {"kinds", "units", "figure", NULL};
-    if (!check_keys(kf, src, group, quantity_keys, error))
+    if (!slx_ini_check_keys(kf, src, group, quantity_keys, error))
         return FALSE;
     const char *name = group + strlen("quantity ");
     SlxQuantity *q = g_hash_table_lookup(v->quantities, name);
@@ -693,7 +569,7 @@ load_quantity(SlxVocabulary *v, GKeyFile *kf, const Source *src, const char *gro
     GPtrArray *k = get_list(kf, group, "kinds");
     for (guint i = 0; i < k->len; i++)
         if (!g_strv_contains(kinds, g_ptr_array_index(k, i))) {
-            fail(error, src, group, "kinds", "unknown value kind '%s'", (char *)g_ptr_array_index(k, i));
+            slx_ini_fail(error, src, group, "kinds", "unknown value kind '%s'", (char *)g_ptr_array_index(k, i));
             g_ptr_array_unref(k);
             return FALSE;
         }
@@ -716,11 +592,11 @@ phrase_list(SlxVocabulary *v, const char *key)
 }
 
 static gboolean
-load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const Source *src, GError **error)
+load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError **error)
 {
     gboolean ok = TRUE;
     if (g_key_file_has_group(kf, "columns")) {
-        ok = check_keys(kf, src, "columns", column_keys, error);
+        ok = slx_ini_check_keys(kf, src, "columns", column_keys, error);
         for (int r = 0; ok && r < SLX_COL_N; r++) {
             GPtrArray *labels = get_list(kf, "columns", column_keys[r]);
             for (guint i = 0; i < labels->len; i++) {
@@ -734,17 +610,17 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const Source *src, GError **erro
         }
     }
     if (ok && g_key_file_has_group(kf, "markers")) {
-        ok = check_keys(kf, src, "markers", marker_keys, error);
+        ok = slx_ini_check_keys(kf, src, "markers", marker_keys, error);
         for (int m = 0; ok && m < SLX_MARK_N; m++)
             g_ptr_array_extend_and_steal(v->markers[m], get_list(kf, "markers", marker_keys[m]));
     }
     if (ok && g_key_file_has_group(kf, "phrases")) {
-        ok = check_keys(kf, src, "phrases", phrase_keys, error);
+        ok = slx_ini_check_keys(kf, src, "phrases", phrase_keys, error);
         for (const char *const *k = phrase_keys; ok && *k; k++)
             ok = add_regexes(*phrase_list(v, *k), kf, src, "phrases", *k, error);
     }
     if (ok && g_key_file_has_group(kf, "document")) {
-        ok = check_keys(kf, src, "document", document_keys, error) &&
+        ok = slx_ini_check_keys(kf, src, "document", document_keys, error) &&
              add_regexes(v->title, kf, src, "document", "title", error) &&
              add_regexes(v->service, kf, src, "document", "service", error) &&
              add_regexes(v->not_service, kf, src, "document", "not_service", error);
@@ -817,10 +693,10 @@ gboolean
 slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize len,
                        GError **error)
 {
-    Source src = {name, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    SlxIniSource src = {name, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
     GKeyFile *kf = g_key_file_new();
     GError *e = NULL;
-    gboolean ok = index_lines(&src, data, len, error);
+    gboolean ok = slx_ini_index(&src, data, len, error);
 
     if (ok && !g_key_file_load_from_data(kf, data, len, G_KEY_FILE_NONE, &e)) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS, "%s: %s", name, e->message);
@@ -832,7 +708,7 @@ slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize
         char **groups = g_key_file_get_groups(kf, &n);
         for (gsize i = 0; i < n && ok; i++)
             if (!is_known_group(groups[i]))
-                ok = fail(error, &src, groups[i], NULL,
+                ok = slx_ini_fail(error, &src, groups[i], NULL,
                           "unknown group [%s] (expected [catalog], [section N], [item ID], "
                           "[columns], [markers], [phrases], [document], [quantity NAME] or a "
                           "group of values.ini)",
@@ -848,7 +724,7 @@ slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize
         if (ok && g_key_file_has_group(kf, "catalog"))
             ok = load_catalog(p, kf, &src, error);
         else if (ok && has_items)
-            ok = fail(error, &src, NULL, NULL, "[item …] or [section …] groups without a [catalog] group");
+            ok = slx_ini_fail(error, &src, NULL, NULL, "[item …] or [section …] groups without a [catalog] group");
     }
     g_key_file_free(kf);
     g_hash_table_unref(src.lines);
