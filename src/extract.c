@@ -889,8 +889,9 @@ after_window(const Scan *sc, gsize s)
 static const char *
 context_role(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
 {
-    /* A look-back window is neither a target nor an actual figure, but
-     * 「直近7日分を保管」 is kept for seven days. */
+    /* A look-back window (過去1年間) is neither a target nor an actual
+     * figure, nor a measure of the item; but 「直近7日分を保管」 is kept for
+     * seven days. */
     gboolean window = kind == SLX_VALUE_DURATION && after_window(sc, s);
     const char *role = window ? NULL : target_or_actual(sc, kind, s, e);
     if (role || kind != SLX_VALUE_DURATION)
@@ -898,7 +899,9 @@ context_role(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
     gsize from, to;
     span_of(sc, sc->clauses, s, &from, &to);
     near(sc, s, e, &from, &to);
-    return first_role_word(sc, "retention", from, to) >= 0 ? "retention" : NULL;
+    if (first_role_word(sc, "retention", from, to) >= 0)
+        return "retention";
+    return window ? "window" : NULL;
 }
 
 /* ---- the passes ------------------------------------------------------ */
@@ -1912,8 +1915,8 @@ append_number(GString *s, double v)
         g_string_append_printf(s, "%g", v);
 }
 
-static char *
-render(const SlxValue *v)
+char *
+slx_value_render(const SlxValue *v)
 {
     GString *s = g_string_new(NULL);
     switch (v->kind) {
@@ -2012,7 +2015,7 @@ slx_primary(const SlxCatalogItem *item, const GPtrArray *values)
                 pick = v;
         }
         if (pick)
-            return render(pick);
+            return slx_value_render(pick);
     }
     return NULL;
 }

@@ -73,7 +73,7 @@ static const Case cases[] = {
     {"11", "RPO:24時間、RTO:4時間", "D 24 hour; D 4 hour"},          /* §D 37 */
     {"29", "直前まで保証", ""},                                    /* no figure */
     {"12", "1日以上", "D 1 day b=min"},
-    {"12", "過去1年間", "D 1 year"},
+    {"12", "過去1年間", "D 1 year r=window"},
     {"15", "翌営業日", ""},
     {"10", "２時間程度", "D 2 hour b=approx"},
     {"10", "約2時間", "D 2 hour b=approx"},
@@ -122,7 +122,7 @@ static const Case cases[] = {
     {"32", "直近7日分を保管", "D 7 day r=retention"},              /* §D 13: not generations */
     {"30", "直近7日分を保管", "D 7 day r=retention"},
     {"12", "障害件数0件", "C 0 incidents"},
-    {"12", "過去1年間に発生した回数は0（ゼロ）件です。", "D 1 year; C 0 incidents"},
+    {"12", "過去1年間に発生した回数は0（ゼロ）件です。", "D 1 year r=window; C 0 incidents"},
     {"12", "年間5件以内", "C 5 incidents b=max"},
     {"12", "長時間障害0回", "C 0 times"},
     {"12", "10,000件", "C 10000 incidents"},                         /* §D 42 */
@@ -221,8 +221,8 @@ static const Case cases[] = {
     {"6", "東京・大阪リージョン間で切替", "L location JP"},
     {"49", "AWSの東京リージョンを利用", "L location AWS ap-northeast-1"},   /* not also JP */
     {"49", "国内(AWS東京リージョン、大阪リージョン)", "L location JP|AWS ap-northeast-1|AWS ap-northeast-3"},
-    {"12", "過去1年間の稼働実績99.9%", "D 1 year; P 99.9 r=actual"},   /* a window has no role */
-    {"12", "直近3ヶ月の平均は約1時間", "D 3 month; D 1 hour b=approx"},
+    {"12", "過去1年間の稼働実績99.9%", "D 1 year r=window; P 99.9 r=actual"},   /* a window, not an actual */
+    {"12", "直近3ヶ月の平均は約1時間", "D 3 month r=window; D 1 hour b=approx"},
     {"18", "操作ログを1年間保管し、CSVでダウンロード", "D 1 year r=retention; L format CSV"},
     {"6", "遠隔地へのバックアップ保管のみで、復旧には数日を要する", "D - day vague"},   /* another clause */
     {"5", "■ベーシック:99.5%以上 ■プレミアム:99.95%以上(いずれも目標値)", "P 99.5 b=min r=target; P 99.95 b=min r=target"},
@@ -290,7 +290,7 @@ static const Case cases[] = {
     {"32", "seven generations", "C 7 generation"},
     {"15", "twenty-four hours", "D 24 hour"},
     {"32", "Thirty generations", "C 30 generation"},
-    {"12", "Zero outages in the past 12 months", "C 0 incidents; D 12 month"},
+    {"12", "Zero outages in the past 12 months", "C 0 incidents; D 12 month r=window"},
     {"1", "1:00 AM to 3:00 AM", "T 01:00-03:00"},
     {"1", "11:00 PM to 2:00 AM", "T 23:00-02:00"},
     {"27", "Weekdays 9:00 AM to 6:00 PM JST", "T 09:00-18:00 weekdays"},
@@ -320,7 +320,7 @@ static const Case cases[] = {
     {"42", "TLS 1.0 and 1.1 are disabled", "V TLS 1.0 disabled; V TLS 1.1 disabled"},
     {"42", "SSL 3.0, TLS 1.0 and TLS 1.1 disabled", "V SSL 3.0 disabled; V TLS 1.0 disabled; V TLS 1.1 disabled"},
     {"1", "Twenty-four hours a day, seven days a week", "S 24x7"},
-    {"5", "Uptime target: 99.95%. Actual uptime over the last 12 months: 99.99%.", "P 99.95 r=target; D 12 month; P 99.99 r=actual"},
+    {"5", "Uptime target: 99.95%. Actual uptime over the last 12 months: 99.99%.", "P 99.95 r=target; D 12 month r=window; P 99.99 r=actual"},
     {"5", "99.95% target; achieved 99.98% in FY2025.", "P 99.95 r=target; P 99.98 r=actual"},
     {"5", "an SLA of 99.9%", "P 99.9"},                     /* only target/actual give a role */
     {"-", "Customers are notified by email and on our status page", "L channel email|web"},
