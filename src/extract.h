@@ -81,6 +81,9 @@ GPtrArray *slx_extract_values(const SlxExtractor *x, const char *text,
  * 「TLS1.2以上」, 「平日10:00-17:00」), or NULL. */
 char *slx_primary(const SlxCatalogItem *item, const GPtrArray *values);
 
+/* V in human form (「2週間前まで」, 「99.99%」, 「TLS1.2以上」) (g_free). */
+char *slx_value_render(const SlxValue *v);
+
 /* Seconds in one UNIT (minute 60 … year 31536000). */
 double slx_unit_seconds(const char *unit);
 

@@ -2,8 +2,10 @@
  *
  * Exit status (OUTPUT.md §6): 0 every document was read; 1 at least one
  * document failed (its record carries "error", the others are complete);
- * 2 bad usage or an unreadable pattern file. */
+ * 2 bad usage or an unreadable pattern or requirements file; 3 with
+ * --fail-on-check, every document was read and some requirement failed. */
 #include "batch.h"
+#include "check.h"
 #include "output.h"
 #include "patterns.h"
 #include "pipeline.h"
@@ -20,6 +22,7 @@
 
 #define EXIT_DOC_FAILED 1
 #define EXIT_USAGE 2
+#define EXIT_CHECK_FAILED 3
 
 typedef enum { FORMAT_JSONL, FORMAT_CSV, FORMAT_XLSX, FORMAT_HTML } Format;
 
@@ -31,6 +34,9 @@ typedef struct {
     gint jobs;
     char **pattern_files;
     char *patterns_dir;
+    char *requirements;
+    gboolean checks_csv;
+    gboolean fail_on_check;
     gboolean version;
     char **files;
 } Options;
@@ -57,6 +63,12 @@ parse_options(int *argc, char ***argv, Options *o)
          "replaces the default one (repeatable)", "FILE"},
         {"patterns-dir", 0, 0, G_OPTION_ARG_FILENAME, &o->patterns_dir,
          "Read the default patterns from DIR instead of the installed ones", "DIR"},
+        {"requirements", 'r', 0, G_OPTION_ARG_FILENAME, &o->requirements,
+         "Check every document against the requirements in FILE (INI; see the README)", "FILE"},
+        {"checks", 0, 0, G_OPTION_ARG_NONE, &o->checks_csv,
+         "With --format csv: one row per (document, requirement check) instead of per item", NULL},
+        {"fail-on-check", 0, 0, G_OPTION_ARG_NONE, &o->fail_on_check,
+         "Exit with status 3 when a requirement check fails", NULL},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
         {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "FILE…"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -69,7 +81,8 @@ parse_options(int *argc, char ***argv, Options *o)
         "document, or a CSV, an Excel workbook or an HTML page comparing the documents.");
     g_option_context_set_description(ctx,
         "Exit status: 0 all documents read, 1 a document failed (see its \"error\"),\n"
-        "2 bad usage or a broken pattern file.\n"
+        "2 bad usage or a broken pattern or requirements file, 3 with --fail-on-check\n"
+        "a requirement check failed.\n"
         "See slaxtract(1) and the README for the output format and pattern files.");
     GError *e = NULL;
     gboolean ok = g_option_context_parse(ctx, argc, argv, &e);
@@ -133,7 +146,10 @@ write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns 
     if (format == FORMAT_HTML) {
         slx_write_html(text, records, cat);
     } else {
-        slx_write_csv(text, records);
+        if (o->checks_csv)
+            slx_write_csv_checks(text, records);
+        else
+            slx_write_csv(text, records);
         if (o->csv_encoding && g_ascii_strcasecmp(o->csv_encoding, "cp932") == 0) {
             /* For legacy Excel; what CP932 cannot hold becomes '?'. */
             gsize n;
@@ -161,7 +177,10 @@ typedef struct {
     FILE *stream;
     GPtrArray *records;   /* kept for the report formats */
     GString *line;
+    const GPtrArray *requirements;   /* NULL: no checks */
+    const SlxVocabulary *vocab;
     gboolean failed;      /* a document had an error */
+    gboolean check_failed;   /* a requirement check failed */
 } Sink;
 
 static void
@@ -169,6 +188,12 @@ take_record(SlxRecord *r, gpointer data)
 {
     Sink *s = data;
     s->failed |= r->error != NULL;
+    if (s->requirements) {
+        /* The check stage, after extraction (check.c). */
+        r->checks = slx_check_record(s->requirements, r, s->vocab);
+        for (guint i = 0; i < r->checks->len; i++)
+            s->check_failed |= ((SlxCheck *)g_ptr_array_index(r->checks, i))->result == SLX_CHECK_FAIL;
+    }
     if (s->format != FORMAT_JSONL) {
         g_ptr_array_add(s->records, r);
         return;
@@ -201,6 +226,14 @@ parse_format(const Options *o, Format *format)
     }
     if (*format == FORMAT_XLSX && (o->output == NULL || strcmp(o->output, "-") == 0)) {
         fprintf(stderr, "slaxtract: --format xlsx needs -o FILE (a workbook is not text)\n");
+        return FALSE;
+    }
+    if (o->checks_csv && (*format != FORMAT_CSV || o->requirements == NULL)) {
+        fprintf(stderr, "slaxtract: --checks goes with --format csv and --requirements FILE\n");
+        return FALSE;
+    }
+    if (o->fail_on_check && o->requirements == NULL) {
+        fprintf(stderr, "slaxtract: --fail-on-check needs --requirements FILE\n");
         return FALSE;
     }
     if (o->csv_encoding && g_ascii_strcasecmp(o->csv_encoding, "utf-8") != 0 &&
@@ -250,10 +283,24 @@ main(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
+    GPtrArray *requirements = NULL;
+    if (o.requirements) {
+        requirements = slx_requirements_load_file(o.requirements, patterns, extractor, &e);
+        if (requirements == NULL) {
+            fprintf(stderr, "slaxtract: %s\n", e->message);
+            g_error_free(e);
+            slx_extractor_free(extractor);
+            slx_patterns_free(patterns);
+            status = EXIT_USAGE;
+            goto out;
+        }
+    }
     SlxOutput *output = slx_output_open(o.output, &e);
     if (output == NULL) {
         fprintf(stderr, "slaxtract: %s\n", e->message);
         g_error_free(e);
+        if (requirements)
+            g_ptr_array_unref(requirements);
         slx_extractor_free(extractor);
         slx_patterns_free(patterns);
         status = EXIT_USAGE;
@@ -262,12 +309,14 @@ main(int argc, char **argv)
 
     Sink sink = {format, slx_output_stream(output),
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
-                 g_string_new(NULL), FALSE};
+                 g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE};
     xmlInitParser();   /* once, before any thread parses HTML */
     slx_batch_run(o.files, o.password, patterns, extractor,
                   o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), take_record, &sink);
     if (sink.failed)
         status = EXIT_DOC_FAILED;
+    else if (sink.check_failed && o.fail_on_check)
+        status = EXIT_CHECK_FAILED;
     GPtrArray *records = sink.records;
     GString *line = sink.line;
     gboolean ok = format == FORMAT_JSONL || write_report(format, &o, output, patterns, records, &e);
@@ -279,6 +328,8 @@ main(int argc, char **argv)
     }
     g_string_free(line, TRUE);
     g_ptr_array_unref(records);
+    if (requirements)
+        g_ptr_array_unref(requirements);
     slx_extractor_free(extractor);
     slx_patterns_free(patterns);
 out:
@@ -288,6 +339,7 @@ out:
     g_free(o.password);
     g_strfreev(o.pattern_files);
     g_free(o.patterns_dir);
+    g_free(o.requirements);
     g_strfreev(o.files);
     return status;
 }

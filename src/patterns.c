@@ -384,6 +384,7 @@ static const struct {
     {"list location", NULL, FALSE},
     {"list channel", NULL, FALSE},
     {"list subsumed", NULL, TRUE},
+    {"list implies", NULL, TRUE},
     {"list context", (const char *const[]){"certification", "format", "location", "channel",
                                             NULL}, FALSE},
     {"list not context", (const char *const[]){"certification", "format", "location", "channel",

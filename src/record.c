@@ -50,6 +50,8 @@ slx_record_free(SlxRecord *r)
     g_ptr_array_unref(r->missing);
     g_ptr_array_unref(r->warnings);
     g_clear_error(&r->error);
+    if (r->checks)
+        g_ptr_array_unref(r->checks);
     g_free(r);
 }
 

@@ -35,6 +35,7 @@ typedef struct {
     GPtrArray *missing;          /* char * catalog ids */
     GPtrArray *warnings;         /* char * */
     GError *error;               /* NULL, or the failure (SLX_ERROR domain) */
+    GPtrArray *checks;           /* SlxCheck * (check.h), or NULL without requirements */
 } SlxRecord;
 
 SlxRecord *slx_record_new(const char *file);

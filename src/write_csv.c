@@ -2,6 +2,7 @@
  * The byte order mark and the CP932 variant are the output's business
  * (main.c); this file writes UTF-8 text. */
 #include "write_csv.h"
+#include "check.h"
 #include "write_jsonl.h"
 
 #include <string.h>
@@ -30,14 +31,20 @@ slx_csv_field(GString *out, const char *field)
 }
 
 static void
-write_row(GString *out, char **fields)
+write_fields(GString *out, char **fields, gsize n)
 {
-    for (gsize i = 0; i < G_N_ELEMENTS(columns); i++) {
+    for (gsize i = 0; i < n; i++) {
         if (i)
             g_string_append_c(out, ',');
         slx_csv_field(out, fields[i]);
     }
     g_string_append(out, "\r\n");
+}
+
+static void
+write_row(GString *out, char **fields)
+{
+    write_fields(out, fields, G_N_ELEMENTS(columns));
 }
 
 void
@@ -63,6 +70,30 @@ slx_write_csv(GString *out, const GPtrArray *records)
             g_free(flags);
             g_free(page);
             g_string_free(values, TRUE);
+        }
+    }
+}
+
+void
+slx_write_csv_checks(GString *out, const GPtrArray *records)
+{
+    static const char *const check_columns[] = {"file", "service", "id", "label", "item",
+                                                "result", "because", "value"};
+    write_fields(out, (char **)check_columns, G_N_ELEMENTS(check_columns));
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        for (guint i = 0; rec->checks && i < rec->checks->len; i++) {
+            const SlxCheck *c = g_ptr_array_index(rec->checks, i);
+            GString *value = g_string_new(NULL);
+            if (c->value)
+                slx_write_value(value, c->value);
+            char *fields[G_N_ELEMENTS(check_columns)] = {
+                rec->file, rec->service, c->requirement->id, c->requirement->label,
+                c->requirement->item, (char *)slx_check_result_name(c->result), c->because,
+                value->str,
+            };
+            write_fields(out, fields, G_N_ELEMENTS(check_columns));
+            g_string_free(value, TRUE);
         }
     }
 }

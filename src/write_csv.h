@@ -8,6 +8,11 @@
  * (CRLF, quotes where needed), UTF-8 without a BOM. */
 void slx_write_csv(GString *out, const GPtrArray *records);
 
+/* Append the header and one row per (document, requirement check) of
+ * RECORDS: file, service, id, label, item, result, because, value (the
+ * deciding value as compact JSON) (OUTPUT.md §7). */
+void slx_write_csv_checks(GString *out, const GPtrArray *records);
+
 /* Append one field, quoted if it holds a comma, a quote or a line break. */
 void slx_csv_field(GString *out, const char *field);
 

@@ -5,8 +5,10 @@
  * shows 「有 / 7世代」 coloured by answer, the vendor's text and page on
  * hover (title) and on click (details); headers and item columns stay in
  * view while scrolling; a box filters rows by item or answer; printing
- * opens every cell. */
+ * opens every cell.  With requirements, a table of the checks comes first
+ * (○ / × / ? and the reason), each cell linking to its item's row. */
 #include "write_html.h"
+#include "check.h"
 
 #include <string.h>
 
@@ -47,6 +49,9 @@ static const char style[] =
     ".a-yes{background:#d9f2d0}.a-partial{background:#fff2cc}.a-no{background:#f8cbad}"
     ".a-undisclosed{background:#d9d9d9}.a-not_applicable{background:#ddebf7}.a-unknown{background:#fff}"
     ".a-missing{background:#fff;color:#999}"
+    "#checks{margin-bottom:16px}#checks td.req{min-width:16em;max-width:16em}"
+    ".c-pass{background:#d9f2d0}.c-fail{background:#f8cbad}.c-unknown{background:#e7e6e6}"
+    "#checks a{color:inherit;text-decoration:none}"
     "@media print{header{position:static}#filter{display:none}thead th,td.id,td.cat,td.name,"
     "th.id,th.cat,th.name{position:static}td.doc{max-width:none}}";
 
@@ -60,6 +65,53 @@ static const char script[] =
     /* #q=RPO in the address filters on opening: a link to a filtered view. */
     "var m=/^#q=(.*)$/.exec(location.hash);if(m){box.value=decodeURIComponent(m[1]);"
     "box.dispatchEvent(new Event('input'));}})();";
+
+/* The requirement checks (OUTPUT.md §7): one row per requirement, one
+ * column per document. */
+static void
+write_checks(GString *out, const GPtrArray *records)
+{
+    const GPtrArray *checks = NULL;
+    for (guint r = 0; r < records->len && checks == NULL; r++)
+        checks = ((const SlxRecord *)g_ptr_array_index(records, r))->checks;
+    if (checks == NULL)
+        return;
+    static const char *const mark[] = {"○", "×", "?"};
+    g_string_append(out, "<table id=\"checks\">\n<thead><tr><th class=\"req\">要件</th>");
+    for (guint r = 0; r < records->len; r++) {
+        char *label = slx_record_label(g_ptr_array_index(records, r));
+        g_string_append(out, "<th class=\"doc\">");
+        esc(out, label);
+        g_string_append(out, "</th>");
+        g_free(label);
+    }
+    g_string_append(out, "</tr></thead>\n<tbody>\n");
+    for (guint i = 0; i < checks->len; i++) {
+        const SlxRequirement *q = ((const SlxCheck *)g_ptr_array_index(checks, i))->requirement;
+        g_string_append(out, "<tr data-requirement=\"");
+        esc(out, q->id);
+        g_string_append(out, "\"><td class=\"req\">");
+        esc(out, q->label);
+        g_string_append(out, "</td>");
+        for (guint r = 0; r < records->len; r++) {
+            const SlxRecord *rec = g_ptr_array_index(records, r);
+            const SlxCheck *c = rec->checks && i < rec->checks->len ? g_ptr_array_index(rec->checks, i)
+                                                                    : NULL;
+            if (c == NULL) {
+                g_string_append(out, "<td class=\"doc\"></td>");
+                continue;
+            }
+            g_string_append_printf(out, "<td class=\"doc c-%s\" data-result=\"%s\"><a href=\"#item-",
+                                   slx_check_result_name(c->result), slx_check_result_name(c->result));
+            esc(out, q->item);
+            g_string_append_printf(out, "\">%s ", mark[c->result]);
+            esc(out, c->because);
+            g_string_append(out, "</a></td>");
+        }
+        g_string_append(out, "</tr>\n");
+    }
+    g_string_append(out, "</tbody>\n</table>\n");
+}
 
 static const struct { SlxAnswer a; const char *cls; } classes[] = {
     {SLX_ANSWER_YES, "yes"}, {SLX_ANSWER_PARTIAL, "partial"}, {SLX_ANSWER_NO, "no"},
@@ -81,7 +133,9 @@ slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
     for (gsize i = 0; i < G_N_ELEMENTS(classes); i++)
         g_string_append_printf(out, "<span class=\"a-%s\">%s</span>", classes[i].cls,
                                slx_answer_label(classes[i].a));
-    g_string_append(out, "</span>\n</header>\n<table id=\"comparison\">\n<thead><tr>"
+    g_string_append(out, "</span>\n</header>\n");
+    write_checks(out, records);
+    g_string_append(out, "<table id=\"comparison\">\n<thead><tr>"
                          "<th class=\"id\">No</th><th class=\"cat\">種別</th><th class=\"name\">項目</th>");
     for (guint r = 0; r < records->len; r++) {
         const SlxRecord *rec = g_ptr_array_index(records, r);
@@ -137,7 +191,9 @@ slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
         esc(out, ci->id);
         g_string_append(out, "\" data-search=\"");
         esc(out, search->str);
-        g_string_append(out, "\"><td class=\"id\">");
+        g_string_append(out, "\"><td class=\"id\" id=\"item-");
+        esc(out, ci->id);
+        g_string_append(out, "\">");
         esc(out, ci->id);
         g_string_append(out, "</td><td class=\"cat\">");
         esc(out, ci->category);

@@ -2,6 +2,7 @@
  * Field order follows the contract so that a person reading a line finds
  * the fields where the spec shows them. */
 #include "write_jsonl.h"
+#include "check.h"
 #include "error.h"
 #include "json.h"
 #include "match.h"
@@ -23,8 +24,8 @@ write_flags(GString *out, guint flags)
 }
 
 /* One value with the fields of its kind (OUTPUT.md §3). */
-static void
-write_value(GString *out, const SlxValue *v)
+void
+slx_write_value(GString *out, const SlxValue *v)
 {
     g_string_append_c(out, '{');
     slx_json_key(out, "kind", TRUE);
@@ -127,7 +128,7 @@ slx_write_values(GString *out, const GPtrArray *values)
     for (guint i = 0; i < values->len; i++) {
         if (i)
             g_string_append_c(out, ',');
-        write_value(out, g_ptr_array_index(values, i));
+        slx_write_value(out, g_ptr_array_index(values, i));
     }
     g_string_append_c(out, ']');
 }
@@ -211,6 +212,39 @@ write_strings(GString *out, const GPtrArray *a)
     g_string_append_c(out, ']');
 }
 
+/* The requirement checks (OUTPUT.md §7); label is added to the contract's
+ * fields. */
+static void
+write_checks(GString *out, const GPtrArray *checks)
+{
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < checks->len; i++) {
+        const SlxCheck *c = g_ptr_array_index(checks, i);
+        g_string_append(out, i ? ",{" : "{");
+        slx_json_key(out, "id", TRUE);
+        slx_json_string(out, c->requirement->id);
+        slx_json_key(out, "label", FALSE);
+        slx_json_string(out, c->requirement->label);
+        slx_json_key(out, "item", FALSE);
+        slx_json_string(out, c->requirement->item);
+        slx_json_key(out, "result", FALSE);
+        slx_json_string(out, slx_check_result_name(c->result));
+        slx_json_key(out, "because", FALSE);
+        slx_json_string(out, c->because);
+        slx_json_key(out, "value", FALSE);
+        if (c->value)
+            slx_write_value(out, c->value);
+        else
+            g_string_append(out, "null");
+        if (c->approx) {
+            slx_json_key(out, "approx", FALSE);
+            g_string_append(out, "true");
+        }
+        g_string_append_c(out, '}');
+    }
+    g_string_append_c(out, ']');
+}
+
 void
 slx_write_jsonl(GString *out, const SlxRecord *r)
 {
@@ -250,6 +284,10 @@ slx_write_jsonl(GString *out, const SlxRecord *r)
         g_string_append_c(out, '}');
     } else {
         g_string_append(out, "null");
+    }
+    if (r->checks) {
+        slx_json_key(out, "checks", FALSE);
+        write_checks(out, r->checks);
     }
     g_string_append(out, "}\n");
 }

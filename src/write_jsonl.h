@@ -9,5 +9,7 @@ void slx_write_jsonl(GString *out, const SlxRecord *r);
 
 /* Append VALUES (SlxValue *) as a JSON array, OUTPUT.md §3. */
 void slx_write_values(GString *out, const GPtrArray *values);
+/* One value as a JSON object. */
+void slx_write_value(GString *out, const SlxValue *v);
 
 #endif

@@ -3,10 +3,13 @@
  * 比較: one row per catalog item (id, 種別, name), one column per document,
  *       each cell 「有 / 7世代」 coloured by answer, the vendor's text in a
  *       cell comment; header row and item columns frozen, filters on.
+ * 判定: with requirements, one row per requirement, one column per
+ *       document: ○ / × / ? and the reason, coloured by the result.
  * 明細: the CSV rows, with numbers as numbers.
  * 文書: one row per document: file, format, pages, service, counts,
  *       warnings, error. */
 #include "write_xlsx.h"
+#include "check.h"
 #include "error.h"
 #include "write_jsonl.h"
 
@@ -20,9 +23,14 @@ static const struct { SlxAnswer answer; lxw_color_t fill; } answer_fill[] = {
     {SLX_ANSWER_UNKNOWN, 0xFFFFFF},
 };
 
+/* Fill colours by check result: pass, fail, unknown. */
+static const lxw_color_t check_fill[] = {0xD9F2D0, 0xF8CBAD, 0xE7E6E6};
+static const char *const check_mark[] = {"○", "×", "?"};
+
 typedef struct {
     lxw_format *header, *wrap, *missing, *number;
     lxw_format *answer[G_N_ELEMENTS(answer_fill)];
+    lxw_format *check[G_N_ELEMENTS(check_fill)];
 } Formats;
 
 static lxw_format *
@@ -134,6 +142,54 @@ details_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
     worksheet_autofilter(ws, 0, 0, row > 1 ? row - 1 : 1, G_N_ELEMENTS(heads) - 1);
 }
 
+/* The requirements the records were checked against: the first record's
+ * (every record has the same), or NULL. */
+static const GPtrArray *
+checked(const GPtrArray *records)
+{
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        if (rec->checks)
+            return rec->checks;
+    }
+    return NULL;
+}
+
+static void
+checks_sheet(lxw_worksheet *ws, const GPtrArray *records, const GPtrArray *checks,
+             const Formats *f)
+{
+    static const char *const heads[] = {"id", "要件", "項目"};
+    for (lxw_col_t c = 0; c < G_N_ELEMENTS(heads); c++)
+        worksheet_write_string(ws, 0, c, heads[c], f->header);
+    for (guint r = 0; r < records->len; r++) {
+        char *label = slx_record_label(g_ptr_array_index(records, r));
+        worksheet_write_string(ws, 0, (lxw_col_t)(3 + r), label, f->header);
+        g_free(label);
+    }
+    for (guint i = 0; i < checks->len; i++) {
+        const SlxRequirement *q = ((const SlxCheck *)g_ptr_array_index(checks, i))->requirement;
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        worksheet_write_string(ws, row, 0, q->id, f->wrap);
+        worksheet_write_string(ws, row, 1, q->label, f->wrap);
+        worksheet_write_string(ws, row, 2, q->item, f->wrap);
+        for (guint r = 0; r < records->len; r++) {
+            const SlxRecord *rec = g_ptr_array_index(records, r);
+            if (rec->checks == NULL || i >= rec->checks->len)
+                continue;
+            const SlxCheck *c = g_ptr_array_index(rec->checks, i);
+            char *cell = g_strdup_printf("%s %s", check_mark[c->result], c->because);
+            worksheet_write_string(ws, row, (lxw_col_t)(3 + r), cell, f->check[c->result]);
+            g_free(cell);
+        }
+    }
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, 1, 30, NULL);
+    worksheet_set_column(ws, 2, 2, 6, NULL);
+    worksheet_set_column(ws, 3, (lxw_col_t)(2 + MAX(records->len, 1)), 28, NULL);
+    worksheet_freeze_panes(ws, 1, 3);
+}
+
 static void
 documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
 {
@@ -198,7 +254,16 @@ slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *cat
         format_set_text_wrap(f.answer[i]);
         format_set_align(f.answer[i], LXW_ALIGN_VERTICAL_TOP);
     }
+    for (gsize i = 0; i < G_N_ELEMENTS(check_fill); i++) {
+        f.check[i] = workbook_add_format(wb);
+        format_set_bg_color(f.check[i], check_fill[i]);
+        format_set_text_wrap(f.check[i]);
+        format_set_align(f.check[i], LXW_ALIGN_VERTICAL_TOP);
+    }
     comparison_sheet(wb, workbook_add_worksheet(wb, "比較"), records, cat, &f);
+    const GPtrArray *checks = checked(records);
+    if (checks)
+        checks_sheet(workbook_add_worksheet(wb, "判定"), records, checks, &f);
     details_sheet(workbook_add_worksheet(wb, "明細"), records, &f);
     documents_sheet(workbook_add_worksheet(wb, "文書"), records, &f);
     lxw_error e = workbook_close(wb);
