@@ -113,8 +113,7 @@ get_limit(GKeyFile *kf, const SlxIniSource *src, const char *group, const char *
         expect = kind == SLX_REQ_PERCENT ? "a percentage (99.9)" : "a number";
     } else {
         g_free(raw);
-        return slx_ini_fail(error, src, group, key, "'%s' is no limit for kind %s", key,
-                            kind_names[kind]);
+        return TRUE;            /* check_shape says the key does not apply */
     }
     if (v < 0) {
         slx_ini_fail(error, src, group, key, "'%s' is not %s", raw, expect);
@@ -232,8 +231,8 @@ load_requirement(GKeyFile *kf, const SlxIniSource *src, const char *group, const
     r->role = g_key_file_get_value(kf, group, "role", NULL);
     if (r->role)
         g_strstrip(r->role);
-    r->contains = get_strings(kf, group, "contains");
-    r->excludes = get_strings(kf, group, "excludes");
+    g_ptr_array_extend_and_steal(r->contains, get_strings(kf, group, "contains"));
+    g_ptr_array_extend_and_steal(r->excludes, get_strings(kf, group, "excludes"));
     GPtrArray *disabled = get_strings(kf, group, "disabled");
     for (guint i = 0; i < disabled->len && ok; i++) {
         double v = slx_version_number(g_ptr_array_index(disabled, i));
@@ -288,6 +287,8 @@ slx_requirements_load_data(const char *name, const char *data, gsize len, const 
         r->id = g_strdup(groups[i]);
         r->disabled = g_array_new(FALSE, FALSE, sizeof(double));
         r->answers = g_array_new(FALSE, FALSE, sizeof(SlxAnswer));
+        r->contains = g_ptr_array_new_with_free_func(g_free);
+        r->excludes = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(out, r);
         ok = load_requirement(kf, &src, groups[i], p, x, r, error);
     }

@@ -133,4 +133,32 @@ check "-o: the mode a new file gets ($want_mode)" '[ "$(stat -c %a "$T/records.j
 "$SLX" -o "$T/nodir/x.jsonl" "$SEED" 2>"$T/err"; st=$?
 check "-o into a missing directory: exit 2" '[ $st -eq 2 ] && [ ! -e "$T/nodir" ]'
 
+# requirement checks (OUTPUT.md §7)
+REQ="$top_srcdir/patterns/requirements/example.ini"
+"$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?
+check "--requirements: exit 0, a checks array" '[ $st -eq 0 ] && grep -q "\"checks\":\[{\"id\":\"service-hours\"" "$T/checked"'
+check "--requirements: rpo passes with its reason" 'grep -q "\"id\":\"rpo\",\"label\":\"RPO 24時間以内\",\"item\":\"29\",\"result\":\"pass\",\"because\":\"1日 (86400秒) ≤ 24h\"" "$T/checked"'
+"$SLX" "$SEED" >"$T/unchecked"
+check "without --requirements: no checks member" '! grep -q "\"checks\"" "$T/unchecked"'
+"$SLX" --requirements "$REQ" --fail-on-check "$SEED" >/dev/null 2>&1; st=$?
+check "--fail-on-check with a failed check: exit 3" '[ $st -eq 3 ]'
+"$SLX" --requirements "$REQ" --fail-on-check "$SEED" "$T/missing.txt" >/dev/null 2>&1; st=$?
+check "--fail-on-check: a failed document's exit 1 comes first" '[ $st -eq 1 ]'
+printf '[dr]\nitem = disaster_recovery\nkind = answer\nanswer = yes;partial;no\n' >"$T/lenient.ini"
+"$SLX" --requirements "$T/lenient.ini" --fail-on-check "$SEED" >/dev/null 2>&1; st=$?
+check "--fail-on-check with every check passing: exit 0" '[ $st -eq 0 ]'
+printf '[rpo]\nitem = rpo\nkind = duration\nmax = soon\n' >"$T/broken.ini"
+"$SLX" --requirements "$T/broken.ini" "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "a broken requirements file: exit 2, file:line" '[ $st -eq 2 ] && grep -q "broken.ini:4: .soon. is not a duration" "$T/err"'
+"$SLX" --requirements "$T/nosuch.ini" "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "a missing requirements file: exit 2" '[ $st -eq 2 ]'
+"$SLX" --format csv --checks "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--checks without --requirements: exit 2" '[ $st -eq 2 ] && grep -q "checks goes with" "$T/err"'
+"$SLX" --fail-on-check "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--fail-on-check without --requirements: exit 2" '[ $st -eq 2 ]'
+"$SLX" --requirements "$REQ" --format csv --checks "$SEED" "$SEED" >"$T/checks.csv"; st=$?
+check "--format csv --checks: a row per (document, check)" '[ $st -eq 0 ] && [ $(wc -l <"$T/checks.csv") -eq 23 ] && head -1 "$T/checks.csv" | grep -q "file,service,id,label,item,result,because,value"'
+"$SLX" --requirements "$REQ" --format html "$SEED" >"$T/checked.html"; st=$?
+check "html: the checks table above the comparison, linked to the items" '[ $st -eq 0 ] && grep -q "<table id=\"checks\">" "$T/checked.html" && grep -q "href=\"#item-29\"" "$T/checked.html" && grep -q "id=\"item-29\"" "$T/checked.html"'
+
 finish

@@ -3,7 +3,8 @@
 # Debian's python3-openpyxl) and its cells checked against the JSON of the
 # same documents: 比較 (answer / primary, the text as a comment, frozen
 # header and item columns, filters), 明細 (the rows, numbers as numbers),
-# 文書 (one row per document).
+# 文書 (one row per document); with requirements, 判定 (○ / × / ? and the
+# reason per requirement and document, coloured by result).
 set -u
 TEST_NAME=xlsx
 . "$(dirname "$0")/testlib.sh"
@@ -16,6 +17,7 @@ set -- 00[1-4]_????????????????.txt 101_markdown_no_number_column.md 105_soumu_d
 if [ "$st" -ne 1 ] || [ ! -s "$T/cmp.xlsx" ]; then
     echo "FAIL - slaxtract --format xlsx: exit $st"; echo "xlsx: 0 passed, 1 failed"; exit 1
 fi
+status=0
 "$PY" - "$T/cmp.xlsx" "$T/all.jsonl" <<'PYEOF'
 import json, sys
 import openpyxl
@@ -84,3 +86,47 @@ for r, d in enumerate(docs, start=2):
 print(f"xlsx: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PYEOF
+[ $? -eq 0 ] || status=1
+
+# With requirements: the 判定 sheet after 比較, one row per requirement.
+REQ="$top_srcdir/patterns/requirements/example.ini"
+"$SLX" --requirements "$REQ" "$@" > "$T/checked.jsonl" 2>/dev/null
+"$SLX" --requirements "$REQ" --format xlsx -o "$T/checked.xlsx" "$@" 2>/dev/null
+"$PY" - "$T/checked.xlsx" "$T/checked.jsonl" <<'PYEOF'
+import json, sys
+import openpyxl
+
+wb = openpyxl.load_workbook(sys.argv[1])
+docs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+passed = failed = 0
+def check(what, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL -", what, detail)
+
+check("four sheets, 判定 after 比較", wb.sheetnames == ["比較", "判定", "明細", "文書"], wb.sheetnames)
+ws = wb["判定"]
+checks = docs[0]["checks"]
+check("判定: a row per requirement", ws.max_row == 1 + len(checks), ws.max_row)
+check("判定: a column per document", ws.max_column == 3 + len(docs), ws.max_column)
+check("判定: header and requirement columns frozen", ws.freeze_panes == "D2", ws.freeze_panes)
+mark = {"pass": "○", "fail": "×", "unknown": "?"}
+fill = {"pass": "FFD9F2D0", "fail": "FFF8CBAD", "unknown": "FFE7E6E6"}
+for r, c0 in enumerate(checks, start=2):
+    check(f"判定 row {r}: the requirement", ws.cell(r, 1).value == c0["id"] and
+          ws.cell(r, 2).value == c0["label"], ws.cell(r, 1).value)
+    for k, d in enumerate(docs):
+        c = d["checks"][r - 2]
+        cell = ws.cell(r, 4 + k)
+        want = mark[c["result"]] + " " + c["because"]
+        check(f"判定 {c['id']}/{d['file']}", cell.value == want, f"{cell.value!r} != {want!r}")
+        check(f"判定 colour {c['id']}/{d['file']}", cell.fill.fgColor.rgb == fill[c["result"]],
+              cell.fill.fgColor.rgb)
+print(f"xlsx checks: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PYEOF
+[ $? -eq 0 ] || status=1
+exit $status
