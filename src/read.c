@@ -7,7 +7,10 @@
 #include "read_text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *
 slx_format_name(SlxFormat f)
@@ -52,24 +55,60 @@ slx_source_clear(SlxSource *src)
     memset(src, 0, sizeof *src);
 }
 
+/* The bytes of the regular file at PATH.  Opened without blocking and
+ * judged by fstat before anything is read: a FIFO would block the batch
+ * for ever and /dev/zero never ends, so anything but a regular file is
+ * not_a_file; a regular file is read up to the size fstat gave. */
 static gboolean
 read_bytes(const char *path, char **data, gsize *len, GError **error)
 {
-    GError *e = NULL;
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE, "%s: is a directory", path);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int err = errno;
+        g_set_error(error, SLX_ERROR,
+                    err == ENOENT || err == ENOTDIR ? SLX_ERROR_NOT_FOUND
+                    : err == EISDIR                 ? SLX_ERROR_NOT_A_FILE
+                                                    : SLX_ERROR_READ,
+                    "%s: %s", path, g_strerror(err));
         return FALSE;
     }
-    if (g_file_get_contents(path, data, len, &e))
-        return TRUE;
-    SlxErrorCode code = SLX_ERROR_READ;
-    if (e->domain == G_FILE_ERROR && e->code == G_FILE_ERROR_NOENT)
-        code = SLX_ERROR_NOT_FOUND;
-    else if (e->domain == G_FILE_ERROR && e->code == G_FILE_ERROR_ISDIR)
-        code = SLX_ERROR_NOT_A_FILE;
-    g_set_error(error, SLX_ERROR, code, "%s", e->message);
-    g_error_free(e);
-    return FALSE;
+    struct stat st;
+    gboolean ok = fstat(fd, &st) == 0;
+    if (!ok) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_READ, "%s: %s", path, g_strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE, "%s: is a directory", path);
+        ok = FALSE;
+    } else if (!S_ISREG(st.st_mode)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
+                    "%s: not a regular file (a FIFO, a device or a socket)", path);
+        ok = FALSE;
+    }
+    if (ok) {
+        gsize size = (gsize)st.st_size, got = 0;
+        *data = g_malloc(size + 1);
+        while (ok && got < size) {
+            ssize_t n = read(fd, *data + got, size - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                g_set_error(error, SLX_ERROR, SLX_ERROR_READ, "%s: %s", path, g_strerror(errno));
+                ok = FALSE;
+            } else if (n == 0) {
+                break;          /* shorter than it was: what is there */
+            } else {
+                got += (gsize)n;
+            }
+        }
+        if (ok) {
+            (*data)[got] = '\0';
+            *len = got;
+        } else {
+            g_free(*data);
+        }
+    }
+    close(fd);
+    return ok;
 }
 
 static gboolean

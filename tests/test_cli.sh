@@ -133,6 +133,12 @@ check "-o: the mode a new file gets ($want_mode)" '[ "$(stat -c %a "$T/records.j
 "$SLX" -o "$T/nodir/x.jsonl" "$SEED" 2>"$T/err"; st=$?
 check "-o into a missing directory: exit 2" '[ $st -eq 2 ] && [ ! -e "$T/nodir" ]'
 
+# a FIFO, a device: not_a_file without being opened for reading, the batch goes on
+mkfifo "$T/fifo"
+timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
+check "a FIFO and /dev/zero do not block the batch: exit 1, three records" '[ $st -eq 1 ] && [ $(wc -l <"$T/special") -eq 3 ]'
+check "... each not_a_file, the seed read" '[ $(grep -c "\"code\":\"not_a_file\"" "$T/special") -eq 2 ] && tail -1 "$T/special" | grep -q "\"error\":null"'
+
 # requirement checks (OUTPUT.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?
