@@ -1,6 +1,7 @@
 /* output.h — where the results go: stdout, or a file written atomically
  * (a temporary file in the same directory, renamed at the end), so that an
- * interrupted run never leaves a half-written file behind. */
+ * interrupted run never leaves a half-written file behind: SIGINT, SIGTERM
+ * and SIGHUP remove the temporary file too.  One file output at a time. */
 #ifndef SLX_OUTPUT_H
 #define SLX_OUTPUT_H
 

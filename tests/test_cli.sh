@@ -133,6 +133,29 @@ check "-o: the mode a new file gets ($want_mode)" '[ "$(stat -c %a "$T/records.j
 "$SLX" -o "$T/nodir/x.jsonl" "$SEED" 2>"$T/err"; st=$?
 check "-o into a missing directory: exit 2" '[ $st -eq 2 ] && [ ! -e "$T/nodir" ]'
 
+# a signal during -o removes the temporary file and still ends the run by it
+PDFS=$(ls "$top_srcdir"/corpus/*.pdf | head -12)
+for sig in TERM INT HUP; do
+    mkdir "$T/sig$sig"
+    # (a shell starts background jobs with SIGINT ignored: undo that)
+    env --default-signal=INT,TERM,HUP "$SLX" -j 1 -o "$T/sig$sig/out.jsonl" $PDFS $PDFS >/dev/null 2>&1 &
+    pid=$!
+    # wait until the temporary file exists, then signal
+    for i in $(seq 1 100); do [ -n "$(ls -A "$T/sig$sig")" ] && break; sleep 0.05; done
+    sleep 0.3
+    kill -$sig $pid
+    wait $pid; st=$?
+    check "SIG$sig during -o: the run ends by it ($st), no file left" '[ $st -gt 128 ] && [ -z "$(ls -A "$T/sig$sig")" ]'
+done
+# an ignored SIGHUP (nohup) stays ignored: the run completes and writes its file
+mkdir "$T/nohup"
+nohup "$SLX" -j 1 -o "$T/nohup/out.jsonl" $PDFS >/dev/null 2>&1 &
+pid=$!
+for i in $(seq 1 100); do [ -n "$(ls -A "$T/nohup")" ] && break; sleep 0.05; done
+kill -HUP $pid
+wait $pid; st=$?
+check "nohup: SIGHUP stays ignored, the file is written" '[ $st -eq 0 ] && [ $(wc -l <"$T/nohup/out.jsonl") -eq 12 ]'
+
 # a FIFO, a device: not_a_file without being opened for reading, the batch goes on
 mkfifo "$T/fifo"
 timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
