@@ -10,6 +10,11 @@ slx_json_string(GString *out, const char *s)
         g_string_append(out, "null");
         return;
     }
+    /* JSON is UTF-8: a string that is not (it never should be) is written
+     * with U+FFFD for the broken bytes rather than as a broken line. */
+    char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+    if (valid)
+        s = valid;
     g_string_append_c(out, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
@@ -28,6 +33,7 @@ slx_json_string(GString *out, const char *s)
         }
     }
     g_string_append_c(out, '"');
+    g_free(valid);
 }
 
 void

@@ -24,11 +24,40 @@ slx_item_record_new(void)
     return it;
 }
 
+/* PATH with every byte that is not part of valid UTF-8 as %HH (and % as
+ * %25), so that the exact bytes can be had back from text. */
+static char *
+escape_invalid(const char *path)
+{
+    GString *out = g_string_new(NULL);
+    const char *p = path, *end = path + strlen(path);
+    while (p < end) {
+        const char *valid_end;
+        g_utf8_validate(p, end - p, &valid_end);
+        for (const char *q = p; q < valid_end; q++)
+            if (*q == '%')
+                g_string_append(out, "%25");
+            else
+                g_string_append_c(out, *q);
+        if (valid_end < end)
+            g_string_append_printf(out, "%%%02X", (guchar)*valid_end++);
+        p = valid_end;
+    }
+    return g_string_free(out, FALSE);
+}
+
 SlxRecord *
 slx_record_new(const char *file)
 {
     SlxRecord *r = g_new0(SlxRecord, 1);
-    r->file = g_strdup(file);
+    /* Every writer needs UTF-8 (JSON, the workbook, the page); a path that
+     * is not keeps its bytes in file_raw. */
+    if (g_utf8_validate(file, -1, NULL)) {
+        r->file = g_strdup(file);
+    } else {
+        r->file = g_utf8_make_valid(file, -1);
+        r->file_raw = escape_invalid(file);
+    }
     r->items = g_ptr_array_new_with_free_func(item_record_free);
     r->extra_items = g_ptr_array_new_with_free_func(item_record_free);
     r->missing = g_ptr_array_new_with_free_func(g_free);
@@ -42,6 +71,7 @@ slx_record_free(SlxRecord *r)
     if (r == NULL)
         return;
     g_free(r->file);
+    g_free(r->file_raw);
     g_free(r->sha256);
     g_free(r->title);
     g_free(r->service);

@@ -23,7 +23,10 @@ typedef struct {
 } SlxItemRecord;
 
 typedef struct {
-    char *file;                  /* as given on the command line */
+    char *file;                  /* as given on the command line, as UTF-8 text (bytes
+                                    that are not UTF-8 shown as U+FFFD) */
+    char *file_raw;              /* NULL, or the exact bytes of a path that is not UTF-8:
+                                    those bytes as %HH, % as %25 */
     const char *format;          /* "text", "html", "pdf"; NULL if unknown */
     const char *encoding;        /* NULL if not decoded */
     char *sha256;                /* NULL if unread */

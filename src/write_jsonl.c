@@ -251,6 +251,11 @@ slx_write_jsonl(GString *out, const SlxRecord *r)
     g_string_append_c(out, '{');
     slx_json_key(out, "file", TRUE);
     slx_json_string(out, r->file);
+    if (r->file_raw) {
+        /* Not in OUTPUT.md §1 (adding is allowed): the path's exact bytes. */
+        slx_json_key(out, "file_raw", FALSE);
+        slx_json_string(out, r->file_raw);
+    }
     slx_json_key(out, "format", FALSE);
     slx_json_string(out, r->format);
     slx_json_key(out, "encoding", FALSE);

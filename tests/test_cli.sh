@@ -156,6 +156,16 @@ kill -HUP $pid
 wait $pid; st=$?
 check "nohup: SIGHUP stays ignored, the file is written" '[ $st -eq 0 ] && [ $(wc -l <"$T/nohup/out.jsonl") -eq 12 ]'
 
+# a file name that is not UTF-8: valid JSON, the bytes kept in file_raw
+BAD=$(printf "$T/ベンダー\\377\\376%%.txt")
+cp "$SEED" "$BAD"
+"$SLX" "$BAD" >"$T/badname" 2>"$T/err"; st=$?
+check "a file name that is not UTF-8: exit 0, a UTF-8 line" '[ $st -eq 0 ] && iconv -f UTF-8 -t UTF-8 "$T/badname" >/dev/null'
+SHOWN=$(printf 'ベンダー\357\277\275\357\277\275%%.txt')
+check "... the name shown with U+FFFD, the bytes in file_raw" 'grep -qF "$SHOWN\",\"file_raw\":\"" "$T/badname" && grep -qF "ベンダー%FF%FE%25.txt\"" "$T/badname"'
+"$SLX" --format xlsx -o "$T/badname.xlsx" "$BAD"; st=$?
+check "... and the workbook is written" '[ $st -eq 0 ] && [ -s "$T/badname.xlsx" ]'
+
 # a FIFO, a device: not_a_file without being opened for reading, the batch goes on
 mkfifo "$T/fifo"
 timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
