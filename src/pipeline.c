@@ -112,6 +112,10 @@ slx_process_file(const char *path, const char *password, const SlxPatterns *p,
     if (src.pages_without_text)
         slx_record_warn(r, "no_text_layer: %u of %u pages have no text layer (scanned?) and were "
                         "not read", src.pages_without_text, src.pages);
+    if (src.pages_not_rendered)
+        slx_record_warn(r, "%u of %u pages are too large to render for their ruling lines; "
+                        "their tables were read as tables without borders",
+                        src.pages_not_rendered, src.pages);
     if (src.markup_errors)
         slx_record_warn(r, "%u HTML markup errors were found and recovered from", src.markup_errors);
     if (src.truncated)

@@ -141,6 +141,7 @@ slx_read_document(const char *path, const char *password, SlxSource *src, GError
         src->grid = slx_read_pdf((const guint8 *)data, len, password, &info, error);
         src->pages = info.pages;
         src->pages_without_text = info.pages_without_text;
+        src->pages_not_rendered = info.pages_not_rendered;
         g_free(data);
         return src->grid != NULL;
     }

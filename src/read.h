@@ -19,6 +19,7 @@ typedef struct {
     guint markup_errors;     /* HTML: errors libxml2 reported and recovered from */
     gboolean truncated;      /* HTML: markup nested too deep, the rest ignored */
     guint pages_without_text; /* PDF: pages with no text layer */
+    guint pages_not_rendered; /* PDF: pages too large to render for their rules */
     SlxGrid *grid;           /* NULL on error */
 } SlxSource;
 

@@ -33,6 +33,11 @@
 #include <string.h>
 
 #define SCALE 2.0          /* raster pixels per point */
+/* The largest rendering: cairo cannot make an image side over 32767 px,
+ * and a 14000-pt page at SCALE would take 3 GB.  A page larger than this
+ * is read without its ruling lines (as a table without borders). */
+#define MAX_RENDER_SIDE 16384
+#define MAX_RENDER_PIXELS (32.0 * 1024 * 1024)
 #define THICK 3            /* pixels: dark this far on both sides is inside an area (> 1.5 pt) */
 #define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
 #define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
@@ -237,8 +242,20 @@ render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
 {
     double pw, ph;
     poppler_page_get_size(page, &pw, &ph);
-    int w = (int)ceil(pw * SCALE), h = (int)ceil(ph * SCALE);
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    double fw = ceil(pw * SCALE), fh = ceil(ph * SCALE);
+    cairo_surface_t *s = NULL;
+    if (fw >= 1 && fh >= 1 && fw <= MAX_RENDER_SIDE && fh <= MAX_RENDER_SIDE &&
+        fw * fh <= MAX_RENDER_PIXELS)
+        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)fw, (int)fh);
+    if (s == NULL || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        /* Too large to render (or cairo could not): no rules, no raster. */
+        if (s)
+            cairo_surface_destroy(s);
+        *hrules = g_array_new(FALSE, FALSE, sizeof(Rule));
+        *vrules = g_array_new(FALSE, FALSE, sizeof(Rule));
+        return NULL;
+    }
+    int w = (int)fw, h = (int)fh;
     cairo_t *cr = cairo_create(s);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -334,8 +351,9 @@ dark_behind(const Backdrop *b, const PopplerRectangle *r)
  * (exact, and without drawing the text), else from a rendering.  Pieces
  * drawn cell by cell are joined first, then held to the lengths the
  * raster scan asks of a run.  Asked before the text: a rendering collects
- * the page's text as it draws, so Poppler then reads the page once. */
-static void
+ * the page's text as it draws, so Poppler then reads the page once.
+ * FALSE if the page had to be rendered and was too large to be. */
+static gboolean
 page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
            GArray **vrules, Backdrop *backdrop)
 {
@@ -352,7 +370,9 @@ page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
         g_array_free(h, TRUE);
         g_array_free(v, TRUE);
         backdrop->raster = render_rules(page, hrules, vrules);
+        return backdrop->raster != NULL;
     }
+    return TRUE;
 }
 
 /* ---- glyphs and text -------------------------------------------------- */
@@ -1450,7 +1470,8 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
             continue;
         GArray *hr, *vr;
         Backdrop backdrop;
-        page_rules(page, vector, p, &hr, &vr, &backdrop);
+        if (!page_rules(page, vector, p, &hr, &vr, &backdrop))
+            info->pages_not_rendered++;
         GArray *glyphs = page_glyphs(page, &backdrop);
         backdrop_clear(&backdrop);
         if (glyphs->len == 0) {

@@ -7,6 +7,7 @@
 typedef struct {
     guint pages;
     guint pages_without_text;   /* pages with no text layer */
+    guint pages_not_rendered;   /* pages too large to render for their rules */
 } SlxPdfInfo;
 
 /* Where the ruling lines of the tables come from. */
