@@ -129,7 +129,10 @@ append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
     size_t len = 0;
     gboolean ok = qpdf_oh_get_stream_data(qpdf, stream, qpdf_dl_none, NULL, &raw, &len) ==
                   QPDF_SUCCESS;
-    if (ok && plain) {
+    if (ok && len == 0) {
+        /* An empty stream is no content, whatever its filter says (and
+         * its data pointer may be NULL: no arithmetic on it). */
+    } else if (ok && plain) {
         ok = len <= *budget;
         if (ok) {
             *budget -= len;

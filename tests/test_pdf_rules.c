@@ -325,6 +325,10 @@ static const PageCase page_cases[] = {
      600, 800, TRUE, "100.0:10.0-110.0", ""},               /* a form's q left open */
     {"", "/Fm1 Do 110 600 l S", "/Subtype /Form", "10 600 m",
      600, 800, TRUE, "", ""},                               /* nor its path */
+    {"", "/Fm1 Do 0 G 10 700 m 110 700 l S", "/Subtype /Form", "",
+     600, 800, TRUE, "100.0:10.0-110.0", ""},               /* an empty form */
+    {"", "/Fm1 Do 0 G 10 700 m 110 700 l S", "/Subtype /Form /Filter /FlateDecode", "",
+     600, 800, TRUE, "100.0:10.0-110.0", ""},               /* an empty Flate form */
     {"", "/Fm1 Do", "/Subtype /Form /Resources << /XObject << /Fm1 5 0 R >> >>",
      "10 700 m 110 700 l S /Fm1 Do", 600, 800, TRUE,
      "100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 100.0:10.0-110.0 "
