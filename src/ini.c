@@ -127,3 +127,21 @@ slx_ini_check_keys(GKeyFile *kf, const SlxIniSource *src, const char *group,
     return ok;
 }
 
+
+GPtrArray *
+slx_ini_get_strings(GKeyFile *kf, const char *group, const char *key)
+{
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    char *raw = g_key_file_get_value(kf, group, key, NULL);
+    char **parts = raw ? g_strsplit(raw, ";", -1) : NULL;
+    for (char **p = parts; p && *p; p++) {
+        char *s = g_strstrip(g_strdup(*p));
+        if (*s)
+            g_ptr_array_add(out, s);
+        else
+            g_free(s);
+    }
+    g_strfreev(parts);
+    g_free(raw);
+    return out;
+}

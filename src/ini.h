@@ -23,6 +23,11 @@ guint slx_ini_line_of(const SlxIniSource *src, const char *group, const char *ke
 gboolean slx_ini_fail(GError **error, const SlxIniSource *src, const char *group,
                       const char *key, const char *fmt, ...) G_GNUC_PRINTF(5, 6);
 
+/* The ';'-separated entries of KEY in GROUP, stripped, empty ones dropped
+ * (an empty array if there is no such key).  Verbatim otherwise: a regular
+ * expression stays as written. */
+GPtrArray *slx_ini_get_strings(GKeyFile *kf, const char *group, const char *key);
+
 /* Every key of GROUP must be one of ALLOWED (NULL-terminated). */
 gboolean slx_ini_check_keys(GKeyFile *kf, const SlxIniSource *src, const char *group,
                             const char *const *allowed, GError **error);

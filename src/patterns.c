@@ -23,20 +23,16 @@ norm(const char *s)
 static GPtrArray *
 get_list(GKeyFile *kf, const char *group, const char *key)
 {
+    GPtrArray *entries = slx_ini_get_strings(kf, group, key);
     GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-    char *raw = g_key_file_get_value(kf, group, key, NULL);
-    if (raw == NULL)
-        return out;
-    char **parts = g_strsplit(raw, ";", -1);
-    for (char **p = parts; *p; p++) {
-        char *n = norm(*p);
+    for (guint i = 0; i < entries->len; i++) {
+        char *n = norm(g_ptr_array_index(entries, i));
         if (*n)
             g_ptr_array_add(out, n);
         else
             g_free(n);
     }
-    g_strfreev(parts);
-    g_free(raw);
+    g_ptr_array_unref(entries);
     return out;
 }
 
@@ -97,28 +93,21 @@ static gboolean
 add_regexes(GPtrArray *list, GKeyFile *kf, const SlxIniSource *src, const char *group,
             const char *key, GError **error)
 {
-    char *raw = g_key_file_get_value(kf, group, key, NULL);
-    if (raw == NULL)
-        return TRUE;
-    char **parts = g_strsplit(raw, ";", -1);
+    /* Verbatim: normalizing would rewrite the syntax ([:：] → [::]). */
+    GPtrArray *patterns = slx_ini_get_strings(kf, group, key);
     gboolean ok = TRUE;
-    for (char **p = parts; *p && ok; p++) {
-        /* Verbatim: normalizing would rewrite the syntax ([:：] → [::]). */
-        char *pat = g_strstrip(g_strdup(*p));
-        if (*pat) {
-            GError *e = NULL;
-            GRegex *re = g_regex_new(pat, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &e);
-            if (re == NULL) {
-                ok = slx_ini_fail(error, src, group, key, "bad regular expression: %s", e->message);
-                g_error_free(e);
-            } else {
-                g_ptr_array_add(list, re);
-            }
+    for (guint i = 0; i < patterns->len && ok; i++) {
+        GError *e = NULL;
+        GRegex *re = g_regex_new(g_ptr_array_index(patterns, i), G_REGEX_CASELESS | G_REGEX_OPTIMIZE,
+                                 0, &e);
+        if (re == NULL) {
+            ok = slx_ini_fail(error, src, group, key, "bad regular expression: %s", e->message);
+            g_error_free(e);
+        } else {
+            g_ptr_array_add(list, re);
         }
-        g_free(pat);
     }
-    g_strfreev(parts);
-    g_free(raw);
+    g_ptr_array_unref(patterns);
     return ok;
 }
 
@@ -505,14 +494,9 @@ load_value_words(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const 
             term->patterns = g_ptr_array_new_with_free_func(g_free);
             g_ptr_array_add(terms, term);
         }
-        char *raw = g_key_file_get_value(kf, group, keys[i], NULL);
-        char **parts = g_strsplit(raw, ";", -1);
-        for (char **p = parts; *p && ok; p++) {
-            char *pat = g_strstrip(g_strdup(*p));
-            if (*pat == '\0') {
-                g_free(pat);
-                continue;
-            }
+        GPtrArray *patterns = slx_ini_get_strings(kf, group, keys[i]);
+        for (guint k = 0; k < patterns->len && ok; k++) {
+            const char *pat = g_ptr_array_index(patterns, k);
             if (!value_groups[g].verbatim) {
                 char *check = without_placeholders(pat);
                 GError *e = NULL;
@@ -527,12 +511,9 @@ load_value_words(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const 
                 }
             }
             if (ok)
-                g_ptr_array_add(term->patterns, pat);
-            else
-                g_free(pat);
+                g_ptr_array_add(term->patterns, g_strdup(pat));
         }
-        g_strfreev(parts);
-        g_free(raw);
+        g_ptr_array_unref(patterns);
     }
     g_strfreev(keys);
     return ok;

@@ -126,25 +126,6 @@ get_limit(GKeyFile *kf, const SlxIniSource *src, const char *group, const char *
     return TRUE;
 }
 
-/* The ;-separated entries of KEY, stripped. */
-static GPtrArray *
-get_strings(GKeyFile *kf, const char *group, const char *key)
-{
-    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-    char *raw = g_key_file_get_value(kf, group, key, NULL);
-    char **parts = raw ? g_strsplit(raw, ";", -1) : NULL;
-    for (char **p = parts; p && *p; p++) {
-        char *s = g_strstrip(g_strdup(*p));
-        if (*s)
-            g_ptr_array_add(out, s);
-        else
-            g_free(s);
-    }
-    g_strfreev(parts);
-    g_free(raw);
-    return out;
-}
-
 /* The catalog id that KEY_OR_ID names in any catalog of P, or NULL. */
 static const char *
 resolve_item(const SlxPatterns *p, const char *key_or_id)
@@ -231,9 +212,9 @@ load_requirement(GKeyFile *kf, const SlxIniSource *src, const char *group, const
     r->role = g_key_file_get_value(kf, group, "role", NULL);
     if (r->role)
         g_strstrip(r->role);
-    g_ptr_array_extend_and_steal(r->contains, get_strings(kf, group, "contains"));
-    g_ptr_array_extend_and_steal(r->excludes, get_strings(kf, group, "excludes"));
-    GPtrArray *disabled = get_strings(kf, group, "disabled");
+    g_ptr_array_extend_and_steal(r->contains, slx_ini_get_strings(kf, group, "contains"));
+    g_ptr_array_extend_and_steal(r->excludes, slx_ini_get_strings(kf, group, "excludes"));
+    GPtrArray *disabled = slx_ini_get_strings(kf, group, "disabled");
     for (guint i = 0; i < disabled->len && ok; i++) {
         double v = slx_version_number(g_ptr_array_index(disabled, i));
         if (v < 0)
@@ -243,7 +224,7 @@ load_requirement(GKeyFile *kf, const SlxIniSource *src, const char *group, const
             g_array_append_val(r->disabled, v);
     }
     g_ptr_array_unref(disabled);
-    GPtrArray *answers = get_strings(kf, group, "answer");
+    GPtrArray *answers = slx_ini_get_strings(kf, group, "answer");
     static const SlxAnswer all[] = {SLX_ANSWER_YES, SLX_ANSWER_PARTIAL, SLX_ANSWER_NO,
                                     SLX_ANSWER_UNDISCLOSED, SLX_ANSWER_NOT_APPLICABLE,
                                     SLX_ANSWER_UNKNOWN};
