@@ -188,21 +188,29 @@ judge(GArray *out, const char *sentence, const SlxCatalogItem *item, const SlxVo
      * a line wrapped inside a cell (「承って / おりません」) is one phrase. */
     char *s = slx_normalize(sentence, -1, SLX_NORM_DEFAULT);
     const char *start = s;
-    for (guint i = 0; i < v->contrast->len && *start; i++) {
-        GMatchInfo *mi;
-        g_regex_match(g_ptr_array_index(v->contrast, i), start, 0, &mi);
-        while (g_match_info_matches(mi)) {
-            int ms, me;
-            g_match_info_fetch_pos(mi, 0, &ms, &me);
-            char *clause = g_strndup(start, (gsize)ms);
-            Polarity a = judge_clause(clause, item, v);
-            g_array_append_val(out, a);
-            g_free(clause);
-            start += me;
+    for (;;) {
+        /* The earliest turn of any contrast pattern: they may be several
+         * (a pattern file adds one), and a clause ends at whichever comes first. */
+        int turn = -1, after = -1;
+        for (guint i = 0; i < v->contrast->len; i++) {
+            GMatchInfo *mi;
+            if (g_regex_match(g_ptr_array_index(v->contrast, i), start, 0, &mi)) {
+                int ms, me;
+                g_match_info_fetch_pos(mi, 0, &ms, &me);
+                if (me > ms && (turn < 0 || ms < turn)) {
+                    turn = ms;
+                    after = me;
+                }
+            }
             g_match_info_free(mi);
-            g_regex_match(g_ptr_array_index(v->contrast, i), start, 0, &mi);
         }
-        g_match_info_free(mi);
+        if (turn < 0)
+            break;
+        char *clause = g_strndup(start, (gsize)turn);
+        Polarity a = judge_clause(clause, item, v);
+        g_array_append_val(out, a);
+        g_free(clause);
+        start += after;
     }
     Polarity a = judge_clause(start, item, v);
     g_array_append_val(out, a);

@@ -187,6 +187,24 @@ test_marker_column(void **state)
     g_ptr_array_unref(row.responses);
 }
 
+/* Contrast patterns added by a file split a sentence wherever any of them
+ * turns first: "… is provided whereas … are not provided but …" is three
+ * clauses (one affirmative, one negative), so partial. */
+static void
+test_added_contrast(void **state)
+{
+    (void)state;
+    SlxPatterns *p = test_patterns();
+    static const char more[] = "[phrases]\ncontrast = \\bwhereas\\b\n";
+    assert_true(slx_patterns_load_data(p, "more.ini", more, sizeof more - 1, NULL));
+    const char *text = "Login history is provided whereas audit logs are not provided but the period is one year";
+    char *kept = slx_normalize(text, -1, SLX_NORM_KEEP_CJK_SPACES);
+    assert_int_equal(slx_classify_text(kept, slx_catalog_lookup(g_ptr_array_index(p->catalogs, 0), "18"),
+                                       &p->vocab, NULL), SLX_ANSWER_PARTIAL);
+    g_free(kept);
+    slx_patterns_free(p);
+}
+
 static void
 test_names(void **state)
 {
@@ -208,6 +226,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_marker_column),
+        cmocka_unit_test(test_added_contrast),
         cmocka_unit_test(test_names),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
