@@ -46,37 +46,6 @@ static const SlxAnswer marker_answer[SLX_MARK_N] = {
     [SLX_MARK_SAME_AS_PREVIOUS] = SLX_ANSWER_SAME_AS_PREVIOUS,
 };
 
-/* WORD without surrounding brackets: 【有】 → 有. */
-static char *
-unbracket(const char *word)
-{
-    char *w = slx_normalize(word, -1, SLX_NORM_DEFAULT);
-    static const char *const pairs[][2] = {{"【", "】"}, {"[", "]"}, {"(", ")"}, {"〔", "〕"}, {"「", "」"}};
-    for (gsize i = 0; i < G_N_ELEMENTS(pairs); i++) {
-        if (g_str_has_prefix(w, pairs[i][0]) && g_str_has_suffix(w, pairs[i][1]) &&
-            strlen(w) > strlen(pairs[i][0]) + strlen(pairs[i][1])) {
-            char *inner = g_strndup(w + strlen(pairs[i][0]),
-                                    strlen(w) - strlen(pairs[i][0]) - strlen(pairs[i][1]));
-            g_free(w);
-            return inner;
-        }
-    }
-    return w;
-}
-
-int
-slx_marker_of(const SlxVocabulary *v, const char *word)
-{
-    char *w = unbracket(word);
-    int found = -1;
-    for (int m = 0; m < SLX_MARK_N && found < 0; m++)
-        for (guint i = 0; i < v->markers[m]->len && found < 0; i++)
-            if (strcmp(g_ptr_array_index(v->markers[m], i), w) == 0)
-                found = m;
-    g_free(w);
-    return found;
-}
-
 /* The first word of TEXT: up to a space or punctuation, or a whole
  * bracketed group 【有】. */
 static char *

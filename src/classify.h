@@ -28,9 +28,6 @@ const char *slx_answer_name(SlxAnswer a);
 SlxAnswer slx_classify(const SlxRow *row, const SlxCatalogItem *item,
                        const SlxVocabulary *vocab, const GPtrArray *values);
 
-/* The marker (SlxMarker) WORD is, brackets aside (【有】 is 有), or -1. */
-int slx_marker_of(const SlxVocabulary *vocab, const char *word);
-
 /* The same for a response text alone (used by the tests and by readers
  * that have no rows).  TEXT is normalized with SLX_NORM_KEEP_CJK_SPACES. */
 SlxAnswer slx_classify_text(const char *text, const SlxCatalogItem *item,

@@ -333,6 +333,7 @@ static const char *const phrase_keys[] = {
     "undisclosed", "negative", "negative_ignore", "partial", "limit_none",
     "none_occurred", "lead_in", "supplement", "same_as_previous", "risk_denial", "contrast", "affirmative", NULL};
 static const char *const document_keys[] = {"title", "service", "not_service", NULL};
+static const char *const layout_keys[] = {"label_value", "question", "answer", "rule", NULL};
 
 /* ---- the words of values (values.ini) -------------------------------- */
 
@@ -607,6 +608,13 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
              add_regexes(v->service, kf, src, "document", "service", error) &&
              add_regexes(v->not_service, kf, src, "document", "not_service", error);
     }
+    if (ok && g_key_file_has_group(kf, "layout")) {
+        ok = slx_ini_check_keys(kf, src, "layout", layout_keys, error) &&
+             add_regexes(v->label_value, kf, src, "layout", "label_value", error) &&
+             add_regexes(v->question, kf, src, "layout", "question", error) &&
+             add_regexes(v->answer, kf, src, "layout", "answer", error) &&
+             add_regexes(v->rule, kf, src, "layout", "rule", error);
+    }
     gsize n;
     char **groups = g_key_file_get_groups(kf, &n);
     for (gsize i = 0; i < n && ok; i++) {
@@ -622,9 +630,43 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
 static gboolean
 is_known_group(const char *g)
 {
-    static const char *const fixed[] = {"catalog", "columns", "markers", "phrases", "document", NULL};
+    static const char *const fixed[] = {"catalog", "columns", "markers", "phrases", "document", "layout",
+                                      NULL};
     return g_strv_contains(fixed, g) || g_str_has_prefix(g, "section ") ||
            g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ") || value_group(g) >= 0;
+}
+
+/* ---- markers --------------------------------------------------------- */
+
+/* WORD without surrounding brackets: 【有】 → 有. */
+static char *
+patterns_unbracket(const char *word)
+{
+    char *w = slx_normalize(word, -1, SLX_NORM_DEFAULT);
+    static const char *const pairs[][2] = {{"【", "】"}, {"[", "]"}, {"(", ")"}, {"〔", "〕"}, {"「", "」"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(pairs); i++) {
+        if (g_str_has_prefix(w, pairs[i][0]) && g_str_has_suffix(w, pairs[i][1]) &&
+            strlen(w) > strlen(pairs[i][0]) + strlen(pairs[i][1])) {
+            char *inner = g_strndup(w + strlen(pairs[i][0]),
+                                    strlen(w) - strlen(pairs[i][0]) - strlen(pairs[i][1]));
+            g_free(w);
+            return inner;
+        }
+    }
+    return w;
+}
+
+int
+slx_marker_of(const SlxVocabulary *v, const char *word)
+{
+    char *w = patterns_unbracket(word);
+    int found = -1;
+    for (int m = 0; m < SLX_MARK_N && found < 0; m++)
+        for (guint i = 0; i < v->markers[m]->len && found < 0; i++)
+            if (strcmp(g_ptr_array_index(v->markers[m], i), w) == 0)
+                found = m;
+    g_free(w);
+    return found;
 }
 
 /* ---- public ---------------------------------------------------------- */
@@ -643,6 +685,9 @@ slx_patterns_new(void)
     v->title = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->not_service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+    GPtrArray **layout[] = {&v->label_value, &v->question, &v->answer, &v->rule};
+    for (gsize i = 0; i < G_N_ELEMENTS(layout); i++)
+        *layout[i] = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
     v->value_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)g_ptr_array_unref);
@@ -665,6 +710,10 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->title);
     g_ptr_array_unref(v->service);
     g_ptr_array_unref(v->not_service);
+    g_ptr_array_unref(v->label_value);
+    g_ptr_array_unref(v->question);
+    g_ptr_array_unref(v->answer);
+    g_ptr_array_unref(v->rule);
     g_hash_table_unref(v->quantities);
     g_hash_table_unref(v->value_words);
     g_ptr_array_unref(p->catalogs);

@@ -100,6 +100,11 @@ typedef struct {
               *limit_none, *none_occurred, *lead_in, *supplement,
               *same_as_previous, *risk_denial, *contrast, *affirmative, *title, *service,
               *not_service;
+    /* [layout]: how text states an item outside a table (GRegex *). */
+    GPtrArray *label_value;  /* 「【5】稼働率:99.9%」: groups no (optional), name, value */
+    GPtrArray *question;     /* 「Q. サービス時間は?」: group 1 the question */
+    GPtrArray *answer;       /* 「A. 24時間365日」: group 1 the answer */
+    GPtrArray *rule;         /* lines that end a section: ----, a page footer 「- 3 -」 */
     GHashTable *quantities;         /* name → SlxQuantity * */
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */
@@ -130,6 +135,9 @@ gboolean slx_patterns_load_dir(SlxPatterns *p, const char *dir, GError **error);
  * the source tree's patterns/ when running from the build tree, else the
  * installed $(pkgdatadir)/patterns. */
 char *slx_patterns_default_dir(void);
+
+/* The marker (SlxMarker) WORD is, brackets aside (【有】 is 有), or -1. */
+int slx_marker_of(const SlxVocabulary *vocab, const char *word);
 
 /* TRUE if any regex of LIST matches TEXT. */
 gboolean slx_phrases_match(GPtrArray *list, const char *text);

@@ -109,22 +109,13 @@ slx_process_file(const char *path, const char *password, const SlxPatterns *p,
         slx_source_clear(&src);
         return r;
     }
-    if (src.pages_without_text)
-        slx_record_warn(r, "no_text_layer: %u of %u pages have no text layer (scanned?) and were "
-                        "not read", src.pages_without_text, src.pages);
-    if (src.pages_not_rendered)
-        slx_record_warn(r, "%u of %u pages are too large to render for their ruling lines; "
-                        "their tables were read as tables without borders",
-                        src.pages_not_rendered, src.pages);
-    if (src.markup_errors)
-        slx_record_warn(r, "%u HTML markup errors were found and recovered from", src.markup_errors);
-    if (src.truncated)
-        slx_record_warn(r, "the HTML nests elements more than 512 deep: the deeper content was ignored");
+    for (guint i = 0; i < src.doc->warnings->len; i++)
+        slx_record_warn(r, "%s", (const char *)g_ptr_array_index(src.doc->warnings, i));
     if (src.encoding_guessed)
         slx_record_warn(r, "the encoding could not be detected with confidence; decoded as %s (CP932)",
                         src.encoding);
 
-    g_autoptr(SlxTable) table = slx_segment(src.grid, p);
+    g_autoptr(SlxTable) table = slx_segment(src.doc, p);
     slx_source_clear(&src);
     r->title = g_strdup(table->title);
     r->service = g_strdup(table->service);
@@ -141,7 +132,7 @@ slx_process_file(const char *path, const char *password, const SlxPatterns *p,
         slx_record_warn(r, "only %u of the %u items of %s were found: the document does not look "
                         "like the %s", mr->items_found, mr->catalog->items->len, mr->catalog->id,
                         mr->catalog->name ? mr->catalog->name : mr->catalog->id);
-    if (table->header_rows == 0)
+    if (table->header_rows == 0 && table->rows->len > table->text_rows)
         slx_record_warn(r, "no header row found: columns were inferred from their content");
     return r;
 }

@@ -51,7 +51,7 @@ void
 slx_source_clear(SlxSource *src)
 {
     g_free(src->sha256);
-    slx_grid_free(src->grid);
+    slx_document_free(src->doc);
     memset(src, 0, sizeof *src);
 }
 
@@ -138,12 +138,10 @@ slx_read_document(const char *path, const char *password, SlxSource *src, GError
     if (src->format == SLX_FORMAT_PDF) {
         SlxPdfInfo info;
         src->encoding = "UTF-8";
-        src->grid = slx_read_pdf((const guint8 *)data, len, password, &info, error);
+        src->doc = slx_read_pdf((const guint8 *)data, len, password, &info, error);
         src->pages = info.pages;
-        src->pages_without_text = info.pages_without_text;
-        src->pages_not_rendered = info.pages_not_rendered;
         g_free(data);
-        return src->grid != NULL;
+        return src->doc != NULL;
     }
 
     SlxDecoded dec;
@@ -161,10 +159,12 @@ slx_read_document(const char *path, const char *password, SlxSource *src, GError
         g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file holds only white space");
         return FALSE;
     }
-    if (html)
-        src->grid = slx_read_html(dec.utf8, dec.len, &src->markup_errors, &src->truncated);
-    else
-        src->grid = slx_read_text(dec.utf8, dec.len);
+    if (html) {
+        guint errors;
+        gboolean truncated;
+        src->doc = slx_read_html(dec.utf8, dec.len, &errors, &truncated);
+    } else
+        src->doc = slx_read_text(dec.utf8, dec.len);
     slx_decoded_clear(&dec);
     return TRUE;
 }

@@ -1,4 +1,4 @@
-/* read.h — a file on disk → its bytes, format and a grid of cells.
+/* read.h — a file on disk → its bytes, format and a document of blocks.
  *
  * The first stage of the pipeline: read the bytes, hash them, sniff the
  * format from the content (never the extension), decode, and hand the
@@ -6,7 +6,7 @@
 #ifndef SLX_READ_H
 #define SLX_READ_H
 
-#include "grid.h"
+#include "document.h"
 
 typedef enum { SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF } SlxFormat;
 
@@ -16,11 +16,7 @@ typedef struct {
     gboolean encoding_guessed;
     char *sha256;            /* hex digest of the bytes */
     guint pages;             /* PDF pages, else 0 */
-    guint markup_errors;     /* HTML: errors libxml2 reported and recovered from */
-    gboolean truncated;      /* HTML: markup nested too deep, the rest ignored */
-    guint pages_without_text; /* PDF: pages with no text layer */
-    guint pages_not_rendered; /* PDF: pages too large to render for their rules */
-    SlxGrid *grid;           /* NULL on error */
+    SlxDocument *doc;        /* the blocks read, with the reader's warnings; NULL on error */
 } SlxSource;
 
 /* "text", "html", "pdf". */

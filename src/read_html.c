@@ -39,20 +39,14 @@ typedef struct {
 } Table;
 
 typedef struct {
-    SlxGrid *grid;
+    SlxDocument *doc;
     GPtrArray *tables;      /* Table *: the open tables, innermost last */
     guint depth;            /* element depth */
     guint skip_from;        /* depth at which skipped content started, 0 if none */
     gboolean truncated;
     guint errors;
     GString *block;         /* text of the block being read outside tables */
-    char *heading;          /* heading text waiting for its content */
-    GPtrArray *contents;    /* paragraphs under the heading */
-    GPtrArray *labels;      /* dt labels under the heading */
-    GPtrArray *values;      /* dd texts under the heading */
     char *dt;               /* a dt waiting for its dd */
-    char *header;           /* the labels of the header row last written, joined */
-    GRegex *numbered;       /* 「1.1. サービス時間」 */
 } Html;
 
 static gboolean
@@ -73,7 +67,7 @@ static const char *const blocks[] = {
     NULL};
 
 static int
-heading_level(const char *name)
+html_heading_level(const char *name)
 {
     if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && name[2] == '\0')
         return name[1] - '0';
@@ -83,7 +77,7 @@ heading_level(const char *name)
 /* Append a row of the N CELLS (taking them; NULL is an empty cell), unless
  * every cell is blank. */
 static void
-add_row(Html *h, char **cells, guint n)
+html_add_row(Html *h, char **cells, guint n)
 {
     gboolean any = FALSE;
     for (guint i = 0; i < n; i++)
@@ -93,121 +87,59 @@ add_row(Html *h, char **cells, guint n)
             g_free(cells[i]);
         return;
     }
-    SlxGridRow *row = slx_grid_add_row(h->grid, 0, 0);
+    SlxBlock *row = slx_document_add_row(h->doc, 0, 0);
+    row->gap = TRUE;
     for (guint i = 0; i < n; i++)
-        slx_grid_row_take_cell(row, cells[i] ? cells[i] : g_strdup(""));
+        slx_block_take_cell(row, cells[i] ? cells[i] : g_strdup(""));
 }
 
-static void
-add_single(Html *h, const char *text, gboolean heading)
+/* Append a one-cell block of KIND (taking TEXT). */
+static SlxBlock *
+html_add_text(Html *h, SlxBlockKind kind, char *text)
 {
-    char *cells[] = {g_strdup(text)};
-    guint before = h->grid->rows->len;
-    add_row(h, cells, 1);
-    if (h->grid->rows->len > before)
-        ((SlxGridRow *)g_ptr_array_index(h->grid->rows, before))->heading = heading;
+    SlxBlock *b = slx_document_add_text(h->doc, kind, text, 0);
+    b->gap = TRUE;
+    return b;
 }
 
-/* ---- heading pages --------------------------------------------------- */
-
-/* Write the heading waiting for its content. */
+/* A <dt> that no <dd> followed is a paragraph of its own. */
 static void
-flush_heading(Html *h)
+html_flush_dt(Html *h)
 {
-    if (h->heading == NULL)
-        return;
-    if (h->contents->len == 0 && h->values->len == 0) {
-        add_single(h, h->heading, TRUE);     /* a section heading */
-    } else {
-        char *no = NULL, *name = g_strdup(h->heading);
-        GMatchInfo *mi;
-        if (g_regex_match(h->numbered, h->heading, 0, &mi)) {
-            no = g_match_info_fetch(mi, 1);
-            g_free(name);
-            name = g_match_info_fetch(mi, 2);
-        }
-        g_match_info_free(mi);
-        GPtrArray *cells = g_ptr_array_new();
-        g_ptr_array_add(cells, no ? no : g_strdup(""));
-        g_ptr_array_add(cells, name);
-        if (h->values->len > 0) {
-            /* A definition list: its labels are the columns. */
-            GString *labels = g_string_new(NULL);
-            for (guint i = 0; i < h->labels->len; i++)
-                g_string_append_printf(labels, "%s\t", (char *)g_ptr_array_index(h->labels, i));
-            if (g_strcmp0(labels->str, h->header) != 0) {
-                GPtrArray *hdr = g_ptr_array_new();
-                g_ptr_array_add(hdr, g_strdup("No."));
-                g_ptr_array_add(hdr, g_strdup("項目"));
-                for (guint i = 0; i < h->labels->len; i++)
-                    g_ptr_array_add(hdr, g_strdup(g_ptr_array_index(h->labels, i)));
-                add_row(h, (char **)hdr->pdata, hdr->len);
-                g_ptr_array_free(hdr, TRUE);
-                g_free(h->header);
-                h->header = g_strdup(labels->str);
-            }
-            g_string_free(labels, TRUE);
-            for (guint i = 0; i < h->values->len; i++)
-                g_ptr_array_add(cells, g_strdup(g_ptr_array_index(h->values, i)));
-        }
-        if (h->contents->len > 0) {
-            GString *joined = g_string_new(NULL);
-            for (guint i = 0; i < h->contents->len; i++)
-                g_string_append_printf(joined, "%s%s", i ? "\n" : "",
-                                       (char *)g_ptr_array_index(h->contents, i));
-            g_ptr_array_add(cells, g_string_free(joined, FALSE));
-        }
-        add_row(h, (char **)cells->pdata, cells->len);
-        g_ptr_array_free(cells, TRUE);
-    }
-    g_clear_pointer(&h->heading, g_free);
-    g_ptr_array_set_size(h->contents, 0);
-    g_ptr_array_set_size(h->labels, 0);
-    g_ptr_array_set_size(h->values, 0);
-    g_clear_pointer(&h->dt, g_free);
+    if (h->dt)
+        html_add_text(h, SLX_BLOCK_PARAGRAPH, h->dt);
+    h->dt = NULL;
 }
 
-/* The block NAME ended (or another began): place its text. */
+/* The block NAME ended (or another began): say what it was. */
 static void
-flush_block(Html *h, const char *name)
+html_flush_block(Html *h, const char *name)
 {
     char *text = g_strstrip(g_strdup(h->block->str));
     g_string_truncate(h->block, 0);
-    int level = heading_level(name);
     if (*text == '\0') {
         g_free(text);
         return;
     }
-    if (level >= 2) {
-        flush_heading(h);
-        h->heading = text;
-        return;
-    }
-    if (level == 1 || g_ascii_strcasecmp(name, "title") == 0) {
-        flush_heading(h);
-        add_single(h, text, TRUE);
-    } else if (g_ascii_strcasecmp(name, "dt") == 0) {
-        g_free(h->dt);
-        h->dt = text;
-        return;
-    } else if (g_ascii_strcasecmp(name, "dd") == 0 && h->dt) {
-        if (h->heading) {
-            g_ptr_array_add(h->labels, h->dt);
-            g_ptr_array_add(h->values, text);
-            h->dt = NULL;
-            return;
-        }
-        char *cells[] = {h->dt, text};          /* <dt>サービス時間</dt><dd>…</dd> */
+    int level = html_heading_level(name);
+    if (g_ascii_strcasecmp(name, "dd") == 0 && h->dt) {
+        SlxBlock *b = slx_document_add(h->doc, SLX_BLOCK_LABEL_VALUE, 0, 0);
+        b->gap = TRUE;
+        slx_block_take_cell(b, h->dt);
+        slx_block_take_cell(b, text);
         h->dt = NULL;
-        add_row(h, cells, 2);
         return;
-    } else if (h->heading) {
-        g_ptr_array_add(h->contents, text);
-        return;
-    } else {
-        add_single(h, text, FALSE);
     }
-    g_free(text);
+    html_flush_dt(h);
+    if (g_ascii_strcasecmp(name, "dt") == 0) {
+        h->dt = text;
+    } else if (level > 0 || g_ascii_strcasecmp(name, "title") == 0) {
+        html_add_text(h, SLX_BLOCK_HEADING, text)->level = (guint)level;
+    } else if (g_ascii_strcasecmp(name, "li") == 0) {
+        html_add_text(h, SLX_BLOCK_LIST_ITEM, text);
+    } else {
+        html_add_text(h, SLX_BLOCK_PARAGRAPH, text);
+    }
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -308,7 +240,7 @@ end_row(Html *h, Table *t)
     guint n = t->row->len;
     while (n > 0 && g_ptr_array_index(t->row, n - 1) == NULL)
         n--;
-    add_row(h, (char **)t->row->pdata, n);
+    html_add_row(h, (char **)t->row->pdata, n);
     for (guint i = n; i < t->row->len; i++)
         g_free(g_ptr_array_index(t->row, i));
     g_ptr_array_set_size(t->row, 0);
@@ -355,10 +287,8 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **attrs)
     }
     Table *t = h->tables->len ? g_ptr_array_index(h->tables, h->tables->len - 1) : NULL;
     if (g_ascii_strcasecmp(name, "table") == 0) {
-        if (t == NULL) {
-            flush_block(h, "p");
-            flush_heading(h);
-        }
+        if (t == NULL)
+            html_flush_block(h, "p");
         g_ptr_array_add(h->tables, table_new());
     } else if (t && g_ascii_strcasecmp(name, "tr") == 0) {
         end_row(h, t);
@@ -373,7 +303,7 @@ on_start(void *ctx, const xmlChar *xname, const xmlChar **attrs)
     } else if (g_ascii_strcasecmp(name, "br") == 0 || is_one_of(name, blocks)) {
         GString *s = sink(h);
         if (t == NULL && is_one_of(name, blocks))
-            flush_block(h, "p");
+            html_flush_block(h, "p");
         else if (s)
             g_string_append_c(s, '\n');
     }
@@ -402,7 +332,7 @@ on_end(void *ctx, const xmlChar *xname)
     } else if (t && (g_ascii_strcasecmp(name, "td") == 0 || g_ascii_strcasecmp(name, "th") == 0)) {
         end_cell(t);
     } else if (t == NULL && is_one_of(name, blocks)) {
-        flush_block(h, name);
+        html_flush_block(h, name);
     }
 }
 
@@ -445,18 +375,13 @@ slx_html_declared_charset(const guint8 *b, gsize len)
     return charset;
 }
 
-SlxGrid *
+SlxDocument *
 slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated)
 {
     Html h = {0};
-    h.grid = slx_grid_new();
+    h.doc = slx_document_new();
     h.tables = g_ptr_array_new();
     h.block = g_string_new(NULL);
-    h.contents = g_ptr_array_new_with_free_func(g_free);
-    h.labels = g_ptr_array_new_with_free_func(g_free);
-    h.values = g_ptr_array_new_with_free_func(g_free);
-    h.numbered = g_regex_new("^(?:No\\.?\\s*)?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
-                             G_REGEX_DOTALL, 0, NULL);
 
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(utf8, (int)MIN(len, (gsize)G_MAXINT));
     if (ctxt) {
@@ -482,18 +407,17 @@ slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated)
         table_free(t);
         g_ptr_array_remove_index(h.tables, h.tables->len - 1);
     }
-    flush_block(&h, "p");
-    flush_heading(&h);
+    html_flush_block(&h, "p");
+    html_flush_dt(&h);
 
     *errors = h.errors;
     *truncated = h.truncated;
+    if (h.errors)
+        slx_document_warn(h.doc, "%u HTML markup errors were found and recovered from", h.errors);
+    if (h.truncated)
+        slx_document_warn(h.doc, "the HTML nests elements more than %d deep: the deeper content "
+                          "was ignored", MAX_DEPTH);
     g_ptr_array_free(h.tables, TRUE);
     g_string_free(h.block, TRUE);
-    g_ptr_array_unref(h.contents);
-    g_ptr_array_unref(h.labels);
-    g_ptr_array_unref(h.values);
-    g_free(h.dt);
-    g_free(h.header);
-    g_regex_unref(h.numbered);
-    return h.grid;
+    return h.doc;
 }

@@ -2,7 +2,7 @@
 #ifndef SLX_READ_HTML_H
 #define SLX_READ_HTML_H
 
-#include "grid.h"
+#include "document.h"
 
 /* The charset a page declares in <meta charset> or <meta http-equiv=
  * "Content-Type" content="…; charset=…"> within its first bytes, or NULL
@@ -12,6 +12,6 @@ char *slx_html_declared_charset(const guint8 *bytes, gsize len);
 /* Parse decoded UTF-8 HTML into a grid.  ERRORS receives the number of
  * markup errors and warnings libxml2 reported (they are not printed);
  * TRUNCATED is set when elements nested deeper than the reader follows. */
-SlxGrid *slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated);
+SlxDocument *slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated);
 
 #endif

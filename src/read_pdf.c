@@ -1373,10 +1373,10 @@ by_top(gconstpointer a, gconstpointer b)
  * a page header printed first would pass for its title.  FURNITURE maps
  * the text, digits masked, and its height to the grid rows holding it. */
 static void
-note_furniture(GHashTable *furniture, SlxGridRow *row, double top)
+note_furniture(GHashTable *furniture, SlxBlock *row, double top)
 {
     GString *key = g_string_new(NULL);
-    for (const char *p = slx_grid_cell(row, 0); *p; p++)
+    for (const char *p = slx_block_cell(row, 0); *p; p++)
         g_string_append_c(key, g_ascii_isdigit(*p) ? '#' : *p);
     g_string_append_printf(key, "@%d", (int)floor(top / 4));
     GPtrArray *rows = g_hash_table_lookup(furniture, key->str);
@@ -1390,7 +1390,7 @@ note_furniture(GHashTable *furniture, SlxGridRow *row, double top)
 
 /* Remove from GRID the rows of FURNITURE found on more than one page. */
 static void
-drop_furniture(GHashTable *furniture, SlxGrid *grid)
+drop_furniture(GHashTable *furniture, SlxDocument *grid)
 {
     GHashTableIter it;
     gpointer value;
@@ -1398,29 +1398,29 @@ drop_furniture(GHashTable *furniture, SlxGrid *grid)
     g_hash_table_iter_init(&it, furniture);
     while (g_hash_table_iter_next(&it, NULL, &value)) {
         GPtrArray *rows = value;
-        const SlxGridRow *first = g_ptr_array_index(rows, 0);
+        const SlxBlock *first = g_ptr_array_index(rows, 0);
         gboolean pages = FALSE;
         for (guint i = 1; i < rows->len && !pages; i++)
-            pages = ((const SlxGridRow *)g_ptr_array_index(rows, i))->page != first->page;
+            pages = ((const SlxBlock *)g_ptr_array_index(rows, i))->page != first->page;
         for (guint i = 0; pages && i < rows->len; i++)
             g_hash_table_add(drop, g_ptr_array_index(rows, i));
     }
-    for (guint i = grid->rows->len; i-- > 0;)
-        if (g_hash_table_contains(drop, g_ptr_array_index(grid->rows, i)))
-            g_ptr_array_remove_index(grid->rows, i);
+    for (guint i = grid->blocks->len; i-- > 0;)
+        if (g_hash_table_contains(drop, g_ptr_array_index(grid->blocks, i)))
+            g_ptr_array_remove_index(grid->blocks, i);
     g_hash_table_unref(drop);
 }
 
 /* ---- public ------------------------------------------------------------ */
 
-SlxGrid *
+SlxDocument *
 slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
              GError **error)
 {
     return slx_read_pdf_ruled(bytes, len, password, SLX_PDF_RULES_FROM_CONTENT, info, error);
 }
 
-SlxGrid *
+SlxDocument *
 slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfRulesFrom from,
                    SlxPdfInfo *info, GError **error)
 {
@@ -1450,7 +1450,7 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
         g_clear_error(&e);
         return NULL;
     }
-    SlxGrid *grid = slx_grid_new();
+    SlxDocument *grid = slx_document_new();
     GArray *columns = g_array_new(FALSE, FALSE, sizeof(double)); /* of a borderless table */
     GHashTable *furniture = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify)g_ptr_array_unref);
@@ -1484,10 +1484,10 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
             g_ptr_array_sort(rows, by_top);
             for (guint r = 0; r < rows->len; r++) {
                 PageRow *row = g_ptr_array_index(rows, r);
-                SlxGridRow *gr = slx_grid_add_row(grid, 0, p + 1);
+                SlxBlock *gr = slx_document_add_row(grid, 0, p + 1);
                 gr->continues = row->continues;
                 for (guint c = 0; c < row->cells->len; c++)
-                    slx_grid_row_take_cell(gr, g_strdup(g_ptr_array_index(row->cells, c)));
+                    slx_block_take_cell(gr, g_strdup(g_ptr_array_index(row->cells, c)));
                 if (row->outside)
                     note_furniture(furniture, gr, row->top);
                 g_ptr_array_unref(row->cells);
@@ -1504,10 +1504,17 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
     drop_furniture(furniture, grid);
     g_hash_table_unref(furniture);
     if (info->pages > 0 && info->pages_without_text == info->pages) {
-        slx_grid_free(grid);
+        slx_document_free(grid);
         g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
                     "the PDF has no text layer (a scan?): nothing to read without OCR");
         return NULL;
     }
+    if (info->pages_without_text)
+        slx_document_warn(grid, "no_text_layer: %u of %u pages have no text layer (scanned?) and "
+                          "were not read", info->pages_without_text, info->pages);
+    if (info->pages_not_rendered)
+        slx_document_warn(grid, "%u of %u pages are too large to render for their ruling lines; "
+                          "their tables were read as tables without borders",
+                          info->pages_not_rendered, info->pages);
     return grid;
 }

@@ -2,7 +2,7 @@
 #ifndef SLX_READ_PDF_H
 #define SLX_READ_PDF_H
 
-#include "grid.h"
+#include "document.h"
 
 typedef struct {
     guint pages;
@@ -20,12 +20,12 @@ typedef enum {
 /* Read the PDF in BYTES (PASSWORD may be NULL) into a grid.  On failure
  * returns NULL with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with
  * Poppler's message) or SLX_ERROR_NO_TEXT. */
-SlxGrid *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
+SlxDocument *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
                       GError **error);
 
 /* The same, with the rules FROM where asked: tests read each fixture
  * both ways. */
-SlxGrid *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password,
+SlxDocument *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password,
                             SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error);
 
 #endif

@@ -1,13 +1,27 @@
-/* read_text.c — text exports (TSV, markdown pipe tables, plain lines) → grid.
+/* read_text.c — text exports (TSV, pipe tables, markdown, plain lines) → blocks.
  *
  * Vendors' text exports come from Excel ("Text (tab-delimited)"), from
- * copy-paste into markdown, or from web pages saved as text.  This file only
- * splits and cleans; deciding what a row means is segment.c's job. */
+ * copy-paste into markdown or from a spreadsheet viewer (`7 | 1 | 可用性`),
+ * or from web pages and e-mails saved as text.  This file only splits and
+ * cleans, and says what the text format itself says: a table row, a
+ * markdown heading, a bulleted line, an indented line, a blank line before
+ * a line.  Deciding what a block means is segment.c's job. */
 #include "read_text.h"
 
 #include <string.h>
 
 typedef enum { LAYOUT_PLAIN, LAYOUT_TSV, LAYOUT_PIPE } Layout;
+
+/* The unescaped | of a line. */
+static guint
+text_count_pipes(const char *p, const char *eol)
+{
+    guint n = 0;
+    for (const char *q = p; q < eol; q++)
+        if (*q == '|' && (q == p || q[-1] != '\\'))
+            n++;
+    return n;
+}
 
 /* The layout with the most lines wins.  A line without tabs reads the same
  * in TSV as in plain text (one cell), so one tab line is enough for TSV. */
@@ -22,7 +36,7 @@ detect_layout(const char *text, gsize len)
         const char *p = line;
         while (p < eol && (*p == ' ' || *p == '\r'))
             p++;
-        if (p < eol && *p == '|')
+        if (p < eol && (*p == '|' || text_count_pipes(p, eol) >= 2))
             pipes++;
         else if (memchr(line, '\t', (gsize)(eol - line)) != NULL)
             tabs++;
@@ -133,23 +147,23 @@ slx_clean_cell(const char *cell, gsize len)
 }
 
 static void
-take_cell(SlxGridRow *row, const char *s, gsize n)
+take_cell(SlxBlock *row, const char *s, gsize n)
 {
-    slx_grid_row_take_cell(row, g_strstrip(slx_clean_cell(s, n)));
+    slx_block_take_cell(row, g_strstrip(slx_clean_cell(s, n)));
 }
 
 /* Excel's tab-separated export: a cell that starts with " runs to the next
  * lone " and may hold tabs and line breaks ("" is a quote).  A " that is
  * not closed before the end of the data is an ordinary character. */
 static void
-read_tsv(const char *text, gsize len, SlxGrid *grid)
+read_tsv(const char *text, gsize len, SlxDocument *grid)
 {
     const char *end = text + len;
     const char *p = text;
     guint line = 1;
 
     while (p < end) {
-        SlxGridRow *row = slx_grid_add_row(grid, line, 0);
+        SlxBlock *row = slx_document_add_row(grid, line, 0);
         for (;;) {
             GString *cell = g_string_new(NULL);
             if (p < end && *p == '"') {
@@ -213,11 +227,81 @@ is_pipe_separator(const char *s, gsize n)
     return dash;
 }
 
+/* The bullets of plain text and markdown, each followed by a space or not. */
+static const char *const text_bullets[] = {"- ", "* ", "+ ", "・", "•", "‣", "◦", "･", NULL};
+
+/* A plain line: a markdown heading, a bulleted line, or a paragraph line. */
 static void
-read_lines(const char *text, gsize len, Layout layout, SlxGrid *grid)
+text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboolean gap)
+{
+    guint indent = 0;
+    while (s < eol && (*s == ' ' || *s == '\t' || (eol - s >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0))) {
+        s += *s == ' ' || *s == '\t' ? 1 : 3;
+        indent++;
+    }
+    SlxBlockKind kind = SLX_BLOCK_PARAGRAPH;
+    guint level = 0;
+    const char *h = s;
+    while (h < eol && *h == '#')
+        h++;
+    if (h > s && h - s <= 6 && h < eol && *h == ' ') {
+        kind = SLX_BLOCK_HEADING;
+        level = (guint)(h - s);
+        s = h + 1;
+    } else {
+        for (const char *const *b = text_bullets; *b; b++) {
+            gsize n = strlen(*b);
+            if ((gsize)(eol - s) > n && memcmp(s, *b, n) == 0) {
+                kind = SLX_BLOCK_LIST_ITEM;
+                s += n;
+                break;
+            }
+        }
+    }
+    SlxBlock *b = slx_document_add_text(doc, kind, g_strstrip(slx_clean_cell(s, (gsize)(eol - s))),
+                                        line);
+    b->level = level;
+    b->indent = indent;
+    b->gap = gap;
+}
+
+/* A table row of a pipe table: `| a | b |`, or `a | b | c` without the
+ * outer bars (a sheet copied from a viewer).  S is the first non-blank
+ * character of the line at LINE_START.  A bar that opens the line is an
+ * outer bar when one closes it too, or when nothing is before it; after
+ * blanks, and with none closing, it ends an empty first cell (the corner
+ * of a viewer's frame, `   | A | B`). */
+static void
+text_add_pipe_row(SlxDocument *doc, const char *line_start, const char *s, const char *eol,
+                  guint line, gboolean gap)
+{
+    SlxBlock *row = slx_document_add_row(doc, line, 0);
+    row->gap = gap;
+    const char *e = eol;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    gboolean closed = e > s + 1 && e[-1] == '|' && e[-2] != '\\';
+    if (s < e && *s == '|' && (closed || s == line_start))
+        s++;
+    else if (s < e && *s == '|')
+        s = line_start;
+    if (closed)
+        e--;
+    const char *cell = s;
+    for (const char *q = cell; q <= e; q++) {
+        if (q == e || (*q == '|' && (q == s || q[-1] != '\\'))) {
+            take_cell(row, cell, (gsize)(q - cell));
+            cell = q + 1;
+        }
+    }
+}
+
+static void
+read_lines(const char *text, gsize len, Layout layout, SlxDocument *doc)
 {
     const char *end = text + len;
     guint line = 0;
+    gboolean gap = FALSE;
     for (const char *p = text; p < end;) {
         const char *nl = memchr(p, '\n', (gsize)(end - p));
         const char *eol = nl ? nl : end;
@@ -225,36 +309,26 @@ read_lines(const char *text, gsize len, Layout layout, SlxGrid *grid)
         if (eol > p && eol[-1] == '\r')
             eol--;
         const char *s = p;
-        while (s < eol && *s == ' ')
+        while (s < eol && (*s == ' ' || *s == '\t'))
             s++;
-        if (layout == LAYOUT_PIPE && s < eol && *s == '|') {
-            if (!is_pipe_separator(s, (gsize)(eol - s))) {
-                SlxGridRow *row = slx_grid_add_row(grid, line, 0);
-                const char *e = eol;
-                while (e > s + 1 && (e[-1] == ' ' || e[-1] == '\t'))
-                    e--;
-                if (e > s + 1 && e[-1] == '|' && !(e > s + 2 && e[-2] == '\\'))
-                    e--;
-                const char *cell = s + 1;
-                for (const char *q = cell; q <= e; q++) {
-                    if (q == e || (*q == '|' && q[-1] != '\\')) {
-                        take_cell(row, cell, (gsize)(q - cell));
-                        cell = q + 1;
-                    }
-                }
-            }
+        if (s == eol) {
+            gap = TRUE;
+        } else if (layout == LAYOUT_PIPE && text_count_pipes(s, eol) > 0) {
+            if (!is_pipe_separator(s, (gsize)(eol - s)))
+                text_add_pipe_row(doc, p, s, eol, line, gap);
+            gap = FALSE;
         } else {
-            SlxGridRow *row = slx_grid_add_row(grid, line, 0);
-            take_cell(row, p, (gsize)(eol - p));
+            text_add_line(doc, p, eol, line, gap);
+            gap = FALSE;
         }
         p = nl ? nl + 1 : end;
     }
 }
 
-SlxGrid *
+SlxDocument *
 slx_read_text(const char *text, gsize len)
 {
-    SlxGrid *grid = slx_grid_new();
+    SlxDocument *grid = slx_document_new();
     Layout layout = detect_layout(text, len);
     if (layout == LAYOUT_TSV)
         read_tsv(text, len, grid);

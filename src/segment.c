@@ -10,7 +10,6 @@
  * to a catalog name fits the name column …), and keeps the best alignment.
  * Cells may skip columns; no cell is ever dropped. */
 #include "segment.h"
-#include "classify.h"
 #include "normalize.h"
 #include "similarity.h"
 
@@ -28,6 +27,7 @@ typedef struct {
     GRegex *number_re;        /* a cell that is an item number */
     GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
     GRegex *section_re;       /* 「1.アプリケーション運用」 */
+    GRegex *heading_re;       /* 「1.1. サービス時間」: number and name */
 } Context;
 
 /* One cell of a row being segmented. */
@@ -260,13 +260,15 @@ align_row(const Context *cx, Cell *cells, guint n, const SlxColumnRole *roles, g
 
 /* ---- row kinds ------------------------------------------------------- */
 
+/* The cells of GR, from column SKIP on (the columns before it are a
+ * spreadsheet viewer's frame). */
 static Cell *
-make_cells(const SlxGridRow *gr, guint *n)
+make_cells(const SlxBlock *gr, guint skip, guint *n)
 {
-    *n = gr->cells->len;
+    *n = gr->cells->len > skip ? gr->cells->len - skip : 0;
     Cell *cells = g_new0(Cell, *n ? *n : 1);
     for (guint i = 0; i < *n; i++) {
-        cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i), -1,
+        cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i + skip), -1,
                                       SLX_NORM_KEEP_CJK_SPACES);
         cells[i].key = slx_key_new(cells[i].text);
         cells[i].chars = g_utf8_strlen(cells[i].text, -1);
@@ -331,7 +333,8 @@ header_roles(const Context *cx, Cell *cells, guint n)
 #define TEMPLATE_COLUMN_LIKENESS 0.5
 
 static void
-classify_unknown_columns(const Context *cx, const SlxGrid *grid, guint from, GArray *roles)
+classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint from, guint skip,
+                         GArray *roles)
 {
     SlxColumnRole *rl = (SlxColumnRole *)(void *)roles->data;
     for (guint col = 0; col < roles->len; col++) {
@@ -339,9 +342,11 @@ classify_unknown_columns(const Context *cx, const SlxGrid *grid, guint from, GAr
             continue;
         double sum = 0;
         guint cells_seen = 0;
-        for (guint r = from; r < grid->rows->len && r < from + LOOKAHEAD; r++) {
-            const SlxGridRow *gr = g_ptr_array_index(grid->rows, r);
-            const char *raw = slx_grid_cell(gr, col);
+        for (guint r = from; r < grid->blocks->len && r < from + LOOKAHEAD; r++) {
+            const SlxBlock *gr = g_ptr_array_index(grid->blocks, r);
+            if (gr->kind != SLX_BLOCK_ROW)
+                continue;
+            const char *raw = slx_block_cell(gr, col + skip);
             if (*raw == '\0')
                 continue;
             char *n = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
@@ -549,7 +554,7 @@ split_glued_category(const Context *cx, SlxRow *row)
 }
 
 static SlxRow *
-new_row(const SlxGridRow *gr, const char *section, guint section_number)
+new_row(const SlxBlock *gr, const char *section, guint section_number)
 {
     SlxRow *row = g_new0(SlxRow, 1);
     row->responses = g_ptr_array_new_with_free_func(response_free);
@@ -587,6 +592,8 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->glued_re = g_regex_new(glued, G_REGEX_OPTIMIZE, 0, NULL);
     g_free(glued);
     cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+    cx->heading_re = g_regex_new("^(?:No\\.?\\s*)?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
+                                 G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
 }
 
 static void
@@ -597,6 +604,7 @@ context_clear(Context *cx)
     g_regex_unref(cx->number_re);
     g_regex_unref(cx->glued_re);
     g_regex_unref(cx->section_re);
+    g_regex_unref(cx->heading_re);
 }
 
 /* If the first cell is 「1可用性サービス時間」, make it two cells. */
@@ -624,157 +632,539 @@ split_glued_number(const Context *cx, Cell **cells, guint *n)
     (*n)++;
 }
 
-SlxTable *
-slx_segment(const SlxGrid *grid, const SlxPatterns *patterns)
-{
+/* The state of one document's segmentation. */
+typedef enum {
+    OPEN_SECTION,   /* a heading, an item-name line or a question: what follows is its response */
+    OPEN_LINE,      /* 「名前:値」 on one line: only indented lines continue it */
+} OpenKind;
+
+typedef struct {
     Context cx;
-    context_init(&cx, patterns);
-    SlxTable *t = g_new0(SlxTable, 1);
-    t->rows = g_ptr_array_new_with_free_func(row_free);
-    GArray *roles = NULL;          /* the header in force */
-    char *section = NULL;
-    guint section_number = 0;
-    SlxRow *last = NULL;
-    GArray *last_roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));   /* of LAST's cells */
+    const SlxDocument *doc;
+    SlxTable *t;
+    GArray *roles;          /* the table header in force, or NULL */
+    guint frame;            /* leading columns that are a sheet viewer's row numbers */
+    char *section;
+    guint section_number;
+    SlxRow *last;           /* the table row a continuation line extends */
+    GArray *last_roles;     /* the roles of LAST's cells */
+    guint table_rows;       /* rows read from tables (the rest from text layouts) */
+    SlxRow *open;           /* the item a text layout is filling, not yet in t->rows */
+    OpenKind open_kind;
+    guint open_labels;      /* label/value pairs put into OPEN so far */
+    gboolean skipping;      /* under a question that names no item: its answer is not read */
+    GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
+} Segmenter;
 
-    for (guint r = 0; r < grid->rows->len; r++) {
-        const SlxGridRow *gr = g_ptr_array_index(grid->rows, r);
-        guint n;
-        Cell *cells = make_cells(gr, &n);
-        guint filled = 0, first = n;
-        for (guint i = 0; i < n; i++)
-            if (*cells[i].text) {
-                filled++;
-                first = MIN(first, i);
-            }
-        if (filled == 0) {
-            free_cells(cells, n);
-            continue;
+/* ---- table rows ------------------------------------------------------ */
+
+/* A row of column letters A, B, C … from the first filled cell on, with
+ * only empty cells before it: a spreadsheet viewer's frame.  Returns the
+ * number of columns before the letters (the row numbers), or -1. */
+static int
+frame_columns(const Cell *cells, guint n)
+{
+    guint first = 0;
+    while (first < n && *cells[first].text == '\0')
+        first++;
+    if (first == 0 || n - first < 3)
+        return -1;
+    for (guint i = first; i < n; i++)
+        if (strlen(cells[i].text) != 1 || cells[i].text[0] != (char)('A' + (i - first)))
+            return -1;
+    return (int)first;
+}
+
+static void
+segment_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
+{
+    Context *cx = &sg->cx;
+    SlxTable *t = sg->t;
+    guint n;
+    Cell *cells = make_cells(gr, sg->frame, &n);
+    guint filled = 0, first = n;
+    for (guint i = 0; i < n; i++)
+        if (*cells[i].text) {
+            filled++;
+            first = MIN(first, i);
         }
+    if (filled == 0) {
+        free_cells(cells, n);
+        return;
+    }
+    int frame = sg->frame == 0 && sg->roles == NULL ? frame_columns(cells, n) : -1;
+    if (frame > 0) {
+        sg->frame = (guint)frame;
+        free_cells(cells, n);
+        return;
+    }
 
-        GArray *h = filled >= 2 ? header_roles(&cx, cells, n) : NULL;
-        if (h) {
-            classify_unknown_columns(&cx, grid, r + 1, h);
-            if (roles)
-                g_array_free(roles, TRUE);
-            roles = h;
-            t->header_rows++;
-            last = NULL;  /* nothing continues across a header */
-            free_cells(cells, n);
-            continue;
-        }
+    GArray *h = filled >= 2 ? header_roles(cx, cells, n) : NULL;
+    if (h) {
+        classify_unknown_columns(cx, sg->doc, index + 1, sg->frame, h);
+        if (sg->roles)
+            g_array_free(sg->roles, TRUE);
+        sg->roles = h;
+        t->header_rows++;
+        sg->last = NULL;  /* nothing continues across a header */
+        free_cells(cells, n);
+        return;
+    }
 
-        /* One cell at the left edge: a section, a title, or preamble. */
-        /* A heading the reader recognized, or a known section (「2.サポート」
-         * would also pass for a glued number), then a glued item
-         * 「12ログの取得」, then a vendor's own section label or preamble. */
-        guint sec_no;
-        if (filled == 1 && first == 0 &&
-            (gr->heading ||
-             (!g_regex_match(cx.number_re, cells[0].text, 0, NULL) &&
-              (section_of(&cx, cells[0].text, FALSE, &sec_no) ||
-               !g_regex_match(cx.glued_re, cells[0].text, 0, NULL))))) {
-            if (section_of(&cx, cells[0].text, roles != NULL || gr->heading, &sec_no)) {
-                g_free(section);
-                section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
-                section_number = sec_no;
-                last = NULL;
-            } else {
-                note_preamble(&cx, t, cells[0].text);
-            }
-            free_cells(cells, n);
-            continue;
-        }
-
-        GArray *use = roles ? roles : default_roles();
-        SlxColumnRole *rl = (SlxColumnRole *)(void *)use->data;
-        guint m = use->len;
-
-        /* A line that starts in the answer columns continues the row above
-         * (a cell split over several lines, seed 004), and so does a row the
-         * reader saw cut by a page break. */
-        guint first_response = m;
-        for (guint j = 0; j < m; j++)
-            if (rl[j] == SLX_COL_ANSWER || rl[j] == SLX_COL_REMARKS || rl[j] == SLX_COL_UNIT ||
-                rl[j] == SLX_COL_EXAMPLE) {
-                first_response = j;
-                break;
-            }
-        if (last && (first >= first_response || gr->continues)) {
-            /* A row cut by a page break has the columns of the row it
-             * continues, which may be shifted from the header's. */
-            const GArray *by = gr->continues && last_roles->len == n ? last_roles : use;
-            const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
-            for (guint i = first; i < n; i++)
-                put(last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
-            free_cells(cells, n);
-            if (!roles)
-                g_array_free(use, TRUE);
-            continue;
-        }
-
-        split_glued_number(&cx, &cells, &n);
-        int *assign = g_new(int, n);
-        align_row(&cx, cells, n, rl, m, assign);
-        SlxRow *row = new_row(gr, section, section_number);
-        g_array_set_size(last_roles, n);
-        for (guint i = 0; i < n; i++) {
-            SlxColumnRole role = assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER;
-            g_array_index(last_roles, SlxColumnRole, i) = role;
-            put(row, role, cells[i].text, i);
-        }
-        g_free(assign);
-        split_glued_category(&cx, row);
-
-        gboolean item_like = row->no != NULL;
-        if (!item_like && row->name) {
-            SlxKey *key = slx_key_new(row->name);
-            item_like = best_name_similarity(&cx, key) >= 0.5;
-            slx_key_free(key);
-        }
-        if (row->no == NULL && row->name == NULL && last != NULL) {
-            /* Only answer text: the rest of the row above. */
-            if (row->template_text)
-                append_field(&last->template_text, row->template_text);
-            for (guint i = 0; i < row->responses->len; i++) {
-                SlxResponse *resp = g_ptr_array_index(row->responses, i);
-                add_response(last, resp->text, resp->role, resp->column);
-            }
-            row_free(row);
-        } else if (roles == NULL && !item_like) {
-            /* Before any header: a key/value line of the preamble. */
-            GString *joined = g_string_new(NULL);
-            for (guint i = 0; i < n; i++)
-                if (*cells[i].text)
-                    g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
-            note_preamble(&cx, t, joined->str);
-            g_string_free(joined, TRUE);
-            row_free(row);
-        } else if (row->no == NULL && row->name == NULL) {
-            row_free(row);
+    /* One cell at the left edge: a known section (「2.サポート」 would also
+     * pass for a glued number), or, unless it is a glued item 「12ログの
+     * 取得」, a vendor's own section label or preamble. */
+    guint sec_no;
+    if (filled == 1 && first == 0 &&
+        !g_regex_match(cx->number_re, cells[0].text, 0, NULL) &&
+        (section_of(cx, cells[0].text, FALSE, &sec_no) ||
+         !g_regex_match(cx->glued_re, cells[0].text, 0, NULL))) {
+        if (section_of(cx, cells[0].text, sg->roles != NULL, &sec_no)) {
+            g_free(sg->section);
+            sg->section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
+            sg->section_number = sec_no;
+            sg->last = NULL;
         } else {
-            g_ptr_array_add(t->rows, row);
-            last = row;
+            note_preamble(cx, t, cells[0].text);
         }
         free_cells(cells, n);
-        if (!roles)
-            g_array_free(use, TRUE);
+        return;
     }
-    if (roles)
-        g_array_free(roles, TRUE);
-    g_array_free(last_roles, TRUE);
+
+    GArray *use = sg->roles ? sg->roles : default_roles();
+    SlxColumnRole *rl = (SlxColumnRole *)(void *)use->data;
+    guint m = use->len;
+
+    /* A line that starts in the answer columns continues the row above
+     * (a cell split over several lines, seed 004), and so does a row the
+     * reader saw cut by a page break. */
+    guint first_response = m;
+    for (guint j = 0; j < m; j++)
+        if (rl[j] == SLX_COL_ANSWER || rl[j] == SLX_COL_REMARKS || rl[j] == SLX_COL_UNIT ||
+            rl[j] == SLX_COL_EXAMPLE) {
+            first_response = j;
+            break;
+        }
+    if (sg->last && (first >= first_response || gr->continues)) {
+        /* A row cut by a page break has the columns of the row it
+         * continues, which may be shifted from the header's. */
+        const GArray *by = gr->continues && sg->last_roles->len == n ? sg->last_roles : use;
+        const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
+        for (guint i = first; i < n; i++)
+            put(sg->last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
+        free_cells(cells, n);
+        if (!sg->roles)
+            g_array_free(use, TRUE);
+        return;
+    }
+
+    split_glued_number(cx, &cells, &n);
+    int *assign = g_new(int, n);
+    align_row(cx, cells, n, rl, m, assign);
+    SlxRow *row = new_row(gr, sg->section, sg->section_number);
+    g_array_set_size(sg->last_roles, n);
+    for (guint i = 0; i < n; i++) {
+        SlxColumnRole role = assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER;
+        g_array_index(sg->last_roles, SlxColumnRole, i) = role;
+        put(row, role, cells[i].text, i);
+    }
+    g_free(assign);
+    split_glued_category(cx, row);
+
+    gboolean item_like = row->no != NULL;
+    if (!item_like && row->name) {
+        SlxKey *key = slx_key_new(row->name);
+        item_like = best_name_similarity(cx, key) >= 0.5;
+        slx_key_free(key);
+    }
+    if (row->no == NULL && row->name == NULL && sg->last != NULL) {
+        /* Only answer text: the rest of the row above. */
+        if (row->template_text)
+            append_field(&sg->last->template_text, row->template_text);
+        for (guint i = 0; i < row->responses->len; i++) {
+            SlxResponse *resp = g_ptr_array_index(row->responses, i);
+            add_response(sg->last, resp->text, resp->role, resp->column);
+        }
+        row_free(row);
+    } else if (sg->roles == NULL && !item_like) {
+        /* Before any header: a key/value line of the preamble. */
+        GString *joined = g_string_new(NULL);
+        for (guint i = 0; i < n; i++)
+            if (*cells[i].text)
+                g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
+        note_preamble(cx, t, joined->str);
+        g_string_free(joined, TRUE);
+        row_free(row);
+    } else if (row->no == NULL && row->name == NULL) {
+        row_free(row);
+    } else {
+        g_ptr_array_add(t->rows, row);
+        sg->table_rows++;
+        sg->last = row;
+    }
+    free_cells(cells, n);
+    if (!sg->roles)
+        g_array_free(use, TRUE);
+}
+
+/* ---- text layouts: headings, item-name lines, label/value, Q&A ------- */
+
+/* How closely a name must resemble a catalog name: a heading says it is a
+ * heading, a bare line only its text does. */
+#define HEADING_LIKENESS 0.5
+#define LABEL_LIKENESS 0.85
+#define NAME_LINE_LIKENESS 0.85
+#define NAME_LINE_CHARS 40
+
+/* Does NAME (normalized) resemble a catalog item name at least THRESHOLD? */
+static gboolean
+names_item(const Context *cx, const char *name, double threshold)
+{
+    SlxKey *key = slx_key_new(name);
+    gboolean yes = key->chars > 0 && best_name_similarity(cx, key) >= threshold;
+    slx_key_free(key);
+    return yes;
+}
+
+/* The longest catalog name or alias that TEXT (normalized) contains, as a
+ * match key (g_free), or NULL: a question names its item in passing
+ * (「サービス時間を教えてください」). */
+static char *
+name_within(const Context *cx, const char *text)
+{
+    char *key = slx_match_key(text);
+    const char *best = NULL;
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            for (guint k = 0; k < it->name_keys->len; k++) {
+                const SlxKey *nk = g_ptr_array_index(it->name_keys, k);
+                if (nk->chars >= 2 && (best == NULL || strlen(nk->text) > strlen(best)) &&
+                    slx_key_contains(key, nk->text))
+                    best = nk->text;
+            }
+        }
+    }
+    g_free(key);
+    return g_strdup(best);
+}
+
+/* The first regex of LIST that matches TEXT, with its match (free it). */
+static GRegex *
+first_match(GPtrArray *list, const char *text, GMatchInfo **mi)
+{
+    for (guint i = 0; i < list->len; i++) {
+        GRegex *re = g_ptr_array_index(list, i);
+        if (g_regex_match(re, text, 0, mi))
+            return re;
+        g_match_info_free(*mi);
+    }
+    *mi = NULL;
+    return NULL;
+}
+
+/* Group 1 of the first regex of LIST that matches TEXT (g_free), or NULL. */
+static char *
+capture(GPtrArray *list, const char *text)
+{
+    GMatchInfo *mi;
+    if (!first_match(list, text, &mi))
+        return NULL;
+    char *s = g_match_info_fetch(mi, 1);
+    g_match_info_free(mi);
+    return s;
+}
+
+/* A named group of MI, or NULL when it did not take part (g_free). */
+static char *
+fetch_named(GMatchInfo *mi, const char *name)
+{
+    char *s = g_match_info_fetch_named(mi, name);
+    if (s && *g_strstrip(s) == '\0')
+        g_clear_pointer(&s, g_free);
+    return s;
+}
+
+/* The item being filled is complete.  A heading or question with nothing
+ * under it is a section heading, or an excerpt cut off after it (「1.8.
+ * 代替措置で提供するデ」): not an item. */
+static void
+close_open(Segmenter *sg)
+{
+    SlxRow *row = sg->open;
+    sg->open = NULL;
+    sg->open_labels = 0;
+    if (row == NULL)
+        return;
+    if (sg->open_kind == OPEN_SECTION && row->responses->len == 0 && row->template_text == NULL &&
+        row->unit == NULL) {
+        row_free(row);
+        return;
+    }
+    g_ptr_array_add(sg->t->rows, row);
+}
+
+static void
+open_item(Segmenter *sg, const SlxBlock *b, OpenKind kind, char *no, char *name)
+{
+    close_open(sg);
+    sg->skipping = FALSE;
+    sg->last = NULL;
+    SlxRow *row = new_row(b, sg->section, sg->section_number);
+    row->no = no;
+    row->name = name;
+    sg->open = row;
+    sg->open_kind = kind;
+}
+
+/* 「1.1. サービス時間」 → "1.1" and "サービス時間"; NO is NULL without a number. */
+static void
+split_number(const Context *cx, const char *text, char **no, char **name)
+{
+    GMatchInfo *mi;
+    *no = NULL;
+    if (g_regex_match(cx->heading_re, text, 0, &mi)) {
+        *no = g_match_info_fetch(mi, 1);
+        *name = g_match_info_fetch(mi, 2);
+    } else {
+        *name = g_strdup(text);
+    }
+    g_match_info_free(mi);
+}
+
+static void
+set_section(Segmenter *sg, const char *text, guint number)
+{
+    g_free(sg->section);
+    sg->section = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    sg->section_number = number;
+}
+
+static void
+segment_heading(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    close_open(sg);
+    sg->skipping = FALSE;
+    sg->last = NULL;
+    if (b->level == 0) {
+        g_ptr_array_add(sg->doc_titles, g_strdup(text));
+        return;
+    }
+    guint sec_no;
+    if (b->level == 1 || !section_of(cx, text, FALSE, &sec_no)) {
+        char *no, *name;
+        split_number(cx, text, &no, &name);
+        if (b->level > 1 && (no || names_item(cx, name, HEADING_LIKENESS))) {
+            open_item(sg, b, OPEN_SECTION, no, name);
+            return;
+        }
+        g_free(no);
+        g_free(name);
+        if (b->level > 1 && section_of(cx, text, TRUE, &sec_no))
+            set_section(sg, text, sec_no);
+        else
+            note_preamble(cx, sg->t, text);
+        return;
+    }
+    set_section(sg, text, sec_no);
+}
+
+/* A label and its value (<dt>/<dd>).  Under an item's heading, a label
+ * that names a column (規定内容, 測定単位, 回答, 備考) says which field the
+ * value is; any other label is the vendor's answer. */
+static void
+segment_label_value(Segmenter *sg, const SlxBlock *b, const char *label, const char *value)
+{
+    Context *cx = &sg->cx;
+    if (sg->open && sg->open_kind == OPEN_SECTION) {
+        SlxColumnRole role = slx_header_role(&cx->patterns->vocab, label);
+        if (role == SLX_COL_NONE || role == SLX_COL_NO || role == SLX_COL_NAME)
+            role = SLX_COL_ANSWER;
+        put(sg->open, role, value, ++sg->open_labels);
+        return;
+    }
+    char *no, *name;
+    split_number(cx, label, &no, &name);
+    if (no || names_item(cx, name, LABEL_LIKENESS)) {
+        open_item(sg, b, OPEN_LINE, no, name);
+        put(sg->open, SLX_COL_ANSWER, value, 0);
+        close_open(sg);
+        return;
+    }
+    g_free(no);
+    g_free(name);
+    close_open(sg);
+    char *line = g_strconcat(label, ": ", value, NULL);
+    note_preamble(cx, sg->t, line);
+    g_free(line);
+}
+
+/* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
+ * 99.9%」, 「Service hours: 24/7」, a line that is an item's name alone. */
+static gboolean
+opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    char *no, *name;
+    split_number(cx, text, &no, &name);
+    if (no && names_item(cx, name, NAME_LINE_LIKENESS)) {
+        open_item(sg, b, OPEN_SECTION, no, name);
+        return TRUE;
+    }
+    g_free(no);
+    g_free(name);
+
+    /* 「Service name: …」 names the service, whatever it resembles. */
+    GMatchInfo *mi;
+    if (slx_phrases_match(v->service, text))
+        return FALSE;
+    for (guint i = 0; i < v->label_value->len; i++) {
+        if (!g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi)) {
+            g_match_info_free(mi);
+            continue;
+        }
+        no = fetch_named(mi, "no");
+        name = fetch_named(mi, "name");
+        char *value = fetch_named(mi, "value");
+        g_match_info_free(mi);
+        if (name && names_item(cx, name, no ? HEADING_LIKENESS : LABEL_LIKENESS)) {
+            open_item(sg, b, OPEN_LINE, no, name);
+            if (value)
+                put(sg->open, SLX_COL_ANSWER, value, 0);
+            g_free(value);
+            return TRUE;
+        }
+        g_free(no);
+        g_free(name);
+        g_free(value);
+    }
+
+    if (g_utf8_strlen(text, -1) <= NAME_LINE_CHARS && names_item(cx, text, NAME_LINE_LIKENESS)) {
+        open_item(sg, b, OPEN_SECTION, NULL, g_strdup(text));
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* A paragraph or list item.  Returns FALSE when no text layout claims it:
+ * then it is read as a one-cell table row. */
+static gboolean
+segment_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    if (slx_phrases_match(v->rule, text)) {
+        close_open(sg);
+        sg->skipping = FALSE;
+        return TRUE;
+    }
+    if (sg->roles != NULL)
+        return FALSE;    /* inside a table, a line is the table's */
+    char *question = capture(v->question, text);
+    if (question) {
+        close_open(sg);
+        char *name = name_within(cx, question);
+        if (name)
+            open_item(sg, b, OPEN_SECTION, NULL, name);
+        sg->skipping = name == NULL;
+        g_free(question);
+        return TRUE;
+    }
+    if (opens_item(sg, b, text))
+        return TRUE;
+    if (sg->open && (sg->open_kind == OPEN_SECTION || b->indent > 0)) {
+        char *answer = sg->open_kind == OPEN_SECTION ? capture(v->answer, text) : NULL;
+        put(sg->open, SLX_COL_ANSWER, answer ? answer : text, 0);
+        g_free(answer);
+        return TRUE;
+    }
+    close_open(sg);
+    return sg->skipping;
+}
+
+static void
+segment_text_block(Segmenter *sg, const SlxBlock *b, guint index)
+{
+    const char *raw = slx_block_cell(b, 0);
+    char *text = slx_normalize(raw, -1, SLX_NORM_KEEP_CJK_SPACES);
+    if (*text == '\0' && b->kind != SLX_BLOCK_LABEL_VALUE) {
+        g_free(text);
+        return;
+    }
+    switch (b->kind) {
+    case SLX_BLOCK_HEADING:
+        segment_heading(sg, b, text);
+        break;
+    case SLX_BLOCK_LABEL_VALUE: {
+        char *value = slx_normalize(slx_block_cell(b, 1), -1, SLX_NORM_KEEP_CJK_SPACES);
+        segment_label_value(sg, b, text, value);
+        g_free(value);
+        break;
+    }
+    default:
+        if (!segment_paragraph(sg, b, text))
+            segment_table_row(sg, b, index);
+        break;
+    }
+    g_free(text);
+}
+
+/* ---- the segmenter --------------------------------------------------- */
+
+static void
+finish_title(Segmenter *sg)
+{
+    SlxTable *t = sg->t;
+    /* A page's <title> or a mail's Subject is the title when the body
+     * states none: the body's own heading says it better. */
+    for (guint i = 0; i < sg->doc_titles->len && t->title == NULL; i++)
+        note_preamble(&sg->cx, t, g_ptr_array_index(sg->doc_titles, i));
     if (t->title == NULL) {
         t->title = t->untitled;
         t->untitled = NULL;
     } else if (t->service == NULL && t->untitled &&
-               !slx_phrases_match(cx.patterns->vocab.not_service, t->untitled)) {
+               !slx_phrases_match(sg->cx.patterns->vocab.not_service, t->untitled)) {
         /* A short line above the title that names nothing else is the
          * product's own heading (「Larkspur HR Suite」 over 「Cloud service
          * level checklist」). */
         t->service = t->untitled;
         t->untitled = NULL;
     }
-    g_free(section);
-    context_clear(&cx);
-    return t;
+}
+
+SlxTable *
+slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
+{
+    Segmenter sg = {0};
+    context_init(&sg.cx, patterns);
+    sg.doc = doc;
+    sg.t = g_new0(SlxTable, 1);
+    sg.t->rows = g_ptr_array_new_with_free_func(row_free);
+    sg.last_roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));
+    sg.doc_titles = g_ptr_array_new_with_free_func(g_free);
+
+    for (guint i = 0; i < doc->blocks->len; i++) {
+        const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
+        if (b->kind == SLX_BLOCK_ROW) {
+            close_open(&sg);
+            sg.skipping = FALSE;
+            segment_table_row(&sg, b, i);
+        } else {
+            segment_text_block(&sg, b, i);
+        }
+    }
+    close_open(&sg);
+    finish_title(&sg);
+    sg.t->text_rows = sg.t->rows->len - sg.table_rows;
+
+    if (sg.roles)
+        g_array_free(sg.roles, TRUE);
+    g_array_free(sg.last_roles, TRUE);
+    g_ptr_array_unref(sg.doc_titles);
+    g_free(sg.section);
+    context_clear(&sg.cx);
+    return sg.t;
 }

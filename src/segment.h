@@ -8,7 +8,7 @@
 #ifndef SLX_SEGMENT_H
 #define SLX_SEGMENT_H
 
-#include "grid.h"
+#include "document.h"
 #include "patterns.h"
 
 typedef struct {
@@ -37,9 +37,10 @@ typedef struct {
     guint service_rank;    /* the index of the [document] service pattern that named it */
     GPtrArray *rows;       /* SlxRow *, in document order */
     guint header_rows;     /* header rows seen (repeats included) */
+    guint text_rows;       /* rows read from text layouts (headings, label/value, Q&A), not tables */
 } SlxTable;
 
-SlxTable *slx_segment(const SlxGrid *grid, const SlxPatterns *patterns);
+SlxTable *slx_segment(const SlxDocument *doc, const SlxPatterns *patterns);
 void slx_table_free(SlxTable *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxTable, slx_table_free)
 

@@ -31,9 +31,9 @@ test_numbers(void **state)
 static SlxMatchResult *
 match(const char *text, SlxTable **table)
 {
-    SlxGrid *g = slx_read_text(text, strlen(text));
+    SlxDocument *g = slx_read_text(text, strlen(text));
     *table = slx_segment(g, patterns);
-    slx_grid_free(g);
+    slx_document_free(g);
     return slx_match(*table, patterns);
 }
 

@@ -11,9 +11,9 @@ flatten(const char *html, guint *errors, gboolean *truncated)
 {
     guint e;
     gboolean t;
-    SlxGrid *g = slx_read_html(html, strlen(html), errors ? errors : &e, truncated ? truncated : &t);
-    char *s = grid_text(g);
-    slx_grid_free(g);
+    SlxDocument *g = slx_read_html(html, strlen(html), errors ? errors : &e, truncated ? truncated : &t);
+    char *s = document_text(g);
+    slx_document_free(g);
     return s;
 }
 
@@ -45,19 +45,24 @@ static const Case cases[] = {
      "<head><title>SLA</title><style>td{x:1}</style><script>var a='<td>9</td>';</script></head>"
      "<body><nav><a>ホーム</a></nav><!-- <td>comment</td> --><p>本文</p>"
      "<form><textarea>24時間</textarea></form><footer>03-1234-5678</footer></body>",
-     "#SLA\n本文"},
+     "#0 SLA\n本文"},
     {"heading page with definition lists",
      "<h1>チェックリスト</h1><p>対象サービス: X</p><h2>1. アプリケーション運用</h2>"
      "<h3>1.1. サービス時間</h3><dl><dt>規定内容</dt><dd>時間帯</dd><dt>回答</dt><dd>24時間365日</dd></dl>"
      "<h3>1.2. 計画停止予定通知</h3><dl><dt>規定内容</dt><dd>事前連絡</dd><dt>回答</dt><dd>有</dd></dl>",
-     "#チェックリスト\n対象サービス: X\n#1. アプリケーション運用\nNo.|項目|規定内容|回答\n"
-     "1.1|サービス時間|時間帯|24時間365日\n1.2|計画停止予定通知|事前連絡|有"},
+     "#1 チェックリスト\n対象サービス: X\n#2 1. アプリケーション運用\n#3 1.1. サービス時間\n"
+     "規定内容 => 時間帯\n回答 => 24時間365日\n#3 1.2. 計画停止予定通知\n規定内容 => 事前連絡\n"
+     "回答 => 有"},
     {"heading page with paragraphs",
      "<h2>サービス時間</h2><p>24時間365日</p><p>計画停止を除く</p><h2>RPO</h2><p>前日分</p>",
-     "|サービス時間|24時間365日\n計画停止を除く\n|RPO|前日分"},
+     "#2 サービス時間\n24時間365日\n計画停止を除く\n#2 RPO\n前日分"},
     {"definition list without headings",
-     "<dl><dt>サービス時間</dt><dd>24時間365日</dd><dt>RPO</dt><dd>前日分</dd></dl>",
-     "サービス時間|24時間365日\nRPO|前日分"},
+     "<dl><dt>サービス時間</dt><dd>24時間365日</dd><dt>RPO</dt><dd>前日分</dd><dt>alone</dt></dl>",
+     "サービス時間 => 24時間365日\nRPO => 前日分\nalone"},
+    {"cards, lists and a dd without its dt",
+     "<div class=card><div class=label>サービス時間</div><div class=value>24時間365日</div></div>"
+     "<ul><li>日次</li><li>7世代</li></ul><dd>orphan</dd>",
+     "サービス時間\n24時間365日\n- 日次\n- 7世代\norphan"},
     {"entities and whitespace",
      "<table><tr><td> a &amp; b&nbsp;c </td><td>&#x3042;&#12354;</td></tr></table>",
      "a & b\u00a0c|ああ"},
@@ -193,10 +198,10 @@ test_large_page(void **state)
     g_string_append(s, "</table></body></html>");
     guint errors;
     gboolean truncated;
-    SlxGrid *g = slx_read_html(s->str, s->len, &errors, &truncated);
-    assert_int_equal(g->rows->len, rows);
+    SlxDocument *g = slx_read_html(s->str, s->len, &errors, &truncated);
+    assert_int_equal(g->blocks->len, rows);
     assert_int_equal(errors, 0);
-    slx_grid_free(g);
+    slx_document_free(g);
     g_string_free(s, TRUE);
 }
 

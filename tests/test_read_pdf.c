@@ -73,12 +73,12 @@ load(const char *name, guint8 **bytes, gsize *len)
 
 /* The grid with every cell normalized, rows of empty cells left out. */
 static char *
-normalized_grid(const SlxGrid *g)
+normalized_grid(const SlxDocument *g)
 {
     GString *s = g_string_new(NULL);
-    for (guint r = 0; r < g->rows->len; r++) {
-        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
-        if (slx_grid_row_filled(row) == 0)
+    for (guint r = 0; r < g->blocks->len; r++) {
+        const SlxBlock *row = g_ptr_array_index(g->blocks, r);
+        if (slx_block_filled(row) == 0)
             continue;
         if (s->len)
             g_string_append_c(s, '\n');
@@ -98,15 +98,15 @@ read_grid(const char *name, const char *password, SlxPdfRulesFrom from, SlxPdfIn
     guint8 *bytes;
     gsize len;
     assert_true(load(name, &bytes, &len));
-    SlxGrid *g = slx_read_pdf_ruled(bytes, len, password, from, info, e);
+    SlxDocument *g = slx_read_pdf_ruled(bytes, len, password, from, info, e);
     g_free(bytes);
     if (g == NULL)
         return NULL;
-    for (guint r = 0; r < g->rows->len; r++)    /* one page: every row on page 1 */
+    for (guint r = 0; r < g->blocks->len; r++)    /* one page: every row on page 1 */
         if (info->pages == 1)
-            assert_int_equal(((SlxGridRow *)g_ptr_array_index(g->rows, r))->page, 1);
+            assert_int_equal(((SlxBlock *)g_ptr_array_index(g->blocks, r))->page, 1);
     char *text = normalized_grid(g);
-    slx_grid_free(g);
+    slx_document_free(g);
     return text;
 }
 

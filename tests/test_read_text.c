@@ -1,14 +1,15 @@
-/* test_read_text.c — text exports → grid: TSV with quoted cells, CRLF,
- * markdown pipe tables, plain lines, and the markup cleaned from cells. */
+/* test_read_text.c — text exports → blocks: TSV with quoted cells, CRLF,
+ * pipe tables with and without outer bars, markdown headings, bullets,
+ * indented and plain lines, and the markup cleaned from cells. */
 #include "read_text.h"
 #include "testutil.h"
 
 static char *
 flatten(const char *text)
 {
-    SlxGrid *g = slx_read_text(text, strlen(text));
-    char *s = grid_text(g);
-    slx_grid_free(g);
+    SlxDocument *g = slx_read_text(text, strlen(text));
+    char *s = document_text(g);
+    slx_document_free(g);
     return s;
 }
 
@@ -27,7 +28,15 @@ static const Case cases[] = {
     {"tsv empty cells kept", "1\t\t\tx\n\t\t\t\ty\n2\t\t\tz\n", "1|||x\n||||y\n2|||z"},
     {"pipe table", "| No | 項目 |\n|---|:--:|\n| 1 | サービス時間 |\n| 2 | a \\| b |\n| 3 | c |\n",
      "No|項目\n1|サービス時間\n2|a | b\n3|c"},
-    {"plain lines", "タイトル\n\n本文です。\n", "タイトル\n\n本文です。"},
+    {"plain lines", "タイトル\n\n本文です。\n", "タイトル\n本文です。"},
+    {"markdown headings", "# 回答書\n### 1.1. サービス時間\n####### seven\n#tag\n",
+     "#1 回答書\n#3 1.1. サービス時間\n####### seven\n#tag"},
+    {"bullets", "- 日次\n* 週次\n・7世代\n• TLS1.2\n-5℃\n", "- 日次\n- 週次\n- 7世代\n- TLS1.2\n-5℃"},
+    {"indented lines", "【13】監視:\n　　死活監視\n  5分間隔\n",
+     "【13】監視:\n> 死活監視\n> 5分間隔"},
+    {"pipes without outer bars", "   | A | B | C\n1  | 題名\n2  | No. | 項目 | 回答\n3  | 1 | サービス時間 | 有\n",
+     "|A|B|C\n1|題名\n2|No.|項目|回答\n3|1|サービス時間|有"},
+    {"a lone bar in a pipe document is a row", "| a | b |\n| c | d |\nx | y\nplain\n", "a|b\nc|d\nx|y\nplain"},
     {"html remnants", "1\t<b>アプリケーション運用</b>\tx\n2\t有 <ul style=\"list-style-type: none\"> <li>日次</li></ul>\ty\n3\ta&amp;b&nbsp;c &#x3042;&#12354;\tz\n",
      "1|アプリケーション運用|x\n2|有    日次|y\n3|a&b c ああ|z"},
     {"not a tag", "1\t5分<10分 と a<b>\tx\n2\ty\tz\n3\tp\tq\n", "1|5分<10分 と a|x\n2|y|z\n3|p|q"},
@@ -47,17 +56,31 @@ test_cases(void **state)
     }
 }
 
+/* A blank line before a block is said (gap), and only then. */
+static void
+test_gaps(void **state)
+{
+    (void)state;
+    const char *text = "a\nb\n\n\nc\n  \nd\n";
+    SlxDocument *d = slx_read_text(text, strlen(text));
+    assert_int_equal(d->blocks->len, 4);
+    const gboolean want[] = {FALSE, FALSE, TRUE, TRUE};
+    for (guint i = 0; i < 4; i++)
+        assert_int_equal(((SlxBlock *)g_ptr_array_index(d->blocks, i))->gap, want[i]);
+    slx_document_free(d);
+}
+
 static void
 test_line_numbers(void **state)
 {
     (void)state;
     const char *text = "a\tb\n1\t\"x\ny\"\n2\tz\n3\tw\n";
-    SlxGrid *g = slx_read_text(text, strlen(text));
-    assert_int_equal(g->rows->len, 4);
+    SlxDocument *g = slx_read_text(text, strlen(text));
+    assert_int_equal(g->blocks->len, 4);
     const guint want[] = {1, 2, 4, 5};   /* the quoted cell spans lines 2–3 */
     for (guint r = 0; r < 4; r++)
-        assert_int_equal(((SlxGridRow *)g_ptr_array_index(g->rows, r))->line, want[r]);
-    slx_grid_free(g);
+        assert_int_equal(((SlxBlock *)g_ptr_array_index(g->blocks, r))->line, want[r]);
+    slx_document_free(g);
 }
 
 int
@@ -65,6 +88,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_line_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

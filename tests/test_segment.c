@@ -10,9 +10,9 @@ static SlxPatterns *patterns;
 static SlxTable *
 segment(const char *text)
 {
-    SlxGrid *g = slx_read_text(text, strlen(text));
+    SlxDocument *g = slx_read_text(text, strlen(text));
     SlxTable *t = slx_segment(g, patterns);
-    slx_grid_free(g);
+    slx_document_free(g);
     return t;
 }
 

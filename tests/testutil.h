@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "extract.h"
-#include "grid.h"
+#include "document.h"
 #include "patterns.h"
 
 /* The patterns of the source tree (aborts the test run if they are broken). */
@@ -43,20 +43,26 @@ test_extractor(const SlxPatterns *p)
     return x;
 }
 
-/* A grid as text: "a|b|c" per row, rows joined with "\n", a heading row
- * marked with a leading "#". */
+/* A document as text, a block per line: a row "a|b|c", a heading "#2 text"
+ * (its level), a list item "- text", a label and value "label => value",
+ * an indented paragraph with a leading ">". */
 static inline char *
-grid_text(const SlxGrid *g)
+document_text(const SlxDocument *d)
 {
     GString *s = g_string_new(NULL);
-    for (guint r = 0; r < g->rows->len; r++) {
-        const SlxGridRow *row = g_ptr_array_index(g->rows, r);
+    for (guint r = 0; r < d->blocks->len; r++) {
+        const SlxBlock *b = g_ptr_array_index(d->blocks, r);
         if (r)
             g_string_append_c(s, '\n');
-        if (row->heading)
-            g_string_append(s, "#");
-        for (guint c = 0; c < row->cells->len; c++)
-            g_string_append_printf(s, "%s%s", c ? "|" : "", (char *)g_ptr_array_index(row->cells, c));
+        switch (b->kind) {
+        case SLX_BLOCK_HEADING:     g_string_append_printf(s, "#%u ", b->level); break;
+        case SLX_BLOCK_LIST_ITEM:   g_string_append(s, "- "); break;
+        case SLX_BLOCK_PARAGRAPH:   if (b->indent) g_string_append(s, "> "); break;
+        default: break;
+        }
+        for (guint c = 0; c < b->cells->len; c++)
+            g_string_append_printf(s, "%s%s", c == 0 ? "" : b->kind == SLX_BLOCK_LABEL_VALUE ? " => " : "|",
+                                   (char *)g_ptr_array_index(b->cells, c));
     }
     return g_string_free(s, FALSE);
 }
