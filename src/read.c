@@ -1,7 +1,8 @@
-/* read.c — a file on disk → its bytes, format and a grid of cells. */
+/* read.c — a file on disk → its bytes, format and a document of blocks. */
 #include "read.h"
 #include "decode.h"
 #include "error.h"
+#include "read_email.h"
 #include "read_html.h"
 #include "read_pdf.h"
 #include "read_text.h"
@@ -18,6 +19,7 @@ slx_format_name(SlxFormat f)
     switch (f) {
     case SLX_FORMAT_HTML: return "html";
     case SLX_FORMAT_PDF:  return "pdf";
+    case SLX_FORMAT_EMAIL: return "email";
     case SLX_FORMAT_TEXT: break;
     }
     return "text";
@@ -32,6 +34,8 @@ slx_sniff_format(const guint8 *b, gsize len)
     for (gsize i = 0; i + 5 <= head; i++)
         if (memcmp(b + i, "%PDF-", 5) == 0)
             return SLX_FORMAT_PDF;
+    if (slx_looks_like_email(b, len))
+        return SLX_FORMAT_EMAIL;
     /* HTML starts with markup; text exports with HTML remnants (<b>) do not. */
     gsize i = 0;
     if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
@@ -140,6 +144,13 @@ slx_read_document(const char *path, const char *password, SlxSource *src, GError
         src->encoding = "UTF-8";
         src->doc = slx_read_pdf((const guint8 *)data, len, password, &info, error);
         src->pages = info.pages;
+        g_free(data);
+        return src->doc != NULL;
+    }
+    if (src->format == SLX_FORMAT_EMAIL) {
+        const char *charset = NULL;
+        src->doc = slx_read_email((const guint8 *)data, len, &charset, error);
+        src->encoding = charset ? charset : "UTF-8";
         g_free(data);
         return src->doc != NULL;
     }

@@ -8,7 +8,7 @@
 
 #include "document.h"
 
-typedef enum { SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF } SlxFormat;
+typedef enum { SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF, SLX_FORMAT_EMAIL } SlxFormat;
 
 typedef struct {
     SlxFormat format;
@@ -19,7 +19,7 @@ typedef struct {
     SlxDocument *doc;        /* the blocks read, with the reader's warnings; NULL on error */
 } SlxSource;
 
-/* "text", "html", "pdf". */
+/* "text", "html", "pdf", "email". */
 const char *slx_format_name(SlxFormat f);
 
 /* The format BYTES look like. */

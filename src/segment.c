@@ -1009,14 +1009,6 @@ opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
     Context *cx = &sg->cx;
     const SlxVocabulary *v = &cx->patterns->vocab;
     char *no, *name;
-    split_number(cx, text, &no, &name);
-    if (no && names_item(cx, name, NAME_LINE_LIKENESS)) {
-        open_item(sg, b, OPEN_SECTION, no, name);
-        return TRUE;
-    }
-    g_free(no);
-    g_free(name);
-
     /* 「Service name: …」 names the service, whatever it resembles. */
     GMatchInfo *mi;
     if (slx_phrases_match(v->service, text))
@@ -1042,10 +1034,14 @@ opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
         g_free(value);
     }
 
-    if (g_utf8_strlen(text, -1) <= NAME_LINE_CHARS && names_item(cx, text, NAME_LINE_LIKENESS)) {
-        open_item(sg, b, OPEN_SECTION, NULL, g_strdup(text));
+    /* Only then a heading line: a name with a number or alone. */
+    split_number(cx, text, &no, &name);
+    if (g_utf8_strlen(name, -1) <= NAME_LINE_CHARS && names_item(cx, name, NAME_LINE_LIKENESS)) {
+        open_item(sg, b, OPEN_SECTION, no, name);
         return TRUE;
     }
+    g_free(no);
+    g_free(name);
     return FALSE;
 }
 
