@@ -270,7 +270,8 @@ text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboo
  * character of the line at LINE_START.  A bar that opens the line is an
  * outer bar when one closes it too, or when nothing is before it; after
  * blanks, and with none closing, it ends an empty first cell (the corner
- * of a viewer's frame, `   | A | B`). */
+ * of a viewer's frame, `   | A | B`).  A closing bar is an outer bar only
+ * after an opening one: `6 | 5 | 99.95% |` ends with an empty cell. */
 static void
 text_add_pipe_row(SlxDocument *doc, const char *line_start, const char *s, const char *eol,
                   guint line, gboolean gap)
@@ -280,12 +281,14 @@ text_add_pipe_row(SlxDocument *doc, const char *line_start, const char *s, const
     const char *e = eol;
     while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
+    gboolean opened = s < e && *s == '|';
     gboolean closed = e > s + 1 && e[-1] == '|' && e[-2] != '\\';
-    if (s < e && *s == '|' && (closed || s == line_start))
+    if (opened && (closed || s == line_start))
         s++;
-    else if (s < e && *s == '|')
+    else if (opened)
         s = line_start;
-    if (closed)
+    /* A closing bar without an opening one ends an empty last cell. */
+    if (closed && opened)
         e--;
     const char *cell = s;
     for (const char *q = cell; q <= e; q++) {

@@ -365,6 +365,77 @@ classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint from,
     }
 }
 
+/* A header row of labels this vocabulary does not know (a look-alike's
+ * 「開示項目 | 開示内容」): short cells, no number, over rows that start with
+ * an item number.  Its columns are then named by what the rows below hold,
+ * column by column: numbers are No., short texts the name, text resembling
+ * the catalog's 規定内容 the template, the rest the answer.  Returns NULL
+ * when ROW (cells CELLS) is no such header. */
+#define UNKNOWN_LABEL_CHARS 12
+#define UNKNOWN_HEADER_ROWS 8
+#define NAME_COLUMN_CHARS 16
+
+static GArray *
+unknown_header_roles(const Context *cx, const SlxDocument *doc, guint index, guint skip,
+                     const Cell *cells, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        if (cells[i].chars > UNKNOWN_LABEL_CHARS || strstr(cells[i].text, "。") ||
+            g_regex_match(cx->number_re, cells[i].text, 0, NULL) ||
+            slx_marker_of(&cx->patterns->vocab, cells[i].text) >= 0)
+            return NULL;
+    /* The rows below: how many start with a number, and their width. */
+    guint rows = 0, numbered = 0, width = 0;
+    for (guint r = index + 1; r < doc->blocks->len && rows < UNKNOWN_HEADER_ROWS; r++) {
+        const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+        if (b->kind != SLX_BLOCK_ROW || slx_block_filled(b) < 2)
+            continue;
+        rows++;
+        char *first = slx_normalize(slx_block_cell(b, skip), -1, SLX_NORM_DEFAULT);
+        numbered += g_regex_match(cx->number_re, first, 0, NULL);
+        g_free(first);
+        width = MAX(width, b->cells->len > skip ? b->cells->len - skip : 0);
+    }
+    if (rows < 3 || numbered * 4 < rows * 3)
+        return NULL;
+
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), width);
+    gboolean have_no = FALSE, have_name = FALSE;
+    for (guint col = 0; col < width; col++) {
+        guint seen = 0, numbers = 0;
+        double chars = 0, template_sim = 0;
+        for (guint r = index + 1; r < doc->blocks->len && seen < LOOKAHEAD; r++) {
+            const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+            const char *raw = b->kind == SLX_BLOCK_ROW ? slx_block_cell(b, col + skip) : "";
+            if (*raw == '\0')
+                continue;
+            char *t = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
+            SlxKey *key = slx_key_new(t);
+            seen++;
+            numbers += g_regex_match(cx->number_re, t, 0, NULL);
+            chars += key->chars;
+            template_sim += best_similarity(cx, key, FALSE);
+            slx_key_free(key);
+            g_free(t);
+        }
+        SlxColumnRole role = SLX_COL_ANSWER;
+        if (seen == 0)
+            role = SLX_COL_REMARKS;
+        else if (!have_no && numbers * 5 >= seen * 4)
+            role = SLX_COL_NO, have_no = TRUE;
+        else if (!have_name && chars / seen <= NAME_COLUMN_CHARS)
+            role = SLX_COL_NAME, have_name = TRUE;
+        else if (template_sim / seen >= TEMPLATE_COLUMN_LIKENESS)
+            role = SLX_COL_TEMPLATE;
+        g_array_append_val(roles, role);
+    }
+    if (!have_no || !have_name) {
+        g_array_free(roles, TRUE);
+        return NULL;
+    }
+    return roles;
+}
+
 static GArray *
 default_roles(void)
 {
@@ -582,6 +653,13 @@ context_init(Context *cx, const SlxPatterns *p)
             if (it->unit)
                 g_hash_table_add(cx->units, slx_match_key(it->unit));
         }
+        /* Vendors put the section in the 種別 column too (アプリケーション運用). */
+        for (guint s = 0; s < cat->sections->len; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
+            g_hash_table_add(cx->categories, slx_match_key(sec->name));
+            for (guint a = 0; a < sec->aliases->len; a++)
+                g_hash_table_add(cx->categories, slx_match_key(g_ptr_array_index(sec->aliases, a)));
+        }
     }
     cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -653,6 +731,7 @@ typedef struct {
     OpenKind open_kind;
     guint open_labels;      /* label/value pairs put into OPEN so far */
     gboolean skipping;      /* under a question that names no item: its answer is not read */
+    guint heading_parts;    /* parts of the number of the first numbered name line (1.1: 2), or 0 */
     GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
 } Segmenter;
 
@@ -700,8 +779,11 @@ segment_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
     }
 
     GArray *h = filled >= 2 ? header_roles(cx, cells, n) : NULL;
-    if (h) {
+    if (h)
         classify_unknown_columns(cx, sg->doc, index + 1, sg->frame, h);
+    else if (filled >= 2 && sg->roles == NULL)
+        h = unknown_header_roles(cx, sg->doc, index, sg->frame, cells, n);
+    if (h) {
         if (sg->roles)
             g_array_free(sg->roles, TRUE);
         sg->roles = h;
@@ -1001,6 +1083,16 @@ segment_label_value(Segmenter *sg, const SlxBlock *b, const char *label, const c
     g_free(line);
 }
 
+/* 「1.1」 → 2. */
+static guint
+number_parts(const char *no)
+{
+    guint n = 1;
+    for (const char *p = no; *p; p++)
+        n += *p == '.' || *p == '-';
+    return n;
+}
+
 /* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
  * 99.9%」, 「Service hours: 24/7」, a line that is an item's name alone. */
 static gboolean
@@ -1034,9 +1126,21 @@ opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
         g_free(value);
     }
 
-    /* Only then a heading line: a name with a number or alone. */
+    /* Only then a heading line: a name with a number or alone.  Once a
+     * numbered name line has opened an item, a short line numbered the same
+     * way (1.1, 1.2 …) is the next heading whatever it names — a vendor's
+     * own item, or one cut off at the end of an excerpt — and a numbered
+     * list inside a response (「1. 日次」) is not. */
     split_number(cx, text, &no, &name);
-    if (g_utf8_strlen(name, -1) <= NAME_LINE_CHARS && names_item(cx, name, NAME_LINE_LIKENESS)) {
+    gboolean short_line = g_utf8_strlen(name, -1) <= NAME_LINE_CHARS && !strstr(name, "。");
+    guint parts = no ? number_parts(no) : 0;
+    gboolean heading = short_line && names_item(cx, name, NAME_LINE_LIKENESS);
+    if (heading && no && sg->heading_parts == 0)
+        sg->heading_parts = parts;
+    else if (!heading && no && short_line && parts == sg->heading_parts &&
+             g_regex_match(cx->glued_re, text, 0, NULL))   /* not a figure: 99.5%(月間) */
+        heading = TRUE;
+    if (heading) {
         open_item(sg, b, OPEN_SECTION, no, name);
         return TRUE;
     }

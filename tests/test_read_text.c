@@ -34,8 +34,9 @@ static const Case cases[] = {
     {"bullets", "- 日次\n* 週次\n・7世代\n• TLS1.2\n-5℃\n", "- 日次\n- 週次\n- 7世代\n- TLS1.2\n-5℃"},
     {"indented lines", "【13】監視:\n　　死活監視\n  5分間隔\n",
      "【13】監視:\n> 死活監視\n> 5分間隔"},
-    {"pipes without outer bars", "   | A | B | C\n1  | 題名\n2  | No. | 項目 | 回答\n3  | 1 | サービス時間 | 有\n",
-     "|A|B|C\n1|題名\n2|No.|項目|回答\n3|1|サービス時間|有"},
+    {"pipes without outer bars", "   | A | B | C\n1  | 題名\n2  | No. | 項目 | 回答\n3  | 1 | サービス時間 | 有\n"
+     "4  | 5 | 稼働率 | 99.95% | \n",
+     "|A|B|C\n1|題名\n2|No.|項目|回答\n3|1|サービス時間|有\n4|5|稼働率|99.95%|"},
     {"a lone bar in a pipe document is a row", "| a | b |\n| c | d |\nx | y\nplain\n", "a|b\nc|d\nx|y\nplain"},
     {"html remnants", "1\t<b>アプリケーション運用</b>\tx\n2\t有 <ul style=\"list-style-type: none\"> <li>日次</li></ul>\ty\n3\ta&amp;b&nbsp;c &#x3042;&#12354;\tz\n",
      "1|アプリケーション運用|x\n2|有    日次|y\n3|a&b c ああ|z"},
