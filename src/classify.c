@@ -69,14 +69,18 @@ first_word(const char *text)
 
 /* A Latin marker followed by a space and more words is a determiner, not
  * an answer: 「No failures in the past year」, 「No removable media …」.
- * 「No.」, 「Yes, …」 and 「無 プログラム…」 are answers. */
+ * 「No.」, 「Yes, …」, 「N/A - …」 and 「無 プログラム…」 are answers. */
 static gboolean
 latin_word_before_text(const char *word, const char *text)
 {
     if (!g_ascii_isalpha(word[0]))
         return FALSE;
     const char *after = text + strlen(word);
-    return *after == ' ';
+    if (*after != ' ')
+        return FALSE;
+    while (*after == ' ')
+        after++;
+    return g_unichar_isalnum(g_utf8_get_char(after));
 }
 
 /* Sentences of TEXT, split after 。 (a decimal point is not a full stop). */
@@ -276,6 +280,16 @@ states_figure(const char *text, const SlxCatalogItem *item, const SlxVocabulary 
     return strcmp(item->quantity, "count") == 0 && slx_phrases_match(v->none_occurred, text);
 }
 
+/* Does WORD hold a letter or digit (N/A, 該当なし), not only a dash? */
+static gboolean
+has_letter(const char *word)
+{
+    for (const char *p = word; *p; p = g_utf8_next_char(p))
+        if (g_unichar_isalnum(g_utf8_get_char(p)))
+            return TRUE;
+    return FALSE;
+}
+
 SlxAnswer
 slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabulary *v,
                   const GPtrArray *values)
@@ -289,14 +303,15 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
     if (m < 0 && slx_phrases_match(v->same_as_previous, flat))
         m = SLX_MARK_SAME_AS_PREVIOUS;
     if (m < 0) {
-        /* 「有 3か月前に告知」, 「【無】 …」, 「有り。利用規約に…」, 「該当なし:…」.
-         * A leading "-" is a bullet, not "not applicable": that marker
-         * counts as the first word only with a colon after it. */
+        /* 「有 3か月前に告知」, 「【無】 …」, 「有り。利用規約に…」, 「該当なし:…」,
+         * 「N/A - no files are stored」.  A leading "-" is a bullet, not
+         * "not applicable": a marker made of a dash alone counts as the
+         * first word only with a colon after it. */
         char *w = first_word(text);
         int wm = slx_marker_of(v, w);
         gboolean colon = text[strlen(w)] == ':';
         if (wm >= 0 && wm != SLX_MARK_SAME_AS_PREVIOUS && !latin_word_before_text(w, text) &&
-            (wm != SLX_MARK_NOT_APPLICABLE || colon))
+            (wm != SLX_MARK_NOT_APPLICABLE || colon || has_letter(w)))
             m = wm;
         g_free(w);
     }

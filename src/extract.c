@@ -843,8 +843,10 @@ target_or_actual(const Scan *sc, SlxValueKind kind, gsize s, gsize e)
     gssize t = last_role_word(sc, "target", from, s), a = last_role_word(sc, "actual", from, s);
     if (t >= 0 || a >= 0)
         return t > a ? "target" : "actual";
+    /* Up to the next figure; a year or date the masks took is none
+     * (「99.9%(2025年度実績)」). */
     gsize next = e;
-    while (next < to && !g_ascii_isdigit(sc->text[next]))
+    while (next < to && (!g_ascii_isdigit(sc->text[next]) || sc->claimed[next] == CLAIM_MASK))
         next++;
     t = first_role_word(sc, "target", e, next);
     a = first_role_word(sc, "actual", e, next);
@@ -1599,7 +1601,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         "(?:(?<everypre>%s)\\s+)?"
         "(?:(?:(?<from>" NUM ")|(?<vaguefrom>%s))\\s*(?:%s)?\\s*(?:[~-]|to)\\s*)?"
         "(?:(?<num>" NUM ")|(?<vague>%s)|(?(<everypre>)|(?!)))\\s*-?\\s*"
-        "(?<unit>%s)(?![A-Za-z])(?:間|')?"
+        "(?<unit>%s)(?![A-Za-z])(?:間(?!隔)|')?"
         "(?:\\s*(?<every>%s)|\\s*(?<post>%s))?"
         "(?:\\s*(?<ago>%s)(?<agopost>%s)?)?",
         x->interval_words.alt, every_before->str, vague->str, units, vague->str, units,
