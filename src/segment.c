@@ -732,6 +732,11 @@ typedef struct {
     guint open_labels;      /* label/value pairs put into OPEN so far */
     gboolean skipping;      /* under a question that names no item: its answer is not read */
     guint heading_parts;    /* parts of the number of the first numbered name line (1.1: 2), or 0 */
+    GArray *transcript;     /* a table transcribed one cell per line: its header's roles, or NULL */
+    guint transcript_skip;  /* blocks up to this index are the transcript's header */
+    GPtrArray *cell_lines;  /* the lines of the transcribed row being read (char *) */
+    char *cell_no;          /* its item number */
+    const SlxBlock *cell_block; /* its first block */
     GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
 } Segmenter;
 
@@ -887,6 +892,187 @@ segment_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
     free_cells(cells, n);
     if (!sg->roles)
         g_array_free(use, TRUE);
+}
+
+/* ---- tables transcribed one cell per line ---------------------------- */
+
+/* Text copied from a PDF table often comes one cell per line, and a cell
+ * wrapped over several lines comes as several lines (「サービスを提供する時
+ * 間帯(設備やネットワ」 / 「ーク等の点検/保守の」 …).  The header gives
+ * itself away: three or more lines in a row, each a column label.  After
+ * it, a line that is an item number alone starts a row, and the lines up
+ * to the next such number are sorted into the header's columns by what
+ * they hold, the way align_row scores cells: the first lines that join
+ * into a catalog name are the name, the next that join into a catalog
+ * 規定内容 the template, a known 測定単位 the unit, and the rest the answer. */
+static void close_open(Segmenter *sg);
+
+#define TRANSCRIPT_LABELS 3
+#define TRANSCRIPT_NAME_LINES 4
+#define TRANSCRIPT_TEMPLATE_LINES 10
+#define TRANSCRIPT_TEMPLATE_LIKENESS 0.4
+
+/* The roles of the column labels that start at block INDEX, one per line,
+ * when there are enough of them; *LAST receives the index of the last. */
+static GArray *
+transcript_header(const Segmenter *sg, guint index, guint *last)
+{
+    const SlxVocabulary *v = &sg->cx.patterns->vocab;
+    GArray *roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));
+    guint seen = 0;
+    for (guint i = index; i < sg->doc->blocks->len; i++) {
+        const SlxBlock *b = g_ptr_array_index(sg->doc->blocks, i);
+        if (b->kind != SLX_BLOCK_PARAGRAPH || b->cells->len != 1)
+            break;
+        char *t = slx_normalize(slx_block_cell(b, 0), -1, SLX_NORM_DEFAULT);
+        SlxColumnRole r = slx_header_role(v, t);
+        g_free(t);
+        if (r == SLX_COL_NONE || (seen & (1u << r)))
+            break;
+        seen |= 1u << r;
+        g_array_append_val(roles, r);
+        *last = i;
+    }
+    if (roles->len < TRANSCRIPT_LABELS) {
+        g_array_free(roles, TRUE);
+        return NULL;
+    }
+    return roles;
+}
+
+static gboolean
+transcript_has(const Segmenter *sg, SlxColumnRole role)
+{
+    for (guint i = 0; i < sg->transcript->len; i++)
+        if (g_array_index(sg->transcript, SlxColumnRole, i) == role)
+            return TRUE;
+    return FALSE;
+}
+
+/* Lines FROM .. TO-1 of LINES joined (a wrapped cell), normalized. */
+static char *
+transcript_join(GPtrArray *lines, guint from, guint to)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = from; i < to; i++)
+        g_string_append_printf(s, "%s%s", s->len ? " " : "", (char *)g_ptr_array_index(lines, i));
+    char *out = slx_normalize(s->str, -1, SLX_NORM_KEEP_CJK_SPACES);
+    g_string_free(s, TRUE);
+    return out;
+}
+
+/* How many lines from FROM (at most MAX) join into the best likeness to
+ * catalog names (NAMES) or templates; *BEST receives it. */
+static guint
+transcript_best_run(const Context *cx, GPtrArray *lines, guint from, guint max, gboolean names,
+                    double *best)
+{
+    guint best_n = 0;
+    *best = 0;
+    for (guint n = 1; n <= max && from + n <= lines->len; n++) {
+        char *joined = transcript_join(lines, from, from + n);
+        SlxKey *key = slx_key_new(joined);
+        double sim = best_similarity(cx, key, names);
+        slx_key_free(key);
+        g_free(joined);
+        if (sim > *best) {
+            *best = sim;
+            best_n = n;
+        }
+    }
+    return best_n;
+}
+
+/* The transcribed row read so far becomes a checklist row. */
+static void
+transcript_flush(Segmenter *sg)
+{
+    Context *cx = &sg->cx;
+    GPtrArray *lines = sg->cell_lines;
+    if (sg->cell_no == NULL) {
+        g_ptr_array_set_size(lines, 0);
+        return;
+    }
+    SlxRow *row = new_row(sg->cell_block, sg->section, sg->section_number);
+    row->no = g_steal_pointer(&sg->cell_no);
+    guint at = 0;
+    double sim;
+    guint n = transcript_best_run(cx, lines, at, TRANSCRIPT_NAME_LINES, TRUE, &sim);
+    if (n > 0 && transcript_has(sg, SLX_COL_NAME)) {
+        row->name = transcript_join(lines, at, at + n);
+        at += n;
+    }
+    if (transcript_has(sg, SLX_COL_TEMPLATE)) {
+        n = transcript_best_run(cx, lines, at, TRANSCRIPT_TEMPLATE_LINES, FALSE, &sim);
+        if (n > 0 && sim >= TRANSCRIPT_TEMPLATE_LIKENESS) {
+            row->template_text = transcript_join(lines, at, at + n);
+            at += n;
+        }
+    }
+    if (at < lines->len && transcript_has(sg, SLX_COL_UNIT)) {
+        char *unit = slx_match_key(g_ptr_array_index(lines, at));
+        if (g_hash_table_contains(cx->units, unit)) {
+            row->unit = slx_normalize(g_ptr_array_index(lines, at), -1, SLX_NORM_DEFAULT);
+            at++;
+        }
+        g_free(unit);
+    }
+    if (at < lines->len) {
+        char *answer = transcript_join(lines, at, lines->len);
+        put(row, SLX_COL_ANSWER, answer, 0);
+        g_free(answer);
+    }
+    g_ptr_array_set_size(lines, 0);
+    if (row->name == NULL && row->responses->len == 0) {
+        row_free(row);
+        return;
+    }
+    g_ptr_array_add(sg->t->rows, row);
+}
+
+/* A block that is no line ends the transcribed table. */
+static void
+segment_transcript_end(Segmenter *sg)
+{
+    if (sg->transcript == NULL)
+        return;
+    transcript_flush(sg);
+    g_clear_pointer(&sg->transcript, g_array_unref);
+}
+
+/* A line of a transcribed table.  Returns FALSE when it is not one. */
+static gboolean
+segment_transcript_line(Segmenter *sg, const SlxBlock *b, guint index, const char *text)
+{
+    if (sg->transcript == NULL) {
+        guint last = index;
+        if (sg->roles != NULL || (sg->transcript = transcript_header(sg, index, &last)) == NULL)
+            return FALSE;
+        close_open(sg);
+        sg->transcript_skip = last;
+        sg->t->header_rows++;
+        return TRUE;
+    }
+    if (index <= sg->transcript_skip)
+        return TRUE;
+    if (slx_phrases_match(sg->cx.patterns->vocab.rule, text)) {
+        transcript_flush(sg);
+        return TRUE;
+    }
+    /* An item number alone starts a row; one no larger than the row's own
+     * is that row's answer (「5」 generations). */
+    if (g_regex_match(sg->cx.number_re, text, 0, NULL) &&
+        (sg->cell_no == NULL || g_ascii_strtod(text, NULL) > g_ascii_strtod(sg->cell_no, NULL))) {
+        transcript_flush(sg);
+        sg->cell_no = g_strdup(text);
+        sg->cell_block = b;
+        return TRUE;
+    }
+    if (sg->cell_no)
+        g_ptr_array_add(sg->cell_lines, g_strdup(text));
+    else
+        note_preamble(&sg->cx, sg->t, text);
+    return TRUE;
 }
 
 /* ---- text layouts: headings, item-name lines, label/value, Q&A ------- */
@@ -1194,6 +1380,8 @@ segment_text_block(Segmenter *sg, const SlxBlock *b, guint index)
         g_free(text);
         return;
     }
+    if (b->kind != SLX_BLOCK_PARAGRAPH)
+        segment_transcript_end(sg);
     switch (b->kind) {
     case SLX_BLOCK_HEADING:
         segment_heading(sg, b, text);
@@ -1205,6 +1393,8 @@ segment_text_block(Segmenter *sg, const SlxBlock *b, guint index)
         break;
     }
     default:
+        if (b->kind == SLX_BLOCK_PARAGRAPH && segment_transcript_line(sg, b, index, text))
+            break;
         if (!segment_paragraph(sg, b, text))
             segment_table_row(sg, b, index);
         break;
@@ -1245,10 +1435,12 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
     sg.t->rows = g_ptr_array_new_with_free_func(row_free);
     sg.last_roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));
     sg.doc_titles = g_ptr_array_new_with_free_func(g_free);
+    sg.cell_lines = g_ptr_array_new_with_free_func(g_free);
 
     for (guint i = 0; i < doc->blocks->len; i++) {
         const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
         if (b->kind == SLX_BLOCK_ROW) {
+            segment_transcript_end(&sg);
             close_open(&sg);
             sg.skipping = FALSE;
             segment_table_row(&sg, b, i);
@@ -1256,6 +1448,7 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
             segment_text_block(&sg, b, i);
         }
     }
+    segment_transcript_end(&sg);
     close_open(&sg);
     finish_title(&sg);
     sg.t->text_rows = sg.t->rows->len - sg.table_rows;
@@ -1264,6 +1457,8 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
         g_array_free(sg.roles, TRUE);
     g_array_free(sg.last_roles, TRUE);
     g_ptr_array_unref(sg.doc_titles);
+    g_ptr_array_unref(sg.cell_lines);
+    g_free(sg.cell_no);
     g_free(sg.section);
     context_clear(&sg.cx);
     return sg.t;
