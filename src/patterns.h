@@ -105,6 +105,7 @@ typedef struct {
     GPtrArray *question;     /* 「Q. サービス時間は?」: group 1 the question */
     GPtrArray *answer;       /* 「A. 24時間365日」: group 1 the answer */
     GPtrArray *rule;         /* lines that end a section: ----, a page footer 「- 3 -」 */
+    GPtrArray *heading_mark; /* marks before a heading line: 「◆」 in 「◆1 サービス時間」 */
     GHashTable *quantities;         /* name → SlxQuantity * */
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */

@@ -1335,6 +1335,22 @@ opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
     return FALSE;
 }
 
+/* TEXT after the marks that open a heading line (「◆1 サービス時間」). */
+static const char *
+without_heading_mark(const SlxVocabulary *v, const char *text)
+{
+    for (guint i = 0; i < v->heading_mark->len; i++) {
+        GMatchInfo *mi;
+        int end = 0;
+        if (g_regex_match(g_ptr_array_index(v->heading_mark, i), text, 0, &mi))
+            g_match_info_fetch_pos(mi, 0, NULL, &end);
+        g_match_info_free(mi);
+        if (end > 0)
+            return text + end;
+    }
+    return text;
+}
+
 /* A paragraph or list item.  Returns FALSE when no text layout claims it:
  * then it is read as a one-cell table row. */
 static gboolean
@@ -1359,7 +1375,7 @@ segment_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
         g_free(question);
         return TRUE;
     }
-    if (opens_item(sg, b, text))
+    if (opens_item(sg, b, without_heading_mark(v, text)))
         return TRUE;
     if (sg->open && (sg->open_kind == OPEN_SECTION || b->indent > 0)) {
         char *answer = sg->open_kind == OPEN_SECTION ? capture(v->answer, text) : NULL;
