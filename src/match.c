@@ -121,6 +121,26 @@ has_keyword(const SlxCatalogItem *it, const RowKeys *rk)
     return FALSE;
 }
 
+/* Is KEY cut short: the beginning of a catalog name or alias and none of
+ * them whole (「代替措置で提供するデ」, where an excerpt or a page ends)? */
+static gboolean
+name_cut_short(const SlxCatalog *c, const SlxKey *key)
+{
+    if (key->chars == 0)
+        return FALSE;
+    gboolean prefix = FALSE;
+    for (guint i = 0; i < c->items->len; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        for (guint k = 0; k < it->name_keys->len; k++) {
+            const SlxKey *nk = g_ptr_array_index(it->name_keys, k);
+            if (strcmp(nk->text, key->text) == 0)
+                return FALSE;
+            prefix |= g_str_has_prefix(nk->text, key->text);
+        }
+    }
+    return prefix;
+}
+
 /* Score ROW against every item of C; the best item, its confidence and
  * flags.  USE_NUMBERS: the document numbers its rows as the catalog does. */
 static SlxMatch *
@@ -178,6 +198,10 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
         }
     }
     m->confidence = best < 0 ? 0 : best;
+    /* A name cut short with nothing under it names no item for certain:
+     * it is kept as an extra row, never matched. */
+    if (row->responses->len == 0 && row->template_text == NULL && name_cut_short(c, rk.name_key))
+        chosen = NULL;
     if (chosen && m->confidence >= SLX_MATCH_ACCEPT) {
         guint ci = 0;
         while (g_ptr_array_index(c->items, ci) != chosen)

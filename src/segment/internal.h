@@ -1,0 +1,80 @@
+/* segment/internal.h — what the files of the segmentation stage share.
+ *
+ * segment.c drives the blocks of a document through table.c (table rows:
+ * headers, alignment of cells to columns, continuation lines), text.c
+ * (headings, item-name lines, label/value lines, Q&A) and transcript.c
+ * (a table copied one cell per line).  Nothing here is seen outside
+ * src/segment/: the stage's interface is ../segment.h. */
+#ifndef SLX_SEGMENT_INTERNAL_H
+#define SLX_SEGMENT_INTERNAL_H
+
+#include "segment.h"
+#include "normalize.h"
+#include "similarity.h"
+
+/* The context every decision of the stage needs, built once per document. */
+typedef struct {
+    const SlxPatterns *patterns;
+    GHashTable *categories;   /* match keys of known 種別 */
+    GHashTable *units;        /* match keys of known 測定単位 */
+    GRegex *number_re;        /* a cell that is an item number */
+    GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
+    GRegex *section_re;       /* 「1.アプリケーション運用」 */
+    GRegex *heading_re;       /* 「1.1. サービス時間」: number and name */
+} Context;
+
+/* The state of one document's segmentation. */
+typedef enum {
+    OPEN_SECTION,   /* a heading, an item-name line or a question: what follows is its response */
+    OPEN_LINE,      /* 「名前:値」 on one line: only indented lines continue it */
+} OpenKind;
+
+typedef struct {
+    Context cx;
+    const SlxDocument *doc;
+    SlxTable *t;
+    GArray *roles;          /* the table header in force, or NULL */
+    guint frame;            /* leading columns that are a sheet viewer's row numbers */
+    char *section;
+    guint section_number;
+    SlxRow *last;           /* the table row a continuation line extends */
+    GArray *last_roles;     /* the roles of LAST's cells */
+    guint table_rows;       /* rows read from tables (the rest from text layouts) */
+    SlxRow *open;           /* the item a text layout is filling, not yet in t->rows */
+    OpenKind open_kind;
+    guint open_labels;      /* label/value pairs put into OPEN so far */
+    gboolean skipping;      /* under a question that names no item: its answer is not read */
+    guint heading_parts;    /* parts of the number of the first numbered name line (1.1: 2), or 0 */
+    GArray *transcript;     /* a table transcribed one cell per line: its header's roles, or NULL */
+    guint transcript_skip;  /* blocks up to this index are the transcript's header */
+    GPtrArray *cell_lines;  /* the lines of the transcribed row being read (char *) */
+    char *cell_no;          /* its item number */
+    const SlxBlock *cell_block; /* its first block */
+    GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
+} Segmenter;
+
+/* segment.c: rows and their fields, the catalog, the preamble. */
+void slx_seg_row_free(gpointer row);
+SlxRow *slx_seg_new_row(const SlxBlock *block, const char *section, guint section_number);
+void slx_seg_append_field(char **field, const char *text);
+void slx_seg_add_response(SlxRow *row, const char *text, SlxColumnRole role, guint column);
+void slx_seg_put(SlxRow *row, SlxColumnRole role, const char *text, guint column);
+double slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names);
+double slx_seg_best_name_similarity(const Context *cx, const SlxKey *key);
+gboolean slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint *number);
+void slx_seg_note_preamble(const Context *cx, SlxTable *t, const char *text);
+void slx_seg_set_section(Segmenter *sg, const char *text, guint number);
+
+/* table.c: a table row (or a paragraph no text layout claims). */
+void slx_seg_table_row(Segmenter *sg, const SlxBlock *block, guint index);
+
+/* text.c: a heading, paragraph, list item or label/value block. */
+void slx_seg_text_block(Segmenter *sg, const SlxBlock *block, guint index);
+void slx_seg_close_open(Segmenter *sg);
+
+/* transcript.c: a line of a table transcribed one cell per line. */
+gboolean slx_seg_transcript_line(Segmenter *sg, const SlxBlock *block, guint index,
+                                 const char *text);
+void slx_seg_transcript_end(Segmenter *sg);
+
+#endif

@@ -1,0 +1,387 @@
+/* segment/segment.c — a document's blocks → checklist rows with named fields.
+ *
+ * The segmentation stage decides, once for every format, what each block a
+ * reader produced means: a header row, a section, a title or preamble line,
+ * a checklist row (its number, name, template, unit and responses), a
+ * continuation of the row above, or furniture.  This file drives the blocks
+ * in order through table.c, text.c and transcript.c, and holds what they
+ * share: rows and their fields, the likeness of text to the catalog, and
+ * the title and service read from the preamble. */
+#include "internal.h"
+
+#include <string.h>
+
+/* ---- small helpers --------------------------------------------------- */
+
+static void
+response_free(gpointer p)
+{
+    SlxResponse *r = p;
+    g_free(r->text);
+    g_free(r);
+}
+
+void
+slx_seg_row_free(gpointer p)
+{
+    SlxRow *r = p;
+    g_free(r->no);
+    g_free(r->category);
+    g_free(r->name);
+    g_free(r->template_text);
+    g_free(r->unit);
+    g_free(r->example);
+    g_ptr_array_unref(r->responses);
+    g_free(r->section);
+    g_free(r);
+}
+
+void
+slx_table_free(SlxTable *t)
+{
+    if (t == NULL)
+        return;
+    g_free(t->title);
+    g_free(t->untitled);
+    g_free(t->service);
+    g_ptr_array_unref(t->rows);
+    g_free(t);
+}
+
+char *
+slx_row_response_text(const SlxRow *row)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < row->responses->len; i++) {
+        const SlxResponse *r = g_ptr_array_index(row->responses, i);
+        if (*r->text == '\0')
+            continue;
+        if (s->len)
+            g_string_append_c(s, ' ');
+        g_string_append(s, r->text);
+    }
+    char *joined = g_string_free(s, FALSE);
+    char *out = slx_normalize(joined, -1, SLX_NORM_DEFAULT);
+    g_free(joined);
+    return out;
+}
+
+SlxColumnRole
+slx_header_role(const SlxVocabulary *v, const char *label)
+{
+    char *key = slx_match_key(label);
+    SlxColumnRole found = SLX_COL_NONE;
+    /* Exact labels first, then suffix labels ("*回答"). */
+    for (int pass = 0; pass < 2 && found == SLX_COL_NONE; pass++) {
+        for (int r = 0; r < SLX_COL_N && found == SLX_COL_NONE; r++) {
+            GPtrArray *labels = v->labels[r];
+            for (guint i = 0; i < labels->len; i++) {
+                const char *l = g_ptr_array_index(labels, i);
+                if (pass == 0 && l[0] != '*' && strcmp(l, key) == 0)
+                    found = (SlxColumnRole)r;
+                else if (pass == 1 && l[0] == '*' && *key && g_str_has_suffix(key, l + 1))
+                    found = (SlxColumnRole)r;
+                if (found != SLX_COL_NONE)
+                    break;
+            }
+        }
+    }
+    g_free(key);
+    return found;
+}
+
+/* The best similarity of KEY to any item's names (NAMES) or to any item's
+ * template text, over every catalog. */
+double
+slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names)
+{
+    double best = 0;
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            if (!names) {
+                best = MAX(best, slx_key_similarity(key, it->template_key));
+                continue;
+            }
+            for (guint k = 0; k < it->name_keys->len; k++)
+                best = MAX(best, slx_key_similarity(key, g_ptr_array_index(it->name_keys, k)));
+        }
+    }
+    return best;
+}
+
+double
+slx_seg_best_name_similarity(const Context *cx, const SlxKey *key)
+{
+    return slx_seg_best_similarity(cx, key, TRUE);
+}
+
+
+/* A section row: 「アプリケーション運用」, 「3.データ管理」, 「その他」. */
+gboolean
+slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint *number)
+{
+    GMatchInfo *mi = NULL;
+    char *body = g_strdup(text);
+    *number = 0;
+    if (g_regex_match(cx->section_re, text, 0, &mi)) {
+        char *num = g_match_info_fetch(mi, 1);
+        g_free(body);
+        body = g_match_info_fetch(mi, 2);
+        *number = (guint)g_ascii_strtoull(num, NULL, 10);
+        g_free(num);
+    }
+    g_match_info_free(mi);
+    char *key = slx_match_key(body);
+    gboolean found = FALSE;
+    for (guint c = 0; c < cx->patterns->catalogs->len && !found; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint s = 0; s < cat->sections->len && !found; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
+            char *k = slx_match_key(sec->name);
+            found = strcmp(k, key) == 0;
+            g_free(k);
+            for (guint a = 0; a < sec->aliases->len && !found; a++) {
+                k = slx_match_key(g_ptr_array_index(sec->aliases, a));
+                found = g_ascii_strcasecmp(k, key) == 0;
+                g_free(k);
+            }
+            if (found && *number == 0)
+                *number = sec->number;
+        }
+    }
+    /* Inside the table, any short label on its own is a section of the
+     * vendor's (「その他」, 「追加項目」). */
+    if (!found && in_table)
+        found = *key && g_utf8_strlen(key, -1) <= 12 && !strstr(text, "。") &&
+                !g_regex_match(cx->number_re, text, 0, NULL);
+    g_free(key);
+    g_free(body);
+    return found;
+}
+
+/* Title and service from a line outside the table. */
+void
+slx_seg_note_preamble(const Context *cx, SlxTable *t, const char *text)
+{
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    char *line = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    gboolean named_service = FALSE;
+    /* The service patterns are in order of trust: a line that says
+     * 「対象サービス:」 later in the preamble replaces a name read from the
+     * title, never the other way round. */
+    guint rank = t->service ? t->service_rank : v->service->len;
+    for (guint i = 0; i < rank && !named_service; i++) {
+        GMatchInfo *mi = NULL;
+        if (g_regex_match(g_ptr_array_index(v->service, i), line, 0, &mi)) {
+            char *s = g_match_info_fetch(mi, 1);
+            if (s) {
+                g_strstrip(s);
+                if (*s && g_utf8_strlen(s, -1) <= 60 && !slx_phrases_match(v->not_service, s)) {
+                    g_free(t->service);
+                    t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
+                    t->service_rank = i;
+                    named_service = TRUE;
+                }
+            }
+            g_free(s);
+        }
+        g_match_info_free(mi);
+    }
+    if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。")) {
+        if (slx_phrases_match(v->title, line)) {
+            t->title = g_strdup(line);
+        } else if (!named_service && t->untitled == NULL) {
+            /* No title words: the first short line that does not name the
+             * service will do, unless a better one follows. */
+            t->untitled = g_strdup(line);
+        }
+    }
+    g_free(line);
+}
+
+void
+slx_seg_append_field(char **field, const char *text)
+{
+    if (*text == '\0')
+        return;
+    if (*field == NULL) {
+        *field = g_strdup(text);
+    } else {
+        char *joined = g_strconcat(*field, " ", text, NULL);
+        g_free(*field);
+        *field = joined;
+    }
+}
+
+/* Add TEXT as the response of grid column COLUMN; the rest of a cell that
+ * continues (a wrapped line, a row cut by a page break) joins the response
+ * of its column, so that answer and remarks do not interleave. */
+void
+slx_seg_add_response(SlxRow *row, const char *text, SlxColumnRole role, guint column)
+{
+    if (*text == '\0')
+        return;
+    for (guint i = 0; i < row->responses->len; i++) {
+        SlxResponse *r = g_ptr_array_index(row->responses, i);
+        if (r->column == column) {
+            char *joined = g_strconcat(r->text, " ", text, NULL);
+            g_free(r->text);
+            r->text = joined;
+            return;
+        }
+    }
+    SlxResponse *r = g_new0(SlxResponse, 1);
+    r->text = g_strdup(text);
+    r->role = role;
+    r->column = column;
+    g_ptr_array_add(row->responses, r);
+}
+
+/* Put TEXT, from grid column COLUMN, into ROW's field for ROLE. */
+void
+slx_seg_put(SlxRow *row, SlxColumnRole role, const char *text, guint column)
+{
+    switch (role) {
+    case SLX_COL_NO:       slx_seg_append_field(&row->no, text); break;
+    case SLX_COL_CATEGORY: slx_seg_append_field(&row->category, text); break;
+    case SLX_COL_NAME:     slx_seg_append_field(&row->name, text); break;
+    case SLX_COL_TEMPLATE: slx_seg_append_field(&row->template_text, text); break;
+    case SLX_COL_UNIT:     slx_seg_append_field(&row->unit, text); break;
+    case SLX_COL_EXAMPLE:  slx_seg_append_field(&row->example, text); break;
+    case SLX_COL_REMARKS:  slx_seg_add_response(row, text, SLX_COL_REMARKS, column); break;
+    default:               slx_seg_add_response(row, text, SLX_COL_ANSWER, column); break;
+    }
+}
+
+SlxRow *
+slx_seg_new_row(const SlxBlock *gr, const char *section, guint section_number)
+{
+    SlxRow *row = g_new0(SlxRow, 1);
+    row->responses = g_ptr_array_new_with_free_func(response_free);
+    row->section = g_strdup(section);
+    row->section_number = section_number;
+    row->line = gr->line;
+    row->page = gr->page;
+    return row;
+}
+
+void
+slx_seg_set_section(Segmenter *sg, const char *text, guint number)
+{
+    g_free(sg->section);
+    sg->section = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    sg->section_number = number;
+}
+
+/* ---- the segmenter --------------------------------------------------- */
+
+static void
+context_init(Context *cx, const SlxPatterns *p)
+{
+    cx->patterns = p;
+    cx->categories = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cx->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint c = 0; c < p->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            if (it->category)
+                g_hash_table_add(cx->categories, slx_match_key(it->category));
+            if (it->unit)
+                g_hash_table_add(cx->units, slx_match_key(it->unit));
+        }
+        /* Vendors put the section in the 種別 column too (アプリケーション運用). */
+        for (guint s = 0; s < cat->sections->len; s++) {
+            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
+            g_hash_table_add(cx->categories, slx_match_key(sec->name));
+            for (guint a = 0; a < sec->aliases->len; a++)
+                g_hash_table_add(cx->categories, slx_match_key(g_ptr_array_index(sec->aliases, a)));
+        }
+    }
+    cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+    /* A number glued to a name, not to a unit (「12時間」, 「3月」 are figures):
+     * the unit words are values.ini's. */
+    char *glued = slx_expand_units(&p->vocab, "^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
+                                              "((?![0-9]|%|月|{units})[^\\s[:punct:]].*)$");
+    cx->glued_re = g_regex_new(glued, G_REGEX_OPTIMIZE, 0, NULL);
+    g_free(glued);
+    cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+    cx->heading_re = g_regex_new("^(?:No\\.?\\s*)?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
+                                 G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
+}
+
+static void
+context_clear(Context *cx)
+{
+    g_hash_table_unref(cx->categories);
+    g_hash_table_unref(cx->units);
+    g_regex_unref(cx->number_re);
+    g_regex_unref(cx->glued_re);
+    g_regex_unref(cx->section_re);
+    g_regex_unref(cx->heading_re);
+}
+
+/* ---- the segmenter --------------------------------------------------- */
+
+static void
+finish_title(Segmenter *sg)
+{
+    SlxTable *t = sg->t;
+    /* A page's <title> or a mail's Subject is the title when the body
+     * states none: the body's own heading says it better. */
+    for (guint i = 0; i < sg->doc_titles->len && t->title == NULL; i++)
+        slx_seg_note_preamble(&sg->cx, t, g_ptr_array_index(sg->doc_titles, i));
+    if (t->title == NULL) {
+        t->title = t->untitled;
+        t->untitled = NULL;
+    } else if (t->service == NULL && t->untitled &&
+               !slx_phrases_match(sg->cx.patterns->vocab.not_service, t->untitled)) {
+        /* A short line above the title that names nothing else is the
+         * product's own heading (「Larkspur HR Suite」 over 「Cloud service
+         * level checklist」). */
+        t->service = t->untitled;
+        t->untitled = NULL;
+    }
+}
+
+SlxTable *
+slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
+{
+    Segmenter sg = {0};
+    context_init(&sg.cx, patterns);
+    sg.doc = doc;
+    sg.t = g_new0(SlxTable, 1);
+    sg.t->rows = g_ptr_array_new_with_free_func(slx_seg_row_free);
+    sg.last_roles = g_array_new(FALSE, FALSE, sizeof(SlxColumnRole));
+    sg.doc_titles = g_ptr_array_new_with_free_func(g_free);
+    sg.cell_lines = g_ptr_array_new_with_free_func(g_free);
+
+    for (guint i = 0; i < doc->blocks->len; i++) {
+        const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
+        if (b->kind == SLX_BLOCK_ROW) {
+            slx_seg_transcript_end(&sg);
+            slx_seg_close_open(&sg);
+            sg.skipping = FALSE;
+            slx_seg_table_row(&sg, b, i);
+        } else {
+            slx_seg_text_block(&sg, b, i);
+        }
+    }
+    slx_seg_transcript_end(&sg);
+    slx_seg_close_open(&sg);
+    finish_title(&sg);
+    sg.t->text_rows = sg.t->rows->len - sg.table_rows;
+
+    if (sg.roles)
+        g_array_free(sg.roles, TRUE);
+    g_array_free(sg.last_roles, TRUE);
+    g_ptr_array_unref(sg.doc_titles);
+    g_ptr_array_unref(sg.cell_lines);
+    g_free(sg.cell_no);
+    g_free(sg.section);
+    context_clear(&sg.cx);
+    return sg.t;
+}

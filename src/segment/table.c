@@ -1,0 +1,548 @@
+/* segment/table.c — table rows: headers, cells aligned to columns, continuations.
+ *
+ * Why the cells of a row are aligned rather than read by position: in
+ * exports of merged cells the 種別 cell exists on the first row of a group
+ * only, and vendors drop or insert columns half-way through a document
+ * (seed 001 loses 種別 and 備考 after item 34; seed 004 puts the item name
+ * in the 種別 slot for items 26–38).  table_align_row() therefore matches the
+ * cells, in order, to the header's columns, in order, scoring how well each
+ * cell fits each column (a number fits No., a known 種別 fits 種別, text close
+ * to a catalog name fits the name column …), and keeps the best alignment.
+ * Cells may skip columns; no cell is ever dropped. */
+#include "internal.h"
+
+#include <string.h>
+
+#define NEG_INF (-1e9)
+#define POSITION_BONUS 0.3
+
+/* One cell of a row being segmented. */
+typedef struct {
+    char *text;               /* normalized, CJK spaces kept */
+    SlxKey *key;
+    glong chars;
+    double name_sim, template_sim;   /* likeness to catalog names and 規定内容; < 0 until needed */
+} Cell;
+
+/* The likeness of cell C to catalog names or templates, computed once: the
+ * alignment asks for it once per column. */
+static double
+table_cell_similarity(const Context *cx, Cell *c, gboolean names)
+{
+    double *slot = names ? &c->name_sim : &c->template_sim;
+    if (*slot < 0)
+        *slot = slx_seg_best_similarity(cx, c->key, names);
+    return *slot;
+}
+
+/* ---- alignment ------------------------------------------------------- */
+
+/* How well non-empty cell C fits a column of role R. */
+static double
+table_fit(const Context *cx, Cell *c, SlxColumnRole r)
+{
+    switch (r) {
+    case SLX_COL_NO:
+        return g_regex_match(cx->number_re, c->text, 0, NULL) ? 3.0 : NEG_INF;
+    case SLX_COL_CATEGORY:
+        if (g_hash_table_contains(cx->categories, c->key->text))
+            return 2.0;
+        return c->chars <= 8 ? 0.2 : -3.0;
+    case SLX_COL_NAME: {
+        if (g_regex_match(cx->number_re, c->text, 0, NULL))
+            return -3.0;
+        double s = 0.5 + 1.5 * table_cell_similarity(cx, c, TRUE);
+        return c->chars > 40 ? s - 1.0 : s;
+    }
+    case SLX_COL_TEMPLATE:
+        return 0.3 + 1.5 * table_cell_similarity(cx, c, FALSE);
+    case SLX_COL_UNIT:
+        if (g_hash_table_contains(cx->units, c->key->text))
+            return 2.0;
+        return c->chars <= 10 ? 0.1 : -2.0;
+    case SLX_COL_EXAMPLE:
+        return 0.3;
+    case SLX_COL_ANSWER:
+        return slx_marker_of(&cx->patterns->vocab, c->text) >= 0 ? 1.0 : 0.5;
+    case SLX_COL_REMARKS:
+        return 0.4;
+    default:
+        return 0.0;
+    }
+}
+
+/* Assign each of the N cells to one of the M roles (or to none), keeping
+ * both in order and maximizing the total fit.  OUT[i] is the role index
+ * of cell i, or -1. */
+static void
+table_align_row(const Context *cx, Cell *cells, guint n, const SlxColumnRole *roles, guint m,
+          int *out)
+{
+    /* score[i][j]: best total for the first i cells and the first j roles. */
+    double *score = g_new(double, (gsize)(n + 1) * (m + 1));
+    guint8 *move = g_new0(guint8, (gsize)(n + 1) * (m + 1));   /* 1 skip role, 2 skip cell, 3 assign */
+#define AT(i, j) ((gsize)(i) * (m + 1) + (j))
+    for (gsize k = 0; k < (gsize)(n + 1) * (m + 1); k++)
+        score[k] = NEG_INF;
+    score[AT(0, 0)] = 0;
+    for (guint i = 0; i <= n; i++) {
+        for (guint j = 0; j <= m; j++) {
+            double s = score[AT(i, j)];
+            if (s <= NEG_INF / 2)
+                continue;
+            if (j < m && s > score[AT(i, j + 1)]) {
+                score[AT(i, j + 1)] = s;
+                move[AT(i, j + 1)] = 1;
+            }
+            if (i < n) {
+                gboolean empty = *cells[i].text == '\0';
+                double skip = s + (empty ? 0.0 : -5.0);
+                if (skip > score[AT(i + 1, j)]) {
+                    score[AT(i + 1, j)] = skip;
+                    move[AT(i + 1, j)] = 2;
+                }
+                if (j < m) {
+                    double f = empty ? 0.0 : table_fit(cx, &cells[i], roles[j]);
+                    /* A cell under its own header is where it belongs unless
+                     * its content clearly fits elsewhere: a 規定内容 rewritten
+                     * as the vendor's own question resembles no catalog
+                     * template, yet it is not the answer. */
+                    double a = s + f + (i == j ? POSITION_BONUS : 0.0);
+                    if (f > NEG_INF / 2 && a > score[AT(i + 1, j + 1)]) {
+                        score[AT(i + 1, j + 1)] = a;
+                        move[AT(i + 1, j + 1)] = 3;
+                    }
+                }
+            }
+        }
+    }
+    for (guint i = 0; i < n; i++)
+        out[i] = -1;
+    guint i = n, j = m;
+    while (i > 0 || j > 0) {
+        guint8 mv = move[AT(i, j)];
+        if (mv == 1) {
+            j--;
+        } else if (mv == 2) {
+            i--;
+        } else if (mv == 3) {
+            out[i - 1] = (int)(j - 1);
+            i--;
+            j--;
+        } else {
+            break;
+        }
+    }
+#undef AT
+    g_free(score);
+    g_free(move);
+}
+
+/* ---- row kinds ------------------------------------------------------- */
+
+/* The cells of GR, from column SKIP on (the columns before it are a
+ * spreadsheet viewer's frame). */
+static Cell *
+table_make_cells(const SlxBlock *gr, guint skip, guint *n)
+{
+    *n = gr->cells->len > skip ? gr->cells->len - skip : 0;
+    Cell *cells = g_new0(Cell, *n ? *n : 1);
+    for (guint i = 0; i < *n; i++) {
+        cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i + skip), -1,
+                                      SLX_NORM_KEEP_CJK_SPACES);
+        cells[i].key = slx_key_new(cells[i].text);
+        cells[i].chars = g_utf8_strlen(cells[i].text, -1);
+        cells[i].name_sim = cells[i].template_sim = -1;
+    }
+    return cells;
+}
+
+static void
+table_free_cells(Cell *cells, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        g_free(cells[i].text);
+        slx_key_free(cells[i].key);
+    }
+    g_free(cells);
+}
+
+/* A header row names at least two different column roles and has no
+ * item number.  Returns the roles, or NULL. */
+static GArray *
+table_header_roles(const Context *cx, Cell *cells, guint n)
+{
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), n);
+    guint named = 0, seen = 0;
+    for (guint i = 0; i < n; i++) {
+        SlxColumnRole r = SLX_COL_NONE;
+        if (*cells[i].text) {
+            if (g_regex_match(cx->number_re, cells[i].text, 0, NULL)) {
+                g_array_free(roles, TRUE);
+                return NULL;
+            }
+            r = slx_header_role(&cx->patterns->vocab, cells[i].text);
+            if (r != SLX_COL_NONE && !(seen & (1u << r))) {
+                seen |= 1u << r;
+                named++;
+            }
+        }
+        g_array_append_val(roles, r);
+    }
+    if (named < 2) {
+        g_array_free(roles, TRUE);
+        return NULL;
+    }
+    /* Columns without a known label hold something of the vendor's: an
+     * answer ("音読さん"), the template under a label of their own (decided
+     * by content in classify_unknown_columns), or nothing at all. */
+    for (guint i = 0; i < roles->len; i++)
+        if (g_array_index(roles, SlxColumnRole, i) == SLX_COL_NONE && !*cells[i].text)
+            g_array_index(roles, SlxColumnRole, i) = SLX_COL_REMARKS;
+    if (!(seen & (1u << SLX_COL_ANSWER))) {
+        SlxColumnRole a = SLX_COL_ANSWER;
+        g_array_append_val(roles, a);
+    }
+    return roles;
+}
+
+/* A column under an unknown label whose cells resemble the catalog's
+ * 規定内容 is the template column; any other unknown column is an answer.
+ * Looks at the rows up to the next header, at most LOOKAHEAD of them. */
+#define LOOKAHEAD 60
+#define TEMPLATE_COLUMN_LIKENESS 0.5
+
+static void
+table_classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint from, guint skip,
+                         GArray *roles)
+{
+    SlxColumnRole *rl = (SlxColumnRole *)(void *)roles->data;
+    for (guint col = 0; col < roles->len; col++) {
+        if (rl[col] != SLX_COL_NONE)
+            continue;
+        double sum = 0;
+        guint cells_seen = 0;
+        for (guint r = from; r < grid->blocks->len && r < from + LOOKAHEAD; r++) {
+            const SlxBlock *gr = g_ptr_array_index(grid->blocks, r);
+            if (gr->kind != SLX_BLOCK_ROW)
+                continue;
+            const char *raw = slx_block_cell(gr, col + skip);
+            if (*raw == '\0')
+                continue;
+            char *n = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
+            if (slx_header_role(&cx->patterns->vocab, n) != SLX_COL_NONE) {
+                g_free(n);
+                break;   /* the next header */
+            }
+            SlxKey *key = slx_key_new(n);
+            sum += slx_seg_best_similarity(cx, key, FALSE);
+            cells_seen++;
+            g_free(n);
+            slx_key_free(key);
+        }
+        rl[col] = cells_seen > 0 && sum / cells_seen >= TEMPLATE_COLUMN_LIKENESS
+                      ? SLX_COL_TEMPLATE : SLX_COL_ANSWER;
+    }
+}
+
+/* A header row of labels this vocabulary does not know (a look-alike's
+ * 「開示項目 | 開示内容」): short cells, no number, over rows that start with
+ * an item number.  Its columns are then named by what the rows below hold,
+ * column by column: numbers are No., short texts the name, text resembling
+ * the catalog's 規定内容 the template, the rest the answer.  Returns NULL
+ * when ROW (cells CELLS) is no such header. */
+#define UNKNOWN_LABEL_CHARS 12
+#define UNKNOWN_HEADER_ROWS 8
+#define NAME_COLUMN_CHARS 16
+
+static GArray *
+table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint index, guint skip,
+                     const Cell *cells, guint n)
+{
+    for (guint i = 0; i < n; i++)
+        if (cells[i].chars > UNKNOWN_LABEL_CHARS || strstr(cells[i].text, "。") ||
+            g_regex_match(cx->number_re, cells[i].text, 0, NULL) ||
+            slx_marker_of(&cx->patterns->vocab, cells[i].text) >= 0)
+            return NULL;
+    /* The rows below: how many start with a number, and their width. */
+    guint rows = 0, numbered = 0, width = 0;
+    for (guint r = index + 1; r < doc->blocks->len && rows < UNKNOWN_HEADER_ROWS; r++) {
+        const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+        if (b->kind != SLX_BLOCK_ROW || slx_block_filled(b) < 2)
+            continue;
+        rows++;
+        char *first = slx_normalize(slx_block_cell(b, skip), -1, SLX_NORM_DEFAULT);
+        numbered += g_regex_match(cx->number_re, first, 0, NULL);
+        g_free(first);
+        width = MAX(width, b->cells->len > skip ? b->cells->len - skip : 0);
+    }
+    if (rows < 3 || numbered * 4 < rows * 3)
+        return NULL;
+
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), width);
+    gboolean have_no = FALSE, have_name = FALSE;
+    for (guint col = 0; col < width; col++) {
+        guint seen = 0, numbers = 0;
+        double chars = 0, template_sim = 0;
+        for (guint r = index + 1; r < doc->blocks->len && seen < LOOKAHEAD; r++) {
+            const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+            const char *raw = b->kind == SLX_BLOCK_ROW ? slx_block_cell(b, col + skip) : "";
+            if (*raw == '\0')
+                continue;
+            char *t = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
+            SlxKey *key = slx_key_new(t);
+            seen++;
+            numbers += g_regex_match(cx->number_re, t, 0, NULL);
+            chars += key->chars;
+            template_sim += slx_seg_best_similarity(cx, key, FALSE);
+            slx_key_free(key);
+            g_free(t);
+        }
+        SlxColumnRole role = SLX_COL_ANSWER;
+        if (seen == 0)
+            role = SLX_COL_REMARKS;
+        else if (!have_no && numbers * 5 >= seen * 4)
+            role = SLX_COL_NO, have_no = TRUE;
+        else if (!have_name && chars / seen <= NAME_COLUMN_CHARS)
+            role = SLX_COL_NAME, have_name = TRUE;
+        else if (template_sim / seen >= TEMPLATE_COLUMN_LIKENESS)
+            role = SLX_COL_TEMPLATE;
+        g_array_append_val(roles, role);
+    }
+    if (!have_no || !have_name) {
+        g_array_free(roles, TRUE);
+        return NULL;
+    }
+    return roles;
+}
+
+static GArray *
+table_default_roles(void)
+{
+    static const SlxColumnRole d[] = {SLX_COL_NO, SLX_COL_CATEGORY, SLX_COL_NAME,
+                                      SLX_COL_TEMPLATE, SLX_COL_UNIT, SLX_COL_ANSWER,
+                                      SLX_COL_REMARKS};
+    GArray *roles = g_array_sized_new(FALSE, FALSE, sizeof(SlxColumnRole), G_N_ELEMENTS(d));
+    g_array_append_vals(roles, d, G_N_ELEMENTS(d));
+    return roles;
+}
+
+/* 「可用性サービス時間」 (a number and 種別 glued to the name): split the
+ * 種別 off when the rest is the better name. */
+static void
+table_split_glued_category(const Context *cx, SlxRow *row)
+{
+    if (row->name == NULL || row->category != NULL)
+        return;
+    GHashTableIter it;
+    gpointer key;
+    SlxKey *name = slx_key_new(row->name);
+    const char *name_key = name->text;
+    g_hash_table_iter_init(&it, cx->categories);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        const char *cat = key;
+        if (g_str_has_prefix(name_key, cat) && strlen(name_key) > strlen(cat)) {
+            SlxKey *rest = slx_key_from_match_key(name_key + strlen(cat));
+            gboolean better = slx_seg_best_name_similarity(cx, rest) > slx_seg_best_name_similarity(cx, name);
+            slx_key_free(rest);
+            if (better) {
+                /* Cut the same number of characters off the printed name. */
+                glong n = g_utf8_strlen(cat, -1);
+                const char *p = row->name;
+                for (glong k = 0; k < n && *p; ) {
+                    gunichar c = g_utf8_get_char(p);
+                    if (!g_unichar_isspace(c))
+                        k++;
+                    p = g_utf8_next_char(p);
+                }
+                row->category = g_strndup(row->name, (gsize)(p - row->name));
+                char *rest_name = g_strdup(p);
+                g_strstrip(rest_name);
+                g_free(row->name);
+                row->name = rest_name;
+                break;
+            }
+        }
+    }
+    slx_key_free(name);
+}
+
+/* If the first cell is 「1可用性サービス時間」, make it two cells. */
+static void
+table_split_glued_number(const Context *cx, Cell **cells, guint *n)
+{
+    guint f = 0;
+    while (f < *n && *(*cells)[f].text == '\0')
+        f++;
+    if (f >= *n || f > 0)
+        return;
+    GMatchInfo *mi = NULL;
+    if (!g_regex_match(cx->glued_re, (*cells)[f].text, 0, &mi)) {
+        g_match_info_free(mi);
+        return;
+    }
+    char *num = g_match_info_fetch(mi, 1), *rest = g_match_info_fetch(mi, 2);
+    g_match_info_free(mi);
+    *cells = g_renew(Cell, *cells, *n + 1);
+    memmove(&(*cells)[f + 2], &(*cells)[f + 1], (*n - f - 1) * sizeof(Cell));
+    g_free((*cells)[f].text);
+    slx_key_free((*cells)[f].key);
+    (*cells)[f] = (Cell){num, slx_key_new(num), g_utf8_strlen(num, -1), -1, -1};
+    (*cells)[f + 1] = (Cell){rest, slx_key_new(rest), g_utf8_strlen(rest, -1), -1, -1};
+    (*n)++;
+}
+
+/* ---- table rows ------------------------------------------------------ */
+
+/* A row of column letters A, B, C … from the first filled cell on, with
+ * only empty cells before it: a spreadsheet viewer's frame.  Returns the
+ * number of columns before the letters (the row numbers), or -1. */
+static int
+table_frame_columns(const Cell *cells, guint n)
+{
+    guint first = 0;
+    while (first < n && *cells[first].text == '\0')
+        first++;
+    if (first == 0 || n - first < 3)
+        return -1;
+    for (guint i = first; i < n; i++)
+        if (strlen(cells[i].text) != 1 || cells[i].text[0] != (char)('A' + (i - first)))
+            return -1;
+    return (int)first;
+}
+
+void
+slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
+{
+    Context *cx = &sg->cx;
+    SlxTable *t = sg->t;
+    guint n;
+    Cell *cells = table_make_cells(gr, sg->frame, &n);
+    guint filled = 0, first = n;
+    for (guint i = 0; i < n; i++)
+        if (*cells[i].text) {
+            filled++;
+            first = MIN(first, i);
+        }
+    if (filled == 0) {
+        table_free_cells(cells, n);
+        return;
+    }
+    int frame = sg->frame == 0 && sg->roles == NULL ? table_frame_columns(cells, n) : -1;
+    if (frame > 0) {
+        sg->frame = (guint)frame;
+        table_free_cells(cells, n);
+        return;
+    }
+
+    GArray *h = filled >= 2 ? table_header_roles(cx, cells, n) : NULL;
+    if (h)
+        table_classify_unknown_columns(cx, sg->doc, index + 1, sg->frame, h);
+    else if (filled >= 2 && sg->roles == NULL)
+        h = table_unknown_header_roles(cx, sg->doc, index, sg->frame, cells, n);
+    if (h) {
+        if (sg->roles)
+            g_array_free(sg->roles, TRUE);
+        sg->roles = h;
+        t->header_rows++;
+        sg->last = NULL;  /* nothing continues across a header */
+        table_free_cells(cells, n);
+        return;
+    }
+
+    /* One cell at the left edge: a known section (「2.サポート」 would also
+     * pass for a glued number), or, unless it is a glued item 「12ログの
+     * 取得」, a vendor's own section label or preamble. */
+    guint sec_no;
+    if (filled == 1 && first == 0 &&
+        !g_regex_match(cx->number_re, cells[0].text, 0, NULL) &&
+        (slx_seg_section_of(cx, cells[0].text, FALSE, &sec_no) ||
+         !g_regex_match(cx->glued_re, cells[0].text, 0, NULL))) {
+        if (slx_seg_section_of(cx, cells[0].text, sg->roles != NULL, &sec_no)) {
+            g_free(sg->section);
+            sg->section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
+            sg->section_number = sec_no;
+            sg->last = NULL;
+        } else {
+            slx_seg_note_preamble(cx, t, cells[0].text);
+        }
+        table_free_cells(cells, n);
+        return;
+    }
+
+    GArray *use = sg->roles ? sg->roles : table_default_roles();
+    SlxColumnRole *rl = (SlxColumnRole *)(void *)use->data;
+    guint m = use->len;
+
+    /* A line that starts in the answer columns continues the row above
+     * (a cell split over several lines, seed 004), and so does a row the
+     * reader saw cut by a page break. */
+    guint first_response = m;
+    for (guint j = 0; j < m; j++)
+        if (rl[j] == SLX_COL_ANSWER || rl[j] == SLX_COL_REMARKS || rl[j] == SLX_COL_UNIT ||
+            rl[j] == SLX_COL_EXAMPLE) {
+            first_response = j;
+            break;
+        }
+    if (sg->last && (first >= first_response || gr->continues)) {
+        /* A row cut by a page break has the columns of the row it
+         * continues, which may be shifted from the header's. */
+        const GArray *by = gr->continues && sg->last_roles->len == n ? sg->last_roles : use;
+        const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
+        for (guint i = first; i < n; i++)
+            slx_seg_put(sg->last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
+        table_free_cells(cells, n);
+        if (!sg->roles)
+            g_array_free(use, TRUE);
+        return;
+    }
+
+    table_split_glued_number(cx, &cells, &n);
+    int *assign = g_new(int, n);
+    table_align_row(cx, cells, n, rl, m, assign);
+    SlxRow *row = slx_seg_new_row(gr, sg->section, sg->section_number);
+    g_array_set_size(sg->last_roles, n);
+    for (guint i = 0; i < n; i++) {
+        SlxColumnRole role = assign[i] >= 0 ? rl[assign[i]] : SLX_COL_ANSWER;
+        g_array_index(sg->last_roles, SlxColumnRole, i) = role;
+        slx_seg_put(row, role, cells[i].text, i);
+    }
+    g_free(assign);
+    table_split_glued_category(cx, row);
+
+    gboolean item_like = row->no != NULL;
+    if (!item_like && row->name) {
+        SlxKey *key = slx_key_new(row->name);
+        item_like = slx_seg_best_name_similarity(cx, key) >= 0.5;
+        slx_key_free(key);
+    }
+    if (row->no == NULL && row->name == NULL && sg->last != NULL) {
+        /* Only answer text: the rest of the row above. */
+        if (row->template_text)
+            slx_seg_append_field(&sg->last->template_text, row->template_text);
+        for (guint i = 0; i < row->responses->len; i++) {
+            SlxResponse *resp = g_ptr_array_index(row->responses, i);
+            slx_seg_add_response(sg->last, resp->text, resp->role, resp->column);
+        }
+        slx_seg_row_free(row);
+    } else if (sg->roles == NULL && !item_like) {
+        /* Before any header: a key/value line of the preamble. */
+        GString *joined = g_string_new(NULL);
+        for (guint i = 0; i < n; i++)
+            if (*cells[i].text)
+                g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
+        slx_seg_note_preamble(cx, t, joined->str);
+        g_string_free(joined, TRUE);
+        slx_seg_row_free(row);
+    } else if (row->no == NULL && row->name == NULL) {
+        slx_seg_row_free(row);
+    } else {
+        g_ptr_array_add(t->rows, row);
+        sg->table_rows++;
+        sg->last = row;
+    }
+    table_free_cells(cells, n);
+    if (!sg->roles)
+        g_array_free(use, TRUE);
+}
+

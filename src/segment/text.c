@@ -1,0 +1,340 @@
+/* segment/text.c — items stated outside tables: heading sections, item-name
+ * lines, label/value lines and Q&A pairs, in every format that has them. */
+#include "internal.h"
+
+#include <string.h>
+
+/* How closely a name must resemble a catalog name: a heading says it is a
+ * heading, a bare line only its text does. */
+#define HEADING_LIKENESS 0.5
+#define LABEL_LIKENESS 0.85
+#define NAME_LINE_LIKENESS 0.85
+#define NAME_LINE_CHARS 40
+
+/* Does NAME (normalized) resemble a catalog item name at least THRESHOLD? */
+static gboolean
+text_names_item(const Context *cx, const char *name, double threshold)
+{
+    SlxKey *key = slx_key_new(name);
+    gboolean yes = key->chars > 0 && slx_seg_best_name_similarity(cx, key) >= threshold;
+    slx_key_free(key);
+    return yes;
+}
+
+/* The longest catalog name or alias that TEXT (normalized) contains, as a
+ * match key (g_free), or NULL: a question names its item in passing
+ * (「サービス時間を教えてください」). */
+static char *
+text_name_within(const Context *cx, const char *text)
+{
+    char *key = slx_match_key(text);
+    const char *best = NULL;
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            for (guint k = 0; k < it->name_keys->len; k++) {
+                const SlxKey *nk = g_ptr_array_index(it->name_keys, k);
+                if (nk->chars >= 2 && (best == NULL || strlen(nk->text) > strlen(best)) &&
+                    slx_key_contains(key, nk->text))
+                    best = nk->text;
+            }
+        }
+    }
+    g_free(key);
+    return g_strdup(best);
+}
+
+/* The first regex of LIST that matches TEXT, with its match (free it). */
+static GRegex *
+text_first_match(GPtrArray *list, const char *text, GMatchInfo **mi)
+{
+    for (guint i = 0; i < list->len; i++) {
+        GRegex *re = g_ptr_array_index(list, i);
+        if (g_regex_match(re, text, 0, mi))
+            return re;
+        g_match_info_free(*mi);
+    }
+    *mi = NULL;
+    return NULL;
+}
+
+/* Group 1 of the first regex of LIST that matches TEXT (g_free), or NULL. */
+static char *
+text_capture(GPtrArray *list, const char *text)
+{
+    GMatchInfo *mi;
+    if (!text_first_match(list, text, &mi))
+        return NULL;
+    char *s = g_match_info_fetch(mi, 1);
+    g_match_info_free(mi);
+    return s;
+}
+
+/* A named group of MI, or NULL when it did not take part (g_free). */
+static char *
+text_fetch_named(GMatchInfo *mi, const char *name)
+{
+    char *s = g_match_info_fetch_named(mi, name);
+    if (s && *g_strstrip(s) == '\0')
+        g_clear_pointer(&s, g_free);
+    return s;
+}
+
+/* The item being filled is complete.  A heading or question with nothing
+ * under it is a section heading, or an excerpt cut off after it (「1.8.
+ * 代替措置で提供するデ」): not an item. */
+void
+slx_seg_close_open(Segmenter *sg)
+{
+    SlxRow *row = sg->open;
+    sg->open = NULL;
+    sg->open_labels = 0;
+    if (row == NULL)
+        return;
+    if (sg->open_kind == OPEN_SECTION && row->responses->len == 0 && row->template_text == NULL &&
+        row->unit == NULL) {
+        slx_seg_row_free(row);
+        return;
+    }
+    g_ptr_array_add(sg->t->rows, row);
+}
+
+static void
+text_open_item(Segmenter *sg, const SlxBlock *b, OpenKind kind, char *no, char *name)
+{
+    slx_seg_close_open(sg);
+    sg->skipping = FALSE;
+    sg->last = NULL;
+    SlxRow *row = slx_seg_new_row(b, sg->section, sg->section_number);
+    row->no = no;
+    row->name = name;
+    sg->open = row;
+    sg->open_kind = kind;
+}
+
+/* 「1.1. サービス時間」 → "1.1" and "サービス時間"; NO is NULL without a number. */
+static void
+text_split_number(const Context *cx, const char *text, char **no, char **name)
+{
+    GMatchInfo *mi;
+    *no = NULL;
+    if (g_regex_match(cx->heading_re, text, 0, &mi)) {
+        *no = g_match_info_fetch(mi, 1);
+        *name = g_match_info_fetch(mi, 2);
+    } else {
+        *name = g_strdup(text);
+    }
+    g_match_info_free(mi);
+}
+
+
+static void
+text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    slx_seg_close_open(sg);
+    sg->skipping = FALSE;
+    sg->last = NULL;
+    if (b->level == 0) {
+        g_ptr_array_add(sg->doc_titles, g_strdup(text));
+        return;
+    }
+    guint sec_no;
+    if (b->level == 1 || !slx_seg_section_of(cx, text, FALSE, &sec_no)) {
+        char *no, *name;
+        text_split_number(cx, text, &no, &name);
+        if (b->level > 1 && (no || text_names_item(cx, name, HEADING_LIKENESS))) {
+            text_open_item(sg, b, OPEN_SECTION, no, name);
+            return;
+        }
+        g_free(no);
+        g_free(name);
+        if (b->level > 1 && slx_seg_section_of(cx, text, TRUE, &sec_no))
+            slx_seg_set_section(sg, text, sec_no);
+        else
+            slx_seg_note_preamble(cx, sg->t, text);
+        return;
+    }
+    slx_seg_set_section(sg, text, sec_no);
+}
+
+/* A label and its value (<dt>/<dd>).  Under an item's heading, a label
+ * that names a column (規定内容, 測定単位, 回答, 備考) says which field the
+ * value is; any other label is the vendor's answer. */
+static void
+text_label_value(Segmenter *sg, const SlxBlock *b, const char *label, const char *value)
+{
+    Context *cx = &sg->cx;
+    if (sg->open && sg->open_kind == OPEN_SECTION) {
+        SlxColumnRole role = slx_header_role(&cx->patterns->vocab, label);
+        if (role == SLX_COL_NONE || role == SLX_COL_NO || role == SLX_COL_NAME)
+            role = SLX_COL_ANSWER;
+        slx_seg_put(sg->open, role, value, ++sg->open_labels);
+        return;
+    }
+    char *no, *name;
+    text_split_number(cx, label, &no, &name);
+    if (no || text_names_item(cx, name, LABEL_LIKENESS)) {
+        text_open_item(sg, b, OPEN_LINE, no, name);
+        slx_seg_put(sg->open, SLX_COL_ANSWER, value, 0);
+        slx_seg_close_open(sg);
+        return;
+    }
+    g_free(no);
+    g_free(name);
+    slx_seg_close_open(sg);
+    char *line = g_strconcat(label, ": ", value, NULL);
+    slx_seg_note_preamble(cx, sg->t, line);
+    g_free(line);
+}
+
+/* 「1.1」 → 2. */
+static guint
+text_number_parts(const char *no)
+{
+    guint n = 1;
+    for (const char *p = no; *p; p++)
+        n += *p == '.' || *p == '-';
+    return n;
+}
+
+/* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
+ * 99.9%」, 「Service hours: 24/7」, a line that is an item's name alone. */
+static gboolean
+text_opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    char *no, *name;
+    /* 「Service name: …」 names the service, whatever it resembles. */
+    GMatchInfo *mi;
+    if (slx_phrases_match(v->service, text))
+        return FALSE;
+    for (guint i = 0; i < v->label_value->len; i++) {
+        if (!g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi)) {
+            g_match_info_free(mi);
+            continue;
+        }
+        no = text_fetch_named(mi, "no");
+        name = text_fetch_named(mi, "name");
+        char *value = text_fetch_named(mi, "value");
+        g_match_info_free(mi);
+        if (name && text_names_item(cx, name, no ? HEADING_LIKENESS : LABEL_LIKENESS)) {
+            text_open_item(sg, b, OPEN_LINE, no, name);
+            if (value)
+                slx_seg_put(sg->open, SLX_COL_ANSWER, value, 0);
+            g_free(value);
+            return TRUE;
+        }
+        g_free(no);
+        g_free(name);
+        g_free(value);
+    }
+
+    /* Only then a heading line: a name with a number or alone.  Once a
+     * numbered name line has opened an item, a short line numbered the same
+     * way (1.1, 1.2 …) is the next heading whatever it names — a vendor's
+     * own item, or one cut off at the end of an excerpt — and a numbered
+     * list inside a response (「1. 日次」) is not. */
+    text_split_number(cx, text, &no, &name);
+    gboolean short_line = g_utf8_strlen(name, -1) <= NAME_LINE_CHARS && !strstr(name, "。");
+    guint parts = no ? text_number_parts(no) : 0;
+    gboolean heading = short_line && text_names_item(cx, name, NAME_LINE_LIKENESS);
+    if (heading && no && sg->heading_parts == 0)
+        sg->heading_parts = parts;
+    else if (!heading && no && short_line && parts == sg->heading_parts &&
+             g_regex_match(cx->glued_re, text, 0, NULL))   /* not a figure: 99.5%(月間) */
+        heading = TRUE;
+    if (heading) {
+        text_open_item(sg, b, OPEN_SECTION, no, name);
+        return TRUE;
+    }
+    g_free(no);
+    g_free(name);
+    return FALSE;
+}
+
+/* TEXT after the marks that open a heading line (「◆1 サービス時間」). */
+static const char *
+text_without_heading_mark(const SlxVocabulary *v, const char *text)
+{
+    for (guint i = 0; i < v->heading_mark->len; i++) {
+        GMatchInfo *mi;
+        int end = 0;
+        if (g_regex_match(g_ptr_array_index(v->heading_mark, i), text, 0, &mi))
+            g_match_info_fetch_pos(mi, 0, NULL, &end);
+        g_match_info_free(mi);
+        if (end > 0)
+            return text + end;
+    }
+    return text;
+}
+
+/* A paragraph or list item.  Returns FALSE when no text layout claims it:
+ * then it is read as a one-cell table row. */
+static gboolean
+text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    Context *cx = &sg->cx;
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    if (slx_phrases_match(v->rule, text)) {
+        slx_seg_close_open(sg);
+        sg->skipping = FALSE;
+        return TRUE;
+    }
+    if (sg->roles != NULL)
+        return FALSE;    /* inside a table, a line is the table's */
+    char *question = text_capture(v->question, text);
+    if (question) {
+        slx_seg_close_open(sg);
+        char *name = text_name_within(cx, question);
+        if (name)
+            text_open_item(sg, b, OPEN_SECTION, NULL, name);
+        sg->skipping = name == NULL;
+        g_free(question);
+        return TRUE;
+    }
+    if (text_opens_item(sg, b, text_without_heading_mark(v, text)))
+        return TRUE;
+    if (sg->open && (sg->open_kind == OPEN_SECTION || b->indent > 0)) {
+        char *answer = sg->open_kind == OPEN_SECTION ? text_capture(v->answer, text) : NULL;
+        slx_seg_put(sg->open, SLX_COL_ANSWER, answer ? answer : text, 0);
+        g_free(answer);
+        return TRUE;
+    }
+    slx_seg_close_open(sg);
+    return sg->skipping;
+}
+
+void
+slx_seg_text_block(Segmenter *sg, const SlxBlock *b, guint index)
+{
+    const char *raw = slx_block_cell(b, 0);
+    char *text = slx_normalize(raw, -1, SLX_NORM_KEEP_CJK_SPACES);
+    if (*text == '\0' && b->kind != SLX_BLOCK_LABEL_VALUE) {
+        g_free(text);
+        return;
+    }
+    if (b->kind != SLX_BLOCK_PARAGRAPH)
+        slx_seg_transcript_end(sg);
+    switch (b->kind) {
+    case SLX_BLOCK_HEADING:
+        text_heading(sg, b, text);
+        break;
+    case SLX_BLOCK_LABEL_VALUE: {
+        char *value = slx_normalize(slx_block_cell(b, 1), -1, SLX_NORM_KEEP_CJK_SPACES);
+        text_label_value(sg, b, text, value);
+        g_free(value);
+        break;
+    }
+    default:
+        if (b->kind == SLX_BLOCK_PARAGRAPH && slx_seg_transcript_line(sg, b, index, text))
+            break;
+        if (!text_paragraph(sg, b, text))
+            slx_seg_table_row(sg, b, index);
+        break;
+    }
+    g_free(text);
+}
+
