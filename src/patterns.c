@@ -111,6 +111,21 @@ add_regexes(GPtrArray *list, GKeyFile *kf, const SlxIniSource *src, const char *
     return ok;
 }
 
+/* A label_value pattern names the item and its answer: without the groups
+ * name and value it could never make an item, and would say nothing. */
+static gboolean
+check_label_value(GPtrArray *list, const SlxIniSource *src, GError **error)
+{
+    for (guint i = 0; i < list->len; i++) {
+        GRegex *re = g_ptr_array_index(list, i);
+        if (g_regex_get_string_number(re, "name") < 0 || g_regex_get_string_number(re, "value") < 0)
+            return slx_ini_fail(error, src, "layout", "label_value",
+                                "a label_value pattern needs the groups (?<name>…) and (?<value>…): '%s'",
+                                g_regex_get_pattern(re));
+    }
+    return TRUE;
+}
+
 /* ---- catalogs -------------------------------------------------------- */
 
 static void
@@ -615,7 +630,8 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
              add_regexes(v->question, kf, src, "layout", "question", error) &&
              add_regexes(v->answer, kf, src, "layout", "answer", error) &&
              add_regexes(v->rule, kf, src, "layout", "rule", error) &&
-             add_regexes(v->heading_mark, kf, src, "layout", "heading_mark", error);
+             add_regexes(v->heading_mark, kf, src, "layout", "heading_mark", error) &&
+             check_label_value(v->label_value, src, error);
     }
     gsize n;
     char **groups = g_key_file_get_groups(kf, &n);

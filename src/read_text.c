@@ -249,7 +249,12 @@ text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboo
         level = (guint)(h - s);
         s = h + 1;
     } else {
-        for (const char *const *b = text_bullets; *b; b++) {
+        /* 「- 3 -」 is how a page number is printed, not a bulleted 「3 -」. */
+        const char *e = eol;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        gboolean page_number = e - s >= 3 && *s == '-' && e[-1] == '-' && e[-2] == ' ';
+        for (const char *const *b = text_bullets; *b && !page_number; b++) {
             gsize n = strlen(*b);
             if ((gsize)(eol - s) > n && memcmp(s, *b, n) == 0) {
                 kind = SLX_BLOCK_LIST_ITEM;

@@ -1,14 +1,16 @@
-/* read_text.h — text exports (TSV, markdown pipe tables, plain lines) → grid. */
+/* read_text.h — text exports (TSV, pipe tables, markdown, plain lines) → blocks. */
 #ifndef SLX_READ_TEXT_H
 #define SLX_READ_TEXT_H
 
 #include "document.h"
 
-/* Split decoded UTF-8 TEXT into rows and cells.  Handles Excel's tab-
+/* Split decoded UTF-8 TEXT into blocks.  Handles Excel's tab-
  * separated export (quoted cells with tabs, quotes and line breaks; CRLF),
- * markdown pipe tables, and plain lines (one cell each).  Cells lose HTML
+ * pipe tables with or without outer bars (table rows), and plain lines:
+ * markdown headings, bulleted lines (list items), paragraphs with their
+ * indent and the blank line before them.  Cells lose HTML
  * remnants (<b>, <ul style=…>, <li>, &amp;), markdown escapes (\_) and
- * emphasis; heading marks (## Title) are dropped. */
+ * emphasis. */
 SlxDocument *slx_read_text(const char *text, gsize len);
 
 /* Clean one cell of markup as above (exposed for the tests). */

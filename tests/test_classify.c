@@ -128,6 +128,9 @@ static const Case cases[] = {
     {"21", "該当なし:夜間バッチはありません", SLX_ANSWER_NOT_APPLICABLE},
     {"6", "有:別リージョンに複製しています", SLX_ANSWER_YES},
     {"7", "Partially (on request).", SLX_ANSWER_PARTIAL},
+    {"47", "N/A - the service stores no uploaded files.", SLX_ANSWER_NOT_APPLICABLE},
+    {"47", "N/A: no uploads", SLX_ANSWER_NOT_APPLICABLE},
+    {"33", "- 暗号化は使用していません。", SLX_ANSWER_NO},              /* a bullet, not a marker */
     {"22", "Partially: routing rules only.", SLX_ANSWER_PARTIAL},
     {"19", "Not publicly available.", SLX_ANSWER_UNDISCLOSED},
     {"5", "99.9% or higher (target). Actual figures are not publicly available.", SLX_ANSWER_YES},

@@ -53,6 +53,10 @@ static const Case cases[] = {
     {"30", "一定期間保存", ""},
     {"15", "十分以内", "D 10 minute b=max"},
     {"16", "1分間隔", "D 1 minute r=interval"},
+    {"13", "死活監視を5分間隔で実施", "D 5 minute r=interval"},   /* 間 is 間隔's, not the unit's */
+    {"30", "90日間保管", "D 90 day r=retention"},
+    {"5", "99.9%(2025年度実績)", "P 99.9 r=actual"},            /* a masked year is no figure */
+    {"1", "every Saturday 23:00-01:00", "F 1 week; T 23:00-01:00"},
     {"17", "30分毎に通知", "D 30 minute r=interval"},
     {"16", "5分ごとに監視", "D 5 minute r=interval"},
     {"11", "最大1週間", "D 1 week b=max"},

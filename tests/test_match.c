@@ -138,6 +138,24 @@ test_containment(void **state)
     slx_table_free(t);
 }
 
+/* A name cut short where an excerpt ends matches nothing; with an answer
+ * under it, it is still read by its likeness. */
+static void
+test_cut_short(void **state)
+{
+    (void)state;
+    SlxTable *t;
+    SlxMatchResult *r = match("No.\t項目\t回答\n7\t重大障害時の代替手段\t有\n8\t代替措置で提供するデ\t\n", &t);
+    assert_item(match_at(r, 0), "7", 0);
+    assert_item(match_at(r, 1), NULL, 0);
+    slx_match_result_free(r);
+    slx_table_free(t);
+    r = match("No.\t項目\t回答\n7\t重大障害時の代替手段\t有\n8\t代替措置で提供するデ\tCSV\n", &t);
+    assert_item(match_at(r, 1), "8", 0);
+    slx_match_result_free(r);
+    slx_table_free(t);
+}
+
 int
 main(void)
 {
@@ -148,6 +166,7 @@ main(void)
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_foreign_numbering),
         cmocka_unit_test(test_containment),
+        cmocka_unit_test(test_cut_short),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     slx_patterns_free(patterns);

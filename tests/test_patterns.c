@@ -112,6 +112,9 @@ static const Broken broken[] = {
     {"[catalog]\nid = x\n\xff\xfe\n", "t.ini:3: not valid UTF-8"},
     /* the words of values (values.ini) */
     {"[list channel]\nemail = メール;(unclosed\n", "t.ini:2: bad regular expression '(unclosed'"},
+    {"[layout]\n\nquestion = ^Q(\n", "t.ini:3: bad regular expression"},
+    {"[layout]\nheadline = x\n", "t.ini:2: unknown key 'headline' in [layout]"},
+    {"[layout]\nlabel_value = ^(?<name>.+):(.*)$\n", "t.ini:2: a label_value pattern needs the groups"},
     {"[bounds after]\nmaximum = 以内\n", "t.ini:2: unknown key 'maximum' in [bounds after]"},
     {"[duration units]\nfortnight = 2週\n", "t.ini:2: unknown key 'fortnight' in [duration units]"},
     {"[not values]\n\nmodel = [A-Z]+(?!{units}\n", "t.ini:3: bad regular expression"},

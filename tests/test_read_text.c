@@ -71,6 +71,19 @@ test_gaps(void **state)
     slx_document_free(d);
 }
 
+/* 「- 3 -」 is a page number printed as such, not a list item 「3 -」. */
+static void
+test_page_number_is_no_bullet(void **state)
+{
+    (void)state;
+    const char *text = "- 3 -\n- 3 - 4\n";
+    SlxDocument *d = slx_read_text(text, strlen(text));
+    assert_int_equal(d->blocks->len, 2);
+    assert_int_equal(((SlxBlock *)g_ptr_array_index(d->blocks, 0))->kind, SLX_BLOCK_PARAGRAPH);
+    assert_int_equal(((SlxBlock *)g_ptr_array_index(d->blocks, 1))->kind, SLX_BLOCK_LIST_ITEM);
+    slx_document_free(d);
+}
+
 static void
 test_line_numbers(void **state)
 {
@@ -90,6 +103,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_gaps),
+        cmocka_unit_test(test_page_number_is_no_bullet),
         cmocka_unit_test(test_line_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,8 @@
 
 /* How closely a name must resemble a catalog name: a heading says it is a
  * heading, a bare line only its text does. */
-#define HEADING_LIKENESS 0.5
+#define HEADING_LIKENESS 0.5       /* a numbered heading, or a label with a number */
+#define UNNUMBERED_HEADING_LIKENESS 0.7
 #define LABEL_LIKENESS 0.85
 #define NAME_LINE_LIKENESS 0.85
 #define NAME_LINE_CHARS 40
@@ -144,7 +145,7 @@ text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
     if (b->level == 1 || !slx_seg_section_of(cx, text, FALSE, &sec_no)) {
         char *no, *name;
         text_split_number(cx, text, &no, &name);
-        if (b->level > 1 && (no || text_names_item(cx, name, HEADING_LIKENESS))) {
+        if (b->level > 1 && (no || text_names_item(cx, name, UNNUMBERED_HEADING_LIKENESS))) {
             text_open_item(sg, b, OPEN_SECTION, no, name);
             return;
         }
@@ -278,7 +279,12 @@ text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
 {
     Context *cx = &sg->cx;
     const SlxVocabulary *v = &cx->patterns->vocab;
-    if (slx_phrases_match(v->rule, text)) {
+    /* A rule is matched as written: normalizing makes 「---」 a lone dash,
+     * which is an answer (not applicable). */
+    char *raw = g_strstrip(g_strdup(slx_block_cell(b, 0)));
+    gboolean rule = slx_phrases_match(v->rule, raw);
+    g_free(raw);
+    if (rule) {
         slx_seg_close_open(sg);
         sg->skipping = FALSE;
         return TRUE;

@@ -1,0 +1,220 @@
+/* test_layouts.c — the layouts segmentation reads from blocks, per block
+ * kind and per layout, table-driven: heading sections (markdown, plain
+ * numbered lines, HTML headings with definition lists), item-name lines,
+ * label/value lines, Q&A pairs, cards, rules, heading marks, a sheet's
+ * frame, a table transcribed one cell per line, a header of unknown
+ * labels; and a layout pattern added from a file. */
+#include "read_html.h"
+#include "read_text.h"
+#include "segment.h"
+#include "testutil.h"
+
+static SlxPatterns *patterns;
+
+typedef struct {
+    const char *name;
+    gboolean html;
+    const char *in;
+    const char *rows;    /* "no|name|response" per row, "\n" between */
+} Case;
+
+static const Case cases[] = {
+    /* headings */
+    {"markdown heading sections", FALSE,
+     "# 回答書\n## 1. アプリケーション運用\n### 1.1. サービス時間\n24時間365日\n\n計画停止を除く\n"
+     "### 1.2. 計画停止予定通知\n- 7日前に通知\n",
+     "1.1|サービス時間|24時間365日計画停止を除く\n1.2|計画停止予定通知|7日前に通知"},
+    {"a heading with nothing under it is no item", FALSE,
+     "### 1.1. サービス時間\n### 1.2. 計画停止予定通知\n有\n", "1.2|計画停止予定通知|有"},
+    {"an unnumbered heading names an item", FALSE, "## サービス時間\n24時間\n## お問い合わせ\n03-0000\n",
+     "|サービス時間|24時間"},
+    {"plain numbered heading lines", FALSE, "1.1. サービス時間\n24時間\n1.5. サービス稼働率\n99.5%(月間)\n",
+     "1.1|サービス時間|24時間\n1.5|サービス稼働率|99.5%(月間)"},
+    {"an excerpt cut after a heading", FALSE, "1.1. サービス時間\n24時間\n1.8. 代替措置で提供するデ\n",
+     "1.1|サービス時間|24時間"},
+    {"a numbered list inside a response", FALSE, "1.1. サービス時間\n1. 平日\n2. 休日\n",
+     "1.1|サービス時間|1.平日2.休日"},
+    {"a rule ends a section", FALSE, "### サービス時間\n24時間\n---\nお問い合わせ先\n",
+     "|サービス時間|24時間"},
+    {"a page footer ends a section", FALSE, "### サービス時間\n24時間\n- 3 -\n株式会社\n",
+     "|サービス時間|24時間"},
+    {"heading marks", FALSE, "◆1 サービス時間\n　24時間\n■2 計画停止予定通知\n　有\n",
+     "1|サービス時間|24時間\n2|計画停止予定通知|有"},
+    /* item-name lines */
+    {"item-name lines with bullets", FALSE, "サービス時間\n・24時間365日\n稼働率\n・99.9%\n・実績99.95%\n",
+     "|サービス時間|24時間365日\n|稼働率|99.9%実績99.95%"},
+    {"a line resembling a name is no item", FALSE, "サービスの時間について\n・24時間\n", ""},
+    /* label/value lines */
+    {"【N】name:value and indented continuations", FALSE,
+     "【1】サービス時間：24時間365日\n【13】システム監視基準：\n　　死活監視\n\nその他ご不明な点は\n",
+     "1|サービス時間|24時間365日\n13|システム監視基準|死活監視"},
+    {"No.N name → value", FALSE, "No.5 稼働率 → 99.9%\nNo.30 バックアップデータの保存期間 → 90日\n",
+     "5|稼働率|99.9%\n30|バックアップデータの保存期間|90日"},
+    {"English labels; a service label is no item", FALSE,
+     "Service name: Wren\nService hours: 24/7\nPrepared by: Trust team\nVirus scan: Yes\n",
+     "|Service hours|24/7\n|Virus scan|Yes"},
+    /* Q&A */
+    {"Q&A pairs; a question naming no item is skipped", FALSE,
+     "Q. サービス時間を教えてください。\nA. 24時間365日です。\nQ. 無料期間は?\nA. 30日間です。\n"
+     "Q: 稼働率は?\nA: 99.9%\n",
+     "|サービス時間|24時間365日です。\n|稼働率|99.9%"},
+    /* tables */
+    {"a sheet viewer's frame", FALSE,
+     "   | A | B | C\n1  | No. | 項目 | 回答\n2  | 1 | サービス時間 | 有\n3  | 5 | 稼働率 | 99.9% | \n",
+     "1|サービス時間|有\n5|稼働率|99.9%"},
+    {"a table transcribed one cell per line", FALSE,
+     "No.\nサービスレベル項目\n規定内容\n測定単位\n回答\n1\nサービス時間\nサービスを提供する時\n間帯\n時間帯\n24時間365日\n"
+     "32\nバックアップ世代数\n保証する世代数\n世代数\n5\n- 1 -\n",
+     "1|サービス時間|24時間365日\n32|バックアップ世代数|5"},
+    {"a header of unknown labels", FALSE,
+     "開示項目\t開示内容\n1\t事業者名\tA社\n2\tサービス稼働率\t99.9%\n3\tバックアップ世代数\t7世代\n",
+     "1|事業者名|A社\n2|サービス稼働率|99.9%\n3|バックアップ世代数|7世代"},
+    /* HTML */
+    {"HTML headings with definition lists", TRUE,
+     "<h3>1.1. サービス時間</h3><dl><dt>規定内容</dt><dd>時間帯</dd><dt>回答</dt><dd>24時間</dd>"
+     "<dt>備考</dt><dd>保守を除く</dd></dl>",
+     "1.1|サービス時間|24時間保守を除く"},
+    {"HTML cards", TRUE,
+     "<div class=card><div class=label>サービス時間</div><div class=value>24時間365日</div></div>"
+     "<div class=card><div class=label>稼働率</div><div class=value>99.9%</div></div>",
+     "|サービス時間|24時間365日\n|稼働率|99.9%"},
+    {"HTML dl without headings; an unknown label is preamble", TRUE,
+     "<dl><dt>提供会社</dt><dd>A社</dd><dt>サービス提供時間</dt><dd>24時間</dd></dl>",
+     "|サービス提供時間|24時間"},
+};
+
+static SlxTable *
+segment_case(const Case *c)
+{
+    SlxDocument *d;
+    if (c->html) {
+        guint errors;
+        gboolean truncated;
+        d = slx_read_html(c->in, strlen(c->in), &errors, &truncated);
+    } else {
+        d = slx_read_text(c->in, strlen(c->in));
+    }
+    SlxTable *t = slx_segment(d, patterns);
+    slx_document_free(d);
+    return t;
+}
+
+static char *
+rows_text(const SlxTable *t)
+{
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < t->rows->len; i++) {
+        const SlxRow *r = g_ptr_array_index(t->rows, i);
+        char *resp = slx_row_response_text(r);
+        g_string_append_printf(s, "%s%s|%s|%s", i ? "\n" : "", r->no ? r->no : "",
+                               r->name ? r->name : "", resp);
+        g_free(resp);
+    }
+    return g_string_free(s, FALSE);
+}
+
+static void
+test_cases(void **state)
+{
+    (void)state;
+    guint failed = 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        SlxTable *t = segment_case(&cases[i]);
+        char *got = rows_text(t);
+        if (strcmp(got, cases[i].rows) != 0) {
+            fprintf(stderr, "%s:\n--- got\n%s\n--- expected\n%s\n", cases[i].name, got, cases[i].rows);
+            failed++;
+        }
+        g_free(got);
+        slx_table_free(t);
+    }
+    assert_int_equal(failed, 0);
+}
+
+/* A label/value under an item's heading says which field it is. */
+static void
+test_labels_under_heading(void **state)
+{
+    (void)state;
+    const Case c = {"", TRUE,
+                    "<h3>1.1. サービス時間</h3><dl><dt>規定内容</dt><dd>時間帯の定義</dd>"
+                    "<dt>測定単位</dt><dd>時間帯</dd><dt>対応/可否</dt><dd>24時間</dd></dl>", NULL};
+    SlxTable *t = segment_case(&c);
+    assert_int_equal(t->rows->len, 1);
+    const SlxRow *r = g_ptr_array_index(t->rows, 0);
+    assert_string_equal(r->template_text, "時間帯の定義");
+    assert_string_equal(r->unit, "時間帯");
+    assert_int_equal(r->responses->len, 1);
+    assert_int_equal(t->text_rows, 1);
+    slx_table_free(t);
+}
+
+/* A page's <title> is the title only when the body has none. */
+static void
+test_document_title(void **state)
+{
+    (void)state;
+    const Case with_h1 = {"", TRUE,
+                          "<title>SLA | X社</title><h1>Xサービスレベルチェックリスト</h1><h3>サービス時間</h3><p>24時間</p>",
+                          NULL};
+    SlxTable *t = segment_case(&with_h1);
+    assert_string_equal(t->title, "Xサービスレベルチェックリスト");
+    slx_table_free(t);
+    const Case title_only = {"", TRUE, "<title>SLAチェックリスト</title><h3>サービス時間</h3><p>24時間</p>", NULL};
+    t = segment_case(&title_only);
+    assert_string_equal(t->title, "SLAチェックリスト");
+    slx_table_free(t);
+}
+
+/* An analyst adds a way of writing "name = value" without recompiling. */
+static void
+test_layout_from_a_file(void **state)
+{
+    (void)state;
+    const Case c = {"", FALSE, "サービス時間=24時間\n", NULL};
+    SlxTable *t = segment_case(&c);
+    assert_int_equal(t->rows->len, 0);
+    slx_table_free(t);
+
+    SlxPatterns *more = test_patterns();
+    const char extra[] = "[layout]\nlabel_value = ^(?<name>[^=]{1,40})=(?<value>.+)$\n";
+    GError *e = NULL;
+    assert_true(slx_patterns_load_data(more, "extra.ini", extra, strlen(extra), &e));
+    SlxPatterns *saved = patterns;
+    patterns = more;
+    t = segment_case(&c);
+    patterns = saved;
+    char *got = rows_text(t);
+    assert_string_equal(got, "|サービス時間|24時間");
+    g_free(got);
+    slx_table_free(t);
+    slx_patterns_free(more);
+}
+
+static int
+setup(void **state)
+{
+    (void)state;
+    patterns = test_patterns();
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    (void)state;
+    slx_patterns_free(patterns);
+    return 0;
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_labels_under_heading),
+        cmocka_unit_test(test_document_title),
+        cmocka_unit_test(test_layout_from_a_file),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,121 @@
+/* test_read_email.c — e-mail → blocks: what looks like a message, the part
+ * read (text/plain before text/html, never an attachment), quoted lines,
+ * signatures and a reply's original left out, the Subject as the title
+ * heading (encoded-words decoded one at a time), the charset reported. */
+#include "error.h"
+#include "read_email.h"
+#include "testutil.h"
+
+typedef struct {
+    const char *name, *in;
+    gboolean email;
+} Sniff;
+
+static const Sniff sniffs[] = {
+    {"headers", "From: a@example.jp\r\nSubject: x\r\n\r\nbody\r\n", TRUE},
+    {"folded header", "Received: from x\n\tby y\nFrom: a@b\n\nbody\n", TRUE},
+    {"one known header", "Subject: x\n\nbody\n", FALSE},
+    {"unknown headers", "X-Foo: 1\nX-Bar: 2\n\nbody\n", FALSE},
+    {"a label line with a space", "Service name: X\nDate: 2026-08-20\n\nbody\n", FALSE},
+    {"text", "クラウドサービスレベルのチェックリスト\nFrom: x\n", FALSE},
+};
+
+static void
+test_sniff(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(sniffs); i++)
+        if (slx_looks_like_email((const guint8 *)sniffs[i].in, strlen(sniffs[i].in)) != sniffs[i].email)
+            fail_msg("%s: expected %s", sniffs[i].name, sniffs[i].email ? "e-mail" : "not e-mail");
+}
+
+/* The message M as blocks, one per line (document_text), and its charset. */
+static char *
+read_email(const char *m, const char **charset, GError **error)
+{
+    SlxDocument *d = slx_read_email((const guint8 *)m, strlen(m), charset, error);
+    if (d == NULL)
+        return NULL;
+    char *s = document_text(d);
+    slx_document_free(d);
+    return s;
+}
+
+typedef struct {
+    const char *name, *in, *out, *charset;
+} Case;
+
+static const Case cases[] = {
+    {"text/plain before text/html",
+     "From: a@b\nTo: c@d\nSubject: =?utf-8?b?5Zue562U?=\nMIME-Version: 1.0\n"
+     "Content-Type: multipart/alternative; boundary=\"XX\"\n\n--XX\n"
+     "Content-Type: text/html; charset=utf-8\n\n<p>html</p>\n--XX\n"
+     "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+     "44K144O844OT44K55pmC6ZaT\n--XX--\n",
+     "#0 回答\nサービス時間", "UTF-8"},
+    {"text/html alone is read as HTML",
+     "From: a@b\nTo: c@d\nSubject: x\nContent-Type: text/html; charset=utf-8\n\n"
+     "<h3>サービス時間</h3><p>24時間</p>\n",
+     "#0 x\n#3 サービス時間\n24時間", "UTF-8"},
+    {"quoted lines, the signature",
+     "From: a@b\nTo: c@d\nSubject: x\nContent-Type: text/plain; charset=utf-8\n\n"
+     "【5】稼働率：99.9%\n> 【5】稼働率：99.99%以上\n  > nested\n-- \n山田\n【11】RTO：1時間\n",
+     "#0 x\n【5】稼働率：99.9%", "UTF-8"},
+    {"a reply's original",
+     "From: a@b\nTo: c@d\nSubject: x\nContent-Type: text/plain; charset=utf-8\n\n"
+     "【5】稼働率：99.9%\n-----Original Message-----\nFrom: buyer\n【5】稼働率：99.99%\n",
+     "#0 x\n【5】稼働率：99.9%", "UTF-8"},
+    {"ISO-2022-JP body, quoted-printable",
+     "From: a@b\nTo: c@d\nSubject: =?iso-2022-jp?b?UmU6IBskQjJzRXohSiVBJSclQyUvJWolOSVIIUsbKEI=?=\n"
+     "Content-Type: text/plain; charset=ISO-2022-JP\n\n"
+     "\x1b$B!Z\x1b(B1\x1b$B![%5!<%S%9;~4V!'\x1b(B24\x1b$B;~4V\x1b(B\n",
+     "#0 Re: 回答（チェックリスト）\n【1】サービス時間：24時間", "ISO-2022-JP"},
+    {"padded encoded-words side by side",
+     "From: a@b\nTo: c@d\nSubject: =?utf-8?b?UmU6IOOCtQ==?=\n =?utf-8?b?44O844OT44K55pmC6ZaT?= ok\n"
+     "Content-Type: text/plain\n\nbody\n",
+     "#0 Re: サービス時間 ok\nbody", NULL},
+};
+
+static void
+test_cases(void **state)
+{
+    (void)state;
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const char *charset = NULL;
+        GError *e = NULL;
+        char *got = read_email(cases[i].in, &charset, &e);
+        if (got == NULL)
+            fail_msg("%s: %s", cases[i].name, e->message);
+        if (strcmp(got, cases[i].out) != 0)
+            fail_msg("%s:\n--- got\n%s\n--- expected\n%s", cases[i].name, got, cases[i].out);
+        if (g_strcmp0(charset, cases[i].charset) != 0)
+            fail_msg("%s: charset %s, expected %s", cases[i].name, charset, cases[i].charset);
+        g_free(got);
+    }
+}
+
+/* Nothing but an attachment: an error for this document. */
+static void
+test_attachment_only(void **state)
+{
+    (void)state;
+    const char *m = "From: a@b\nTo: c@d\nSubject: x\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\n"
+                    "Content-Type: text/plain; name=\"a.txt\"\nContent-Disposition: attachment; filename=\"a.txt\"\n\n"
+                    "not the body\n--B--\n";
+    const char *charset;
+    GError *e = NULL;
+    assert_null(read_email(m, &charset, &e));
+    assert_true(g_error_matches(e, SLX_ERROR, SLX_ERROR_EMPTY));
+    g_error_free(e);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sniff),
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_attachment_only),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
