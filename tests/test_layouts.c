@@ -69,6 +69,13 @@ static const Case cases[] = {
     {"a header of unknown labels", FALSE,
      "開示項目\t開示内容\n1\t事業者名\tA社\n2\tサービス稼働率\t99.9%\n3\tバックアップ世代数\t7世代\n",
      "1|事業者名|A社\n2|サービス稼働率|99.9%\n3|バックアップ世代数|7世代"},
+    {"English cells copied together", FALSE,
+     "No.CategoryService level itemDescriptionUnitResponse\n"
+     "1availabilityService hoursHours of service (including maintenance)Time rangeAvailable 24/7.\n"
+     "42securityCommunication encryption levelStrength of encryptionYes/NoTLS 1.2 or higher.\n",
+     "1|Service hours|Available 24/7.\n42|Communication encryption level|TLS 1.2 or higher."},
+    {"one capital inside a word is no glue", FALSE, "Service hours: provided via GitHub and SaaS tools\n",
+     "|Service hours|provided via GitHub and SaaS tools"},
     /* HTML */
     {"HTML headings with definition lists", TRUE,
      "<h3>1.1. サービス時間</h3><dl><dt>規定内容</dt><dd>時間帯</dd><dt>回答</dt><dd>24時間</dd>"

@@ -37,6 +37,15 @@ table_cell_similarity(const Context *cx, Cell *c, gboolean names)
 
 /* ---- alignment ------------------------------------------------------- */
 
+static gboolean
+table_is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((guchar)*s >= 0x80)
+            return FALSE;
+    return TRUE;
+}
+
 /* How well non-empty cell C fits a column of role R. */
 static double
 table_fit(const Context *cx, Cell *c, SlxColumnRole r)
@@ -47,7 +56,8 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r)
     case SLX_COL_CATEGORY:
         if (g_hash_table_contains(cx->categories, c->key->text))
             return 2.0;
-        return c->chars <= 8 ? 0.2 : -3.0;
+        /* A short label of the vendor's own: 「共通」, 「availability」. */
+        return c->chars <= (table_is_ascii(c->text) ? 16 : 8) ? 0.2 : -3.0;
     case SLX_COL_NAME: {
         if (g_regex_match(cx->number_re, c->text, 0, NULL))
             return -3.0;
@@ -394,6 +404,66 @@ table_split_glued_number(const Context *cx, Cell **cells, guint *n)
 
 /* ---- table rows ------------------------------------------------------ */
 
+/* Where English cells copied together meet: 「1availabilityService
+ * hoursHours during which … (including …)There will be …」 — a lower-case
+ * letter, a closing bracket or a full stop run straight into a capitalized word or an
+ * acronym (Yes/NoTLS 1.2), and a leading number into a word.  Only a line with two such
+ * meetings or more is split: one is a name (GitHub), not a row. */
+#define GLUED_MIN_SPLITS 2
+
+static gboolean
+table_glue_before(const char *t, gsize i)
+{
+    if (i == 0 || !t[i + 1])
+        return FALSE;
+    gboolean end = g_ascii_islower(t[i - 1]) || strchr(").]%.", t[i - 1]) != NULL;
+    if (!end || !g_ascii_isupper(t[i]))
+        return FALSE;
+    if (g_ascii_islower(t[i + 1]))
+        return TRUE;                  /* …hoursService */
+    /* …Yes/NoTLS 1.2: an acronym of two letters or more after a lower-case
+     * letter (SaaS ends in one) */
+    gsize k = i;
+    while (g_ascii_isupper(t[k]))
+        k++;
+    return g_ascii_islower(t[i - 1]) && k - i >= 2 && !g_ascii_isalpha(t[k]);
+}
+
+static void
+table_split_glued_words(Cell **cells, guint *n)
+{
+    const char *t = (*cells)[0].text;
+    gsize len = strlen(t), ascii = 0;
+    for (gsize i = 0; i < len; i++)
+        ascii += (guchar)t[i] < 0x80;
+    if (len == 0 || ascii * 5 < len * 4)
+        return;                       /* Japanese cells meet without such marks */
+    GArray *at = g_array_new(FALSE, FALSE, sizeof(gsize));
+    gsize digits = 0;
+    while (g_ascii_isdigit(t[digits]))
+        digits++;
+    if (digits > 0 && digits <= 3 && g_ascii_isalpha(t[digits]))
+        g_array_append_val(at, digits);
+    for (gsize i = digits + 1; i < len; i++)
+        if (table_glue_before(t, i))
+            g_array_append_val(at, i);
+    if (at->len >= GLUED_MIN_SPLITS) {
+        guint m = at->len + 1;
+        Cell *out = g_new0(Cell, m);
+        gsize from = 0;
+        for (guint k = 0; k < m; k++) {
+            gsize to = k < at->len ? g_array_index(at, gsize, k) : len;
+            char *text = g_strstrip(g_strndup(t + from, to - from));
+            out[k] = (Cell){text, slx_key_new(text), g_utf8_strlen(text, -1), -1, -1};
+            from = to;
+        }
+        table_free_cells(*cells, *n);
+        *cells = out;
+        *n = m;
+    }
+    g_array_free(at, TRUE);
+}
+
 /* A row of column letters A, B, C … from the first filled cell on, with
  * only empty cells before it: a spreadsheet viewer's frame.  Returns the
  * number of columns before the letters (the row numbers), or -1. */
@@ -418,6 +488,8 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
     SlxTable *t = sg->t;
     guint n;
     Cell *cells = table_make_cells(gr, sg->frame, &n);
+    if (n == 1)
+        table_split_glued_words(&cells, &n);
     guint filled = 0, first = n;
     for (guint i = 0; i < n; i++)
         if (*cells[i].text) {
