@@ -88,6 +88,25 @@ transcript_best_run(const Context *cx, GPtrArray *lines, guint from, guint max, 
     return best_n;
 }
 
+/* The first line from FROM that opens with a marker word, or LINES->len. */
+static guint
+transcript_marked_line(const Context *cx, GPtrArray *lines, guint from)
+{
+    for (guint i = from; i < lines->len; i++) {
+        char *line = slx_normalize(g_ptr_array_index(lines, i), -1, SLX_NORM_DEFAULT);
+        gsize n = 0;
+        while (line[n] && line[n] != ':' && line[n] != ' ' && n < 16)
+            n++;
+        char *word = g_strndup(line, n);
+        gboolean marked = slx_marker_of(&cx->patterns->vocab, word) >= 0 && *word;
+        g_free(word);
+        g_free(line);
+        if (marked)
+            return i;
+    }
+    return lines->len;
+}
+
 /* The transcribed row read so far becomes a checklist row. */
 static void
 transcript_flush(Segmenter *sg)
@@ -121,6 +140,17 @@ transcript_flush(Segmenter *sg)
             at++;
         }
         g_free(unit);
+    }
+    /* The checklist's own 設定例 beside the answer: the vendor's answer
+     * starts at the first line after the example's first that opens with a
+     * marker (「有:」, 「○」) — the 設定例 may open with one too (「有:30日前
+     * にメール/ホームページで通知」). */
+    if (at < lines->len && transcript_has(sg, SLX_COL_EXAMPLE) && transcript_has(sg, SLX_COL_ANSWER)) {
+        guint answer_at = transcript_marked_line(cx, lines, at + 1);
+        if (answer_at > at && answer_at < lines->len) {
+            row->example = transcript_join(lines, at, answer_at);
+            at = answer_at;
+        }
     }
     if (at < lines->len) {
         char *answer = transcript_join(lines, at, lines->len);
