@@ -106,6 +106,7 @@ typedef struct {
     GPtrArray *answer;       /* 「A. 24時間365日」: group 1 the answer */
     GPtrArray *rule;         /* lines that end a section: ----, a page footer 「- 3 -」 */
     GPtrArray *heading_mark; /* marks before a heading line: 「◆」 in 「◆1 サービス時間」 */
+    GPtrArray *closing;      /* the line that closes a letter: 「以上」; nothing after it is read */
     GHashTable *quantities;         /* name → SlxQuantity * */
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */

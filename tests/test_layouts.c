@@ -53,6 +53,10 @@ static const Case cases[] = {
     {"English labels; a service label is no item", FALSE,
      "Service name: Wren\nService hours: 24/7\nPrepared by: Trust team\nVirus scan: Yes\n",
      "|Service hours|24/7\n|Virus scan|Yes"},
+    {"nothing after the closing line of a letter", FALSE,
+     "【1】サービス時間：24時間\n\n以上、よろしくお願いいたします。\n\n【5】稼働率：99.99%以上\n",
+     "1|サービス時間|24時間"},
+    {"99.9%以上 closes nothing", FALSE, "稼働率\n・99.9%以上\n以上\n", "|稼働率|99.9%以上"},
     /* Q&A */
     {"Q&A pairs; a question naming no item is skipped", FALSE,
      "Q. サービス時間を教えてください。\nA. 24時間365日です。\nQ. 無料期間は?\nA. 30日間です。\n"

@@ -51,6 +51,7 @@ typedef struct {
     char *cell_no;          /* its item number */
     const SlxBlock *cell_block; /* its first block */
     GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
+    gboolean closed;        /* past the line that closes a letter (「以上」): nothing more is read */
 } Segmenter;
 
 /* segment.c: rows and their fields, the catalog, the preamble. */

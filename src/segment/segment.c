@@ -361,6 +361,8 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
 
     for (guint i = 0; i < doc->blocks->len; i++) {
         const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
+        if (sg.closed)
+            break;       /* a signature, a quoted request: not the answer */
         if (b->kind == SLX_BLOCK_ROW) {
             slx_seg_transcript_end(&sg);
             slx_seg_close_open(&sg);

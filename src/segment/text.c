@@ -291,6 +291,11 @@ text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
     }
     if (sg->roles != NULL)
         return FALSE;    /* inside a table, a line is the table's */
+    if (slx_phrases_match(v->closing, text)) {
+        slx_seg_close_open(sg);
+        sg->closed = TRUE;
+        return TRUE;
+    }
     char *question = text_capture(v->question, text);
     if (question) {
         slx_seg_close_open(sg);
