@@ -689,6 +689,10 @@ run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
 static void
 interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
 {
+    /* An empty content stream draws nothing (and an empty buffer may have
+     * no data pointer at all: content + len would be arithmetic on NULL). */
+    if (content == NULL || len == 0)
+        return;
     in->states = g_array_new(FALSE, FALSE, sizeof(GState));
     in->points = g_array_new(FALSE, FALSE, sizeof(Point));
     in->starts = g_array_new(FALSE, FALSE, sizeof(guint));
