@@ -8,7 +8,7 @@
 
 typedef struct {
     char **files;
-    const char *password;
+    const SlxReadOptions *opts;
     const SlxPatterns *patterns;
     const SlxExtractor *extractor;
     SlxRecord **done;          /* done[i]: the record of files[i], once ready */
@@ -21,7 +21,7 @@ work(gpointer task, gpointer data)
 {
     Batch *b = data;
     gsize i = GPOINTER_TO_SIZE(task) - 1;     /* tasks are index + 1: never NULL */
-    SlxRecord *r = slx_process_file(b->files[i], b->password, b->patterns, b->extractor);
+    SlxRecord *r = slx_process_file(b->files[i], b->opts, b->patterns, b->extractor);
     g_mutex_lock(&b->lock);
     b->done[i] = r;
     g_cond_broadcast(&b->ready);
@@ -29,16 +29,16 @@ work(gpointer task, gpointer data)
 }
 
 void
-slx_batch_run(char **files, const char *password, const SlxPatterns *patterns,
+slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
               const SlxExtractor *extractor, guint jobs, SlxRecordFn fn, gpointer user_data)
 {
     gsize n = g_strv_length(files);
     if (jobs <= 1 || n <= 1) {
         for (gsize i = 0; i < n; i++)
-            fn(slx_process_file(files[i], password, patterns, extractor), user_data);
+            fn(slx_process_file(files[i], opts, patterns, extractor), user_data);
         return;
     }
-    Batch b = {files, password, patterns, extractor, g_new0(SlxRecord *, n), {0}, {0}};
+    Batch b = {files, opts, patterns, extractor, g_new0(SlxRecord *, n), {0}, {0}};
     g_mutex_init(&b.lock);
     g_cond_init(&b.ready);
     GThreadPool *pool = g_thread_pool_new(work, &b, (gint)jobs, FALSE, NULL);

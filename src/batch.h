@@ -11,7 +11,7 @@ typedef void (*SlxRecordFn)(SlxRecord *r, gpointer user_data);
 /* Process FILES (NULL-terminated) with JOBS threads (1: in this thread)
  * and give each record to FN in the order of FILES.  At most 4 × JOBS
  * documents are in flight, so memory does not grow with the batch. */
-void slx_batch_run(char **files, const char *password, const SlxPatterns *patterns,
+void slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
                    const SlxExtractor *extractor, guint jobs, SlxRecordFn fn, gpointer user_data);
 
 #endif

@@ -21,6 +21,7 @@ typedef enum {
     SLX_ERROR_ENCRYPTED,          /* "encrypted": a PDF that needs a password */
     SLX_ERROR_PDF,                /* "pdf_error": a PDF Poppler cannot read */
     SLX_ERROR_NO_TEXT,            /* "no_text": a PDF without any text layer */
+    SLX_ERROR_TOO_LARGE,          /* "too_large": bigger than --max-bytes, not read */
     SLX_ERROR_PATTERNS,           /* pattern file errors (exit status 2, no record) */
 } SlxErrorCode;
 

@@ -31,6 +31,7 @@ typedef struct {
     char *output;
     char *csv_encoding;
     char *password;
+    gint64 max_bytes;
     gint jobs;
     char **pattern_files;
     char *patterns_dir;
@@ -56,6 +57,9 @@ parse_options(int *argc, char ***argv, Options *o)
          "keeps the order of the files", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o->password,
          "Open encrypted PDFs with PASSWORD", "PASSWORD"},
+        {"max-bytes", 0, 0, G_OPTION_ARG_INT64, &o->max_bytes,
+         "A document bigger than N bytes is the error too_large and is not read "
+         "(default 268435456, 256 MiB; 0: no limit)", "N"},
         {"csv-encoding", 0, 0, G_OPTION_ARG_STRING, &o->csv_encoding,
          "CSV encoding: utf-8 (with a byte order mark, the default) or cp932", "ENC"},
         {"patterns", 'p', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->pattern_files,
@@ -248,7 +252,7 @@ int
 main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    Options o = {0};
+    Options o = {.max_bytes = (gint64)SLX_DEFAULT_MAX_BYTES};
     Format format;
     int status = EXIT_SUCCESS;
 
@@ -261,6 +265,12 @@ main(int argc, char **argv)
         goto out;
     }
     if (!parse_format(&o, &format)) {
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (o.max_bytes < 0) {
+        fprintf(stderr, "slaxtract: --max-bytes must be 0 (no limit) or a number of bytes\n"
+                        "Try 'slaxtract --help' for more information.\n");
         status = EXIT_USAGE;
         goto out;
     }
@@ -311,7 +321,8 @@ main(int argc, char **argv)
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE};
     xmlInitParser();   /* once, before any thread parses HTML */
-    slx_batch_run(o.files, o.password, patterns, extractor,
+    SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes};
+    slx_batch_run(o.files, &read_opts, patterns, extractor,
                   o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), take_record, &sink);
     if (sink.failed)
         status = EXIT_DOC_FAILED;

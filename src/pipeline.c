@@ -91,13 +91,13 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
 }
 
 SlxRecord *
-slx_process_file(const char *path, const char *password, const SlxPatterns *p,
+slx_process_file(const char *path, const SlxReadOptions *opts, const SlxPatterns *p,
                  const SlxExtractor *x)
 {
     SlxRecord *r = slx_record_new(path);
     SlxSource src;
     GError *error = NULL;
-    gboolean ok = slx_read_document(path, password, &src, &error);
+    gboolean ok = slx_read_document(path, opts, &src, &error);
 
     r->sha256 = g_strdup(src.sha256);
     if (src.sha256)

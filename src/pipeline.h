@@ -9,11 +9,12 @@
 
 #include "extract.h"
 #include "patterns.h"
+#include "read.h"
 #include "record.h"
 
 /* Process the file at PATH.  Never fails: a document that cannot be read
  * comes back with record->error set and no items. */
-SlxRecord *slx_process_file(const char *path, const char *password,
+SlxRecord *slx_process_file(const char *path, const SlxReadOptions *opts,
                             const SlxPatterns *patterns, const SlxExtractor *extractor);
 
 #endif

@@ -64,7 +64,7 @@ slx_source_clear(SlxSource *src)
  * for ever and /dev/zero never ends, so anything but a regular file is
  * not_a_file; a regular file is read up to the size fstat gave. */
 static gboolean
-read_bytes(const char *path, char **data, gsize *len, GError **error)
+read_bytes(const char *path, guint64 max_bytes, char **data, gsize *len, GError **error)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
@@ -87,8 +87,15 @@ read_bytes(const char *path, char **data, gsize *len, GError **error)
         g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
                     "%s: not a regular file (a FIFO, a device or a socket)", path);
         ok = FALSE;
+    } else if (max_bytes > 0 && (guint64)st.st_size > max_bytes) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
+                    "%s: %" G_GUINT64_FORMAT " bytes, more than --max-bytes %" G_GUINT64_FORMAT
+                    ": not read", path, (guint64)st.st_size, max_bytes);
+        ok = FALSE;
     }
     if (ok) {
+        /* A file that grows while it is read is read up to its size at
+         * fstat: never beyond the limit. */
         gsize size = (gsize)st.st_size, got = 0;
         *data = g_malloc(size + 1);
         while (ok && got < size) {
@@ -125,12 +132,13 @@ is_blank_text(const char *s, gsize len)
 }
 
 gboolean
-slx_read_document(const char *path, const char *password, SlxSource *src, GError **error)
+slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, GError **error)
 {
+    const char *password = opts ? opts->password : NULL;
     memset(src, 0, sizeof *src);
     char *data;
     gsize len;
-    if (!read_bytes(path, &data, &len, error))
+    if (!read_bytes(path, opts ? opts->max_bytes : 0, &data, &len, error))
         return FALSE;
     src->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guint8 *)data, len);
     if (len == 0) {

@@ -25,9 +25,19 @@ const char *slx_format_name(SlxFormat f);
 /* The format BYTES look like. */
 SlxFormat slx_sniff_format(const guint8 *bytes, gsize len);
 
-/* Read PATH into SRC (PASSWORD opens an encrypted PDF; may be NULL).  On failure returns FALSE with ERROR in the SLX_ERROR
- * domain; SRC still holds whatever was learnt (sha256, format). */
-gboolean slx_read_document(const char *path, const char *password, SlxSource *src,
+/* How a document may be read: the limits a batch sets for each. */
+typedef struct {
+    const char *password;    /* opens an encrypted PDF; may be NULL */
+    guint64 max_bytes;       /* a bigger file is the error too_large, never read; 0: no limit */
+} SlxReadOptions;
+
+/* The default --max-bytes: larger than any checklist a vendor sends. */
+#define SLX_DEFAULT_MAX_BYTES ((guint64)256 << 20)
+
+/* Read PATH into SRC as OPTS allow (NULL: no password, no limit).  On
+ * failure returns FALSE with ERROR in the SLX_ERROR domain; SRC still
+ * holds whatever was learnt (sha256, format). */
+gboolean slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src,
                            GError **error);
 
 void slx_source_clear(SlxSource *src);

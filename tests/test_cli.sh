@@ -189,6 +189,15 @@ timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
 check "a FIFO and /dev/zero do not block the batch: exit 1, three records" '[ $st -eq 1 ] && [ $(wc -l <"$T/special") -eq 3 ]'
 check "... each not_a_file, the seed read" '[ $(grep -c "\"code\":\"not_a_file\"" "$T/special") -eq 2 ] && tail -1 "$T/special" | grep -q "\"error\":null"'
 
+# --max-bytes: a bigger file is too_large, never read; the batch goes on
+head -c 300000 /dev/zero | tr '\0' 'a' >"$T/big.txt"
+"$SLX" --max-bytes 200000 "$T/big.txt" "$SEED" >"$T/limited" 2>"$T/err"; st=$?
+check "--max-bytes: too_large for the bigger file, exit 1, the seed read" '[ $st -eq 1 ] && head -1 "$T/limited" | grep -q "\"code\":\"too_large\"" && head -1 "$T/limited" | grep -q "\"sha256\":null" && tail -1 "$T/limited" | grep -q "\"error\":null"'
+"$SLX" --max-bytes 0 "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--max-bytes 0: no limit" '[ $st -eq 0 ]'
+"$SLX" --max-bytes -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--max-bytes -1: a usage error" '[ $st -eq 2 ] && grep -q "max-bytes" "$T/err"'
+
 # requirement checks (OUTPUT.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?
