@@ -94,6 +94,27 @@ comparison_sheet(lxw_workbook *wb, lxw_worksheet *ws, const GPtrArray *records,
     worksheet_autofilter(ws, 0, 0, (lxw_row_t)cat->items->len, (lxw_col_t)(2 + MAX(records->len, 1)));
 }
 
+/* A cell holds at most 32767 characters (Excel's limit, which
+ * libxlsxwriter enforces by writing nothing at all): a longer response is
+ * cut there and ends in 「…」, so the cell is never silently empty. */
+#define XLSX_CELL_CHARS 32767
+
+static void
+xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
+                lxw_format *format)
+{
+    glong n = g_utf8_strlen(text, -1);
+    if (n <= XLSX_CELL_CHARS) {
+        worksheet_write_string(ws, row, col, text, format);
+        return;
+    }
+    char *head = g_utf8_substring(text, 0, XLSX_CELL_CHARS - 1);
+    char *cut = g_strconcat(head, "…", NULL);
+    worksheet_write_string(ws, row, col, cut, format);
+    g_free(cut);
+    g_free(head);
+}
+
 static void
 details_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
 {
@@ -128,7 +149,7 @@ details_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
             slx_write_values(values, it->values);
             worksheet_write_string(ws, row, 9, values->str, NULL);
             g_string_free(values, TRUE);
-            worksheet_write_string(ws, row, 10, it->text ? it->text : "", f->wrap);
+            xlsx_write_text(ws, row, 10, it->text ? it->text : "", f->wrap);
             if (it->page)
                 worksheet_write_number(ws, row, 11, it->page, NULL);
             worksheet_write_number(ws, row, 12, it->confidence, NULL);

@@ -21,7 +21,14 @@ fi
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$@" > "$T/checked.jsonl" 2>/dev/null
 "$SLX" --requirements "$REQ" --format xlsx -o "$T/checked.xlsx" "$@" 2>/dev/null
-"$PY" - "$T/cmp.xlsx" "$T/all.jsonl" "$T/checked.xlsx" "$T/checked.jsonl" <<'PYEOF'
+# A response longer than a cell holds (Excel: 32767 characters).
+{
+    printf 'No.\t項目\t回答\n1\tサービス時間\t'
+    head -c 40000 /dev/zero | tr '\0' 'x'
+    printf '\n'
+} >"$T/long.txt"
+"$SLX" --format xlsx -o "$T/long.xlsx" "$T/long.txt" 2>/dev/null
+"$PY" - "$T/cmp.xlsx" "$T/all.jsonl" "$T/checked.xlsx" "$T/checked.jsonl" "$T/long.xlsx" <<'PYEOF'
 import json, sys
 import openpyxl
 
@@ -108,6 +115,11 @@ for r, c0 in enumerate(checks, start=2):
         check(f"判定 {c['id']}/{d['file']}", cell.value == want, f"{cell.value!r} != {want!r}")
         check(f"判定 colour {c['id']}/{d['file']}", cell.fill.fgColor.rgb == fill[c["result"]],
               cell.fill.fgColor.rgb)
+# A 40000-character response: cut to the 32767 characters a cell holds.
+det = openpyxl.load_workbook(sys.argv[5])["明細"]
+text = det.cell(2, 11).value or ""
+check("明細: a response longer than a cell is cut to 32767 characters, not lost",
+      len(text) == 32767 and text.endswith("…") and text.startswith("xxx"), len(text))
 print(f"xlsx: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PYEOF
