@@ -1,20 +1,19 @@
-/* read_html.c — web pages → grid: tables, heading pages, definition lists.
+/* read_html.c — web pages → blocks: table rows, headings, paragraphs, dt/dd.
  *
  * libxml2's HTML parser runs in SAX mode: no tree is built, so a 50 MB
- * page costs the grid and nothing more, and no recursion of ours follows
+ * page costs its blocks and nothing more, and no recursion of ours follows
  * the nesting (elements deeper than MAX_DEPTH are ignored and reported).
  * The network is off and the page's own charset hint is ignored: the bytes
  * were decoded already (decode.c) and are handed over as UTF-8.
  *
- * What becomes a grid row:
+ * What the page says, block by block (what it means is segment/'s job):
  *   - a table row, with rowspan cells copied into every row they cover (the
  *     merged 種別) and colspan cells padded with empty cells; <br>, <p>,
  *     <li> inside a cell are line breaks; a nested table's rows are rows;
- *   - on heading pages, a heading (h2–h6) and what follows it up to the
- *     next heading: [number, heading, paragraphs…], or, with a definition
- *     list under it, [number, heading, dd…] after a header row made of its
- *     dt labels, so that the segmenter reads it as it reads a table;
- *   - any other block (h1, p, li, a dt/dd pair outside headings) alone.
+ *   - a heading with its level (h1–h6; the <title> is level 0);
+ *   - a <dt> and the <dd> after it as a label/value pair (a <dt> alone is
+ *     a paragraph);
+ *   - an <li> as a list item; any other block (p, div …) as a paragraph.
  * Navigation, footers, forms, scripts and styles are not content. */
 #include "read_html.h"
 

@@ -1,4 +1,4 @@
-/* read_html.h — web pages → grid: tables, heading pages, definition lists. */
+/* read_html.h — web pages → blocks: table rows, headings, paragraphs, dt/dd. */
 #ifndef SLX_READ_HTML_H
 #define SLX_READ_HTML_H
 
@@ -9,7 +9,7 @@
  * (g_free). */
 char *slx_html_declared_charset(const guint8 *bytes, gsize len);
 
-/* Parse decoded UTF-8 HTML into a grid.  ERRORS receives the number of
+/* Parse decoded UTF-8 HTML into blocks.  ERRORS receives the number of
  * markup errors and warnings libxml2 reported (they are not printed);
  * TRUNCATED is set when elements nested deeper than the reader follows. */
 SlxDocument *slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated);

@@ -1,4 +1,4 @@
-/* read_pdf.c — PDF pages → grid, from glyph boxes and ruling lines.
+/* read_pdf.c — PDF pages → table rows, from glyph boxes and ruling lines.
  *
  * Poppler's text order glues the cells of a table row together and
  * interleaves wrapped lines (research/pdf-tables.md §0), so rows are

@@ -1,4 +1,4 @@
-/* read_pdf.h — PDF pages → grid, from glyph boxes and ruling lines. */
+/* read_pdf.h — PDF pages → table rows, from glyph boxes and ruling lines. */
 #ifndef SLX_READ_PDF_H
 #define SLX_READ_PDF_H
 
@@ -17,7 +17,7 @@ typedef enum {
     SLX_PDF_RULES_FROM_RENDERING, /* a rendering of every page */
 } SlxPdfRulesFrom;
 
-/* Read the PDF in BYTES (PASSWORD may be NULL) into a grid.  On failure
+/* Read the PDF in BYTES (PASSWORD may be NULL) into blocks (table rows).  On failure
  * returns NULL with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with
  * Poppler's message) or SLX_ERROR_NO_TEXT. */
 SlxDocument *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,

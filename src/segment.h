@@ -1,10 +1,12 @@
-/* segment.h — grid rows → checklist rows with named fields.
+/* segment.h — a document's blocks → checklist rows with named fields.
  *
- * Decides which grid rows are headers (also repeated ones), section rows
- * (アプリケーション運用 …), titles and preamble, continuation lines, and
- * checklist rows; finds the document title and service name; and says for
- * every cell of a checklist row which column it belongs to, even where a
- * merged 種別 cell shifted the row left. */
+ * The one place where meaning is decided, for every format: which blocks
+ * are headers (also repeated ones), section rows (アプリケーション運用 …),
+ * titles and preamble, continuation lines, furniture, and checklist rows —
+ * from table rows, heading sections, item-name lines, label/value lines,
+ * Q&A pairs and transcribed tables (src/segment/); finds the document
+ * title and service name; and says for every cell of a checklist row which
+ * column it belongs to, even where a merged 種別 cell shifted the row left. */
 #ifndef SLX_SEGMENT_H
 #define SLX_SEGMENT_H
 
@@ -14,7 +16,7 @@
 typedef struct {
     char *text;            /* normalized, CJK spaces kept (word boundaries) */
     SlxColumnRole role;    /* SLX_COL_ANSWER or SLX_COL_REMARKS */
-    guint column;          /* the grid column it came from */
+    guint column;          /* the column (or label) it came from */
 } SlxResponse;
 
 typedef struct {
