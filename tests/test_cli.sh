@@ -189,6 +189,18 @@ timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
 check "a FIFO and /dev/zero do not block the batch: exit 1, three records" '[ $st -eq 1 ] && [ $(wc -l <"$T/special") -eq 3 ]'
 check "... each not_a_file, the seed read" '[ $(grep -c "\"code\":\"not_a_file\"" "$T/special") -eq 2 ] && tail -1 "$T/special" | grep -q "\"error\":null"'
 
+# an output that cannot be written: exit 2, said on stderr, no file left
+"$SLX" "$SEED" >/dev/full 2>"$T/err"; st=$?
+check "standard output on a full disk: exit 2, the error named" '[ $st -eq 2 ] && grep -q "stdout: No space left on device" "$T/err"'
+mkdir "$T/ro" && chmod 555 "$T/ro"
+"$SLX" -o "$T/nodir/out.jsonl" "$SEED" 2>"$T/err"; st=$?
+check "-o into a directory that does not exist: exit 2, the path named" '[ $st -eq 2 ] && grep -q "nodir/out.jsonl" "$T/err"'
+if [ "$(id -u)" -ne 0 ]; then
+    "$SLX" -o "$T/ro/out.jsonl" "$SEED" 2>"$T/err"; st=$?
+    check "-o into a directory that cannot be written: exit 2, nothing left there" '[ $st -eq 2 ] && [ -z "$(ls -A "$T/ro")" ]'
+fi
+chmod 755 "$T/ro"
+
 # --max-bytes: a bigger file is too_large, never read; the batch goes on
 head -c 300000 /dev/zero | tr '\0' 'a' >"$T/big.txt"
 "$SLX" --max-bytes 200000 "$T/big.txt" "$SEED" >"$T/limited" 2>"$T/err"; st=$?
