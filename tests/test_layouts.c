@@ -89,6 +89,11 @@ static const Case cases[] = {
      "<h3>1.1. サービス時間</h3><dl><dt>規定内容</dt><dd>時間帯</dd><dt>回答</dt><dd>24時間</dd>"
      "<dt>備考</dt><dd>保守を除く</dd></dl>",
      "1.1|サービス時間|24時間保守を除く"},
+    {"HTML headings with a two-column table under each", TRUE,
+     "<h3>1. サービス時間</h3><table><tr><th>回答</th><td>24時間365日</td></tr>"
+     "<tr><th>備考</th><td>計画停止を除く</td></tr></table>"
+     "<h3>5. サービス稼働率</h3><table><tr><td>回答</td><td>99.9%</td></tr></table>",
+     "1|サービス時間|24時間365日計画停止を除く\n5|サービス稼働率|99.9%"},
     {"HTML cards", TRUE,
      "<div class=card><div class=label>サービス時間</div><div class=value>24時間365日</div></div>"
      "<div class=card><div class=label>稼働率</div><div class=value>99.9%</div></div>",

@@ -72,6 +72,7 @@ void slx_seg_table_row(Segmenter *sg, const SlxBlock *block, guint index);
 /* text.c: a heading, paragraph, list item or label/value block. */
 void slx_seg_text_block(Segmenter *sg, const SlxBlock *block, guint index);
 void slx_seg_close_open(Segmenter *sg);
+gboolean slx_seg_row_under_heading(Segmenter *sg, const SlxBlock *block);
 
 /* transcript.c: a line of a table transcribed one cell per line. */
 gboolean slx_seg_transcript_line(Segmenter *sg, const SlxBlock *block, guint index,

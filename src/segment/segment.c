@@ -363,7 +363,9 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
         const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
         if (sg.closed)
             break;       /* a signature, a quoted request: not the answer */
-        if (b->kind == SLX_BLOCK_ROW) {
+        if (b->kind == SLX_BLOCK_ROW && slx_seg_row_under_heading(&sg, b)) {
+            continue;
+        } else if (b->kind == SLX_BLOCK_ROW) {
             slx_seg_transcript_end(&sg);
             slx_seg_close_open(&sg);
             sg.skipping = FALSE;

@@ -200,6 +200,23 @@ text_number_parts(const char *no)
     return n;
 }
 
+/* A two-cell table row under an item's heading is a label and its value
+ * (「<h3>サービス時間</h3><table><tr><th>回答</th><td>24時間</td></tr>…」),
+ * read as a <dt>/<dd> there is.  Returns FALSE for any other row. */
+gboolean
+slx_seg_row_under_heading(Segmenter *sg, const SlxBlock *b)
+{
+    if (sg->open == NULL || sg->open_kind != OPEN_SECTION || b->cells->len != 2 ||
+        slx_block_filled(b) != 2)
+        return FALSE;
+    char *label = slx_normalize(slx_block_cell(b, 0), -1, SLX_NORM_KEEP_CJK_SPACES);
+    char *value = slx_normalize(slx_block_cell(b, 1), -1, SLX_NORM_KEEP_CJK_SPACES);
+    text_label_value(sg, b, label, value);
+    g_free(label);
+    g_free(value);
+    return TRUE;
+}
+
 /* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
  * 99.9%」, 「Service hours: 24/7」, a line that is an item's name alone. */
 static gboolean
