@@ -57,6 +57,9 @@ static const Case cases[] = {
      "【1】サービス時間：24時間\n\n以上、よろしくお願いいたします。\n\n【5】稼働率：99.99%以上\n",
      "1|サービス時間|24時間"},
     {"99.9%以上 closes nothing", FALSE, "稼働率\n・99.9%以上\n以上\n", "|稼働率|99.9%以上"},
+    {"a form filled in item by item", FALSE,
+     "項目：サービス時間\n回答：24時間365日\n備考：計画停止を除く\n\nNo.：5\n項目：稼働率\n回答：99.9%\n",
+     "|サービス時間|24時間365日計画停止を除く\n5|稼働率|99.9%"},
     /* Q&A */
     {"Q&A pairs; a question naming no item is skipped", FALSE,
      "Q. サービス時間を教えてください。\nA. 24時間365日です。\nQ. 無料期間は?\nA. 30日間です。\n"

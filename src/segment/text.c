@@ -217,6 +217,45 @@ slx_seg_row_under_heading(Segmenter *sg, const SlxBlock *b)
     return TRUE;
 }
 
+/* A form filled in item by item: 「項目:サービス時間」, 「回答:24時間365日」,
+ * 「備考:…」 — label/value lines whose labels are the checklist's column
+ * labels.  The name label opens an item named by its value (the number
+ * label numbers it); the others fill the fields of the item open. */
+static gboolean
+text_record_field(Segmenter *sg, const SlxBlock *b, const char *text)
+{
+    const SlxVocabulary *v = &sg->cx.patterns->vocab;
+    GMatchInfo *mi;
+    for (guint i = 0; i < v->label_value->len; i++) {
+        if (!g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi)) {
+            g_match_info_free(mi);
+            continue;
+        }
+        char *no = text_fetch_named(mi, "no"), *label = text_fetch_named(mi, "name");
+        char *value = text_fetch_named(mi, "value");
+        g_match_info_free(mi);
+        SlxColumnRole role = no || label == NULL ? SLX_COL_NONE : slx_header_role(v, label);
+        gboolean taken = TRUE;
+        if (role == SLX_COL_NAME && value) {
+            if (sg->open && sg->open->name == NULL && sg->open->responses->len == 0)
+                sg->open->name = g_steal_pointer(&value);       /* 「No.:5」 came first */
+            else
+                text_open_item(sg, b, OPEN_SECTION, NULL, g_steal_pointer(&value));
+        } else if (role == SLX_COL_NO && value) {
+            text_open_item(sg, b, OPEN_SECTION, g_steal_pointer(&value), NULL);
+        } else if (role != SLX_COL_NONE && sg->open && sg->open_kind == OPEN_SECTION) {
+            slx_seg_put(sg->open, role, value ? value : "", ++sg->open_labels);
+        } else {
+            taken = FALSE;
+        }
+        g_free(no);
+        g_free(label);
+        g_free(value);
+        return taken;
+    }
+    return FALSE;
+}
+
 /* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
  * 99.9%」, 「Service hours: 24/7」, a line that is an item's name alone. */
 static gboolean
@@ -323,6 +362,8 @@ text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
         g_free(question);
         return TRUE;
     }
+    if (text_record_field(sg, b, text))
+        return TRUE;
     if (text_opens_item(sg, b, text_without_heading_mark(v, text)))
         return TRUE;
     if (sg->open && (sg->open_kind == OPEN_SECTION || b->indent > 0)) {
