@@ -42,7 +42,11 @@ slx_sniff_format(const guint8 *b, gsize len)
         i = 3;
     while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
         i++;
-    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<meta", "<?xml"};
+    /* A page saved whole, or a fragment of one (a table copied with its
+     * markup); a text with a remnant inside (「有 <b>」) starts otherwise. */
+    static const char *const starts[] = {"<!doctype html", "<html", "<head", "<meta", "<?xml",
+                                         "<body", "<table", "<div", "<section", "<article",
+                                         "<h1", "<h2", "<h3", "<dl", "<!--"};
     for (gsize k = 0; k < G_N_ELEMENTS(starts); k++) {
         gsize n = strlen(starts[k]);
         if (len - i >= n && g_ascii_strncasecmp((const char *)b + i, starts[k], n) == 0)

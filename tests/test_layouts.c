@@ -60,12 +60,18 @@ static const Case cases[] = {
     {"a form filled in item by item", FALSE,
      "項目：サービス時間\n回答：24時間365日\n備考：計画停止を除く\n\nNo.：5\n項目：稼働率\n回答：99.9%\n",
      "|サービス時間|24時間365日計画停止を除く\n5|稼働率|99.9%"},
+    {"leaders between name and value", FALSE, "サービス時間 …… 24時間365日\n稼働率‥‥99.9%\n",
+     "|サービス時間|24時間365日\n|稼働率|99.9%"},
+    {"a numbered list of name:value lines", FALSE, "1. サービス時間：24時間\n5. 稼働率：99.9%\n",
+     "1|サービス時間|24時間\n5|稼働率|99.9%"},
     /* Q&A */
     {"Q&A pairs; a question naming no item is skipped", FALSE,
      "Q. サービス時間を教えてください。\nA. 24時間365日です。\nQ. 無料期間は?\nA. 30日間です。\n"
      "Q: 稼働率は?\nA: 99.9%\n",
      "|サービス時間|24時間365日です。\n|稼働率|99.9%"},
     /* tables */
+    {"a table without a header: names and figures", FALSE, "サービス時間\t24時間365日\n稼働率\t99.9%\nRPO\t24時間\n",
+     "|サービス時間|24時間365日\n|稼働率|99.9%\n|RPO|24時間"},
     {"a sheet viewer's frame", FALSE,
      "   | A | B | C\n1  | No. | 項目 | 回答\n2  | 1 | サービス時間 | 有\n3  | 5 | 稼働率 | 99.9% | \n",
      "1|サービス時間|有\n5|稼働率|99.9%"},

@@ -3,6 +3,7 @@
  * signatures and a reply's original left out, the Subject as the title
  * heading (encoded-words decoded one at a time), the charset reported. */
 #include "error.h"
+#include "read.h"
 #include "read_email.h"
 #include "testutil.h"
 
@@ -27,6 +28,30 @@ test_sniff(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(sniffs); i++)
         if (slx_looks_like_email((const guint8 *)sniffs[i].in, strlen(sniffs[i].in)) != sniffs[i].email)
             fail_msg("%s: expected %s", sniffs[i].name, sniffs[i].email ? "e-mail" : "not e-mail");
+}
+
+/* The format the bytes say, for every reader (read.c). */
+static void
+test_sniff_format(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        SlxFormat format;
+    } f[] = {
+        {"%PDF-1.7\n", SLX_FORMAT_PDF},
+        {"junk%PDF-1.4\n", SLX_FORMAT_PDF},
+        {"From: a@b\nSubject: x\n\nbody", SLX_FORMAT_EMAIL},
+        {"<!DOCTYPE html><p>x</p>", SLX_FORMAT_HTML},
+        {"\xef\xbb\xbf  <html>", SLX_FORMAT_HTML},
+        {"<table><tr><td>サービス時間</td></tr></table>", SLX_FORMAT_HTML},  /* a fragment */
+        {"<!-- saved page --><div>x</div>", SLX_FORMAT_HTML},
+        {"有 <b>日次</b>", SLX_FORMAT_TEXT},                                 /* a remnant */
+        {"No.\t項目\n", SLX_FORMAT_TEXT},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(f); i++)
+        if (slx_sniff_format((const guint8 *)f[i].in, strlen(f[i].in)) != f[i].format)
+            fail_msg("%s: expected %s", f[i].in, slx_format_name(f[i].format));
 }
 
 /* The message M as blocks, one per line (document_text), and its charset. */
@@ -114,6 +139,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sniff),
+        cmocka_unit_test(test_sniff_format),
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_attachment_only),
     };

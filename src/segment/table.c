@@ -48,7 +48,7 @@ table_is_ascii(const char *s)
 
 /* How well non-empty cell C fits a column of role R. */
 static double
-table_fit(const Context *cx, Cell *c, SlxColumnRole r)
+table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
 {
     switch (r) {
     case SLX_COL_NO:
@@ -61,7 +61,12 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r)
     case SLX_COL_NAME: {
         if (g_regex_match(cx->number_re, c->text, 0, NULL))
             return -3.0;
-        double s = 0.5 + 1.5 * table_cell_similarity(cx, c, TRUE);
+        double sim = table_cell_similarity(cx, c, TRUE);
+        double s = 0.5 + 1.5 * sim;
+        /* Without a header, a cell that is an item's name exactly is the
+         * name, though it is a unit's too (稼働率, 稼働率(%)). */
+        if (headerless && sim >= 1.0)
+            s += 0.5;
         return c->chars > 40 ? s - 1.0 : s;
     }
     case SLX_COL_TEMPLATE:
@@ -73,7 +78,12 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r)
     case SLX_COL_EXAMPLE:
         return 0.3;
     case SLX_COL_ANSWER:
-        return slx_marker_of(&cx->patterns->vocab, c->text) >= 0 ? 1.0 : 0.5;
+        if (slx_marker_of(&cx->patterns->vocab, c->text) >= 0)
+            return 1.0;
+        /* Without a header to say where the template is, a cell that opens
+         * with a figure (24時間365日, 99.9%, 7世代) is an answer, not 規定内容
+         * that happens to share a bigram with one. */
+        return headerless && g_ascii_isdigit(c->text[0]) ? 1.0 : 0.5;
     case SLX_COL_REMARKS:
         return 0.4;
     default:
@@ -83,10 +93,11 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r)
 
 /* Assign each of the N cells to one of the M roles (or to none), keeping
  * both in order and maximizing the total fit.  OUT[i] is the role index
- * of cell i, or -1. */
+ * of cell i, or -1.  HEADERLESS: the roles are the default ones, no header
+ * row said them. */
 static void
 table_align_row(const Context *cx, Cell *cells, guint n, const SlxColumnRole *roles, guint m,
-          int *out)
+                gboolean headerless, int *out)
 {
     /* score[i][j]: best total for the first i cells and the first j roles. */
     double *score = g_new(double, (gsize)(n + 1) * (m + 1));
@@ -112,7 +123,7 @@ table_align_row(const Context *cx, Cell *cells, guint n, const SlxColumnRole *ro
                     move[AT(i + 1, j)] = 2;
                 }
                 if (j < m) {
-                    double f = empty ? 0.0 : table_fit(cx, &cells[i], roles[j]);
+                    double f = empty ? 0.0 : table_fit(cx, &cells[i], roles[j], headerless);
                     /* A cell under its own header is where it belongs unless
                      * its content clearly fits elsewhere: a 規定内容 rewritten
                      * as the vendor's own question resembles no catalog
@@ -571,7 +582,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
 
     table_split_glued_number(cx, &cells, &n);
     int *assign = g_new(int, n);
-    table_align_row(cx, cells, n, rl, m, assign);
+    table_align_row(cx, cells, n, rl, m, sg->roles == NULL, assign);
     SlxRow *row = slx_seg_new_row(gr, sg->section, sg->section_number);
     g_array_set_size(sg->last_roles, n);
     for (guint i = 0; i < n; i++) {

@@ -277,6 +277,13 @@ text_opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
         name = text_fetch_named(mi, "name");
         char *value = text_fetch_named(mi, "value");
         g_match_info_free(mi);
+        if (no == NULL && name) {
+            /* 「1. サービス時間:24時間」: the number printed before the name */
+            char *bare;
+            text_split_number(&sg->cx, name, &no, &bare);
+            g_free(name);
+            name = bare;
+        }
         if (name && text_names_item(cx, name, no ? HEADING_LIKENESS : LABEL_LIKENESS)) {
             text_open_item(sg, b, OPEN_LINE, no, name);
             if (value)
