@@ -64,6 +64,9 @@ static const Case cases[] = {
      "|サービス時間|24時間365日\n|稼働率|99.9%"},
     {"a numbered list of name:value lines", FALSE, "1. サービス時間：24時間\n5. 稼働率：99.9%\n",
      "1|サービス時間|24時間\n5|稼働率|99.9%"},
+    {"English name - value lines", FALSE,
+     "Service hours - 24/7 except maintenance\nService availability — 99.95% (target)\nMulti-tenant security: isolated\n",
+     "|Service hours|24/7 except maintenance\n|Service availability|99.95% (target)\n|Multi-tenant security|isolated"},
     /* Q&A */
     {"Q&A pairs; a question naming no item is skipped", FALSE,
      "Q. サービス時間を教えてください。\nA. 24時間365日です。\nQ. 無料期間は?\nA. 30日間です。\n"
@@ -103,6 +106,10 @@ static const Case cases[] = {
      "<tr><th>備考</th><td>計画停止を除く</td></tr></table>"
      "<h3>5. サービス稼働率</h3><table><tr><td>回答</td><td>99.9%</td></tr></table>",
      "1|サービス時間|24時間365日計画停止を除く\n5|サービス稼働率|99.9%"},
+    {"HTML question headings; one naming no item is skipped", TRUE,
+     "<h2>SLA FAQ</h2><h4>What are your service hours?</h4><p>We operate 24/7.</p>"
+     "<h4>Do you offer a free trial?</h4><p>Yes, 14 days.</p><h4>Backup generations?</h4><p>Seven.</p>",
+     "|servicehours|We operate 24/7.\n|Backup generations?|Seven."},
     {"HTML cards", TRUE,
      "<div class=card><div class=label>サービス時間</div><div class=value>24時間365日</div></div>"
      "<div class=card><div class=label>稼働率</div><div class=value>99.9%</div></div>",

@@ -130,6 +130,13 @@ text_split_number(const Context *cx, const char *text, char **no, char **name)
 }
 
 
+/* Does TEXT end with a question mark? */
+static gboolean
+text_is_question(const char *text)
+{
+    return g_str_has_suffix(text, "?") || g_str_has_suffix(text, "？");
+}
+
 static void
 text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
 {
@@ -151,6 +158,15 @@ text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
         }
         g_free(no);
         g_free(name);
+        /* A heading that asks (「What are your service hours?」) is a
+         * question: an item when it names one in passing, else skipped. */
+        if (b->level > 1 && text_is_question(text)) {
+            char *named = text_name_within(cx, text);
+            if (named)
+                text_open_item(sg, b, OPEN_SECTION, NULL, named);
+            sg->skipping = named == NULL;
+            return;
+        }
         if (b->level > 1 && slx_seg_section_of(cx, text, TRUE, &sec_no))
             slx_seg_set_section(sg, text, sec_no);
         else
