@@ -17,6 +17,7 @@ typedef struct {
     const SlxPatterns *patterns;
     GHashTable *categories;   /* match keys of known 種別 */
     GHashTable *units;        /* match keys of known 測定単位 */
+    GHashTable *sections;     /* match keys of section names and aliases → section number */
     GRegex *number_re;        /* a cell that is an item number */
     GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
     GRegex *section_re;       /* 「1.アプリケーション運用」 */

@@ -134,23 +134,10 @@ slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint
     }
     g_match_info_free(mi);
     char *key = slx_match_key(body);
-    gboolean found = FALSE;
-    for (guint c = 0; c < cx->patterns->catalogs->len && !found; c++) {
-        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
-        for (guint s = 0; s < cat->sections->len && !found; s++) {
-            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
-            char *k = slx_match_key(sec->name);
-            found = strcmp(k, key) == 0;
-            g_free(k);
-            for (guint a = 0; a < sec->aliases->len && !found; a++) {
-                k = slx_match_key(g_ptr_array_index(sec->aliases, a));
-                found = g_ascii_strcasecmp(k, key) == 0;
-                g_free(k);
-            }
-            if (found && *number == 0)
-                *number = sec->number;
-        }
-    }
+    gpointer section_number;
+    gboolean found = g_hash_table_lookup_extended(cx->sections, key, NULL, &section_number);
+    if (found && *number == 0)
+        *number = GPOINTER_TO_UINT(section_number);
     /* Inside the table, any short label on its own is a section of the
      * vendor's (「その他」, 「追加項目」). */
     if (!found && in_table)
@@ -283,6 +270,7 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->patterns = p;
     cx->categories = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     cx->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cx->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint c = 0; c < p->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
         for (guint i = 0; i < cat->items->len; i++) {
@@ -295,9 +283,15 @@ context_init(Context *cx, const SlxPatterns *p)
         /* Vendors put the section in the 種別 column too (アプリケーション運用). */
         for (guint s = 0; s < cat->sections->len; s++) {
             const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
-            g_hash_table_add(cx->categories, slx_match_key(sec->name));
-            for (guint a = 0; a < sec->aliases->len; a++)
-                g_hash_table_add(cx->categories, slx_match_key(g_ptr_array_index(sec->aliases, a)));
+            for (guint a = 0; a <= sec->aliases->len; a++) {
+                const char *name = a == 0 ? sec->name : g_ptr_array_index(sec->aliases, a - 1);
+                g_hash_table_add(cx->categories, slx_match_key(name));
+                char *key = slx_match_key(name);
+                if (!g_hash_table_contains(cx->sections, key))   /* the first catalog's wins */
+                    g_hash_table_insert(cx->sections, key, GUINT_TO_POINTER(sec->number));
+                else
+                    g_free(key);
+            }
         }
     }
     cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
@@ -318,6 +312,7 @@ context_clear(Context *cx)
 {
     g_hash_table_unref(cx->categories);
     g_hash_table_unref(cx->units);
+    g_hash_table_unref(cx->sections);
     g_regex_unref(cx->number_re);
     g_regex_unref(cx->glued_re);
     g_regex_unref(cx->section_re);
