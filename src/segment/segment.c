@@ -303,7 +303,7 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->glued_re = g_regex_new(glued, G_REGEX_OPTIMIZE, 0, NULL);
     g_free(glued);
     cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
-    cx->heading_re = g_regex_new("^(?:No\\.?\\s*)?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
+    cx->heading_re = g_regex_new("^(?:No\\.?\\s*|\\()?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
                                  G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
 }
 

@@ -114,12 +114,20 @@ text_open_item(Segmenter *sg, const SlxBlock *b, OpenKind kind, char *no, char *
     sg->open_kind = kind;
 }
 
-/* 「1.1. サービス時間」 → "1.1" and "サービス時間"; NO is NULL without a number. */
+/* 「1.1. サービス時間」, 「(2) 計画停止予定通知」 → the number and the name; NO is
+ * NULL without a number. */
 static void
 text_split_number(const Context *cx, const char *text, char **no, char **name)
 {
     GMatchInfo *mi;
     *no = NULL;
+    /* 「③ サービス提供終了時の事前通知」: a circled number (① … ⑳) numbers it. */
+    gunichar c = g_utf8_get_char(text);
+    if (c >= 0x2460 && c <= 0x2473) {
+        *no = g_strdup_printf("%u", (guint)(c - 0x2460 + 1));
+        *name = g_strstrip(g_strdup(g_utf8_next_char(text)));
+        return;
+    }
     if (g_regex_match(cx->heading_re, text, 0, &mi)) {
         *no = g_match_info_fetch(mi, 1);
         *name = g_match_info_fetch(mi, 2);
