@@ -18,6 +18,7 @@ typedef struct {
     GHashTable *categories;   /* match keys of known 種別 */
     GHashTable *units;        /* match keys of known 測定単位 */
     GHashTable *sections;     /* match keys of section names and aliases → section number */
+    GHashTable *name_likeness, *template_likeness;   /* match key → best similarity (double *) */
     GRegex *number_re;        /* a cell that is an item number */
     GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
     GRegex *section_re;       /* 「1.アプリケーション運用」 */

@@ -91,10 +91,16 @@ slx_header_role(const SlxVocabulary *v, const char *label)
 }
 
 /* The best similarity of KEY to any item's names (NAMES) or to any item's
- * template text, over every catalog. */
+ * template text, over every catalog.  Remembered per key for the document:
+ * the same cell (有無, a 種別, a unit, 同上) comes back on row after row, and
+ * each comparison walks every name of every item. */
 double
 slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names)
 {
+    GHashTable *memo = names ? cx->name_likeness : cx->template_likeness;
+    gpointer known;
+    if (g_hash_table_lookup_extended(memo, key->text, NULL, &known))
+        return *(double *)known;
     double best = 0;
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
@@ -108,6 +114,7 @@ slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names)
                 best = MAX(best, slx_key_similarity(key, g_ptr_array_index(it->name_keys, k)));
         }
     }
+    g_hash_table_insert(memo, g_strdup(key->text), g_memdup2(&best, sizeof best));
     return best;
 }
 
@@ -271,6 +278,8 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->categories = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     cx->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     cx->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cx->name_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    cx->template_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     for (guint c = 0; c < p->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
         for (guint i = 0; i < cat->items->len; i++) {
@@ -313,6 +322,8 @@ context_clear(Context *cx)
     g_hash_table_unref(cx->categories);
     g_hash_table_unref(cx->units);
     g_hash_table_unref(cx->sections);
+    g_hash_table_unref(cx->name_likeness);
+    g_hash_table_unref(cx->template_likeness);
     g_regex_unref(cx->number_re);
     g_regex_unref(cx->glued_re);
     g_regex_unref(cx->section_re);
