@@ -30,6 +30,7 @@
 struct SlxPdfRules {
     qpdf_data qpdf;
     guint pages;
+    gboolean over_budget;   /* the last page read decoded past MAX_CONTENT */
 };
 
 typedef enum { SPACE_GRAY, SPACE_RGB, SPACE_CMYK, SPACE_TINT, SPACE_OTHER } ColourSpace;
@@ -98,8 +99,11 @@ inflate(const guint8 *data, gsize len, gsize *budget, GByteArray *out)
         gsize read = 0, written = 0;
         GConverterResult r = g_converter_convert(z, data, len, buf, sizeof buf,
                                                  G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
-        if (r == G_CONVERTER_ERROR || written > *budget || (read == 0 && written == 0 &&
-                                                            r != G_CONVERTER_FINISHED))
+        if (written > *budget) {
+            *budget = 0;       /* spent: the page's drawing is larger than any table's */
+            break;
+        }
+        if (r == G_CONVERTER_ERROR || (read == 0 && written == 0 && r != G_CONVERTER_FINISHED))
             break;
         data += read, len -= read;
         *budget -= written;
@@ -137,6 +141,8 @@ append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
         if (ok) {
             *budget -= len;
             g_byte_array_append(out, raw, (guint)len);
+        } else {
+            *budget = 0;
         }
     } else if (ok) {
         ok = inflate(raw, len, budget, out);
@@ -759,6 +765,12 @@ slx_pdf_rules_close(SlxPdfRules *doc)
     g_free(doc);
 }
 
+gboolean
+slx_pdf_rules_over_budget(const SlxPdfRules *doc)
+{
+    return doc->over_budget;
+}
+
 guint
 slx_pdf_rules_pages(const SlxPdfRules *doc)
 {
@@ -861,7 +873,9 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         interpret(&in, (const char *)content->data, content->len,
                   qpdf_oh_get_key(qpdf, page, "/Resources"));
         ok = !in.failed;
+        budget = in.budget;
     }
+    doc->over_budget = !ok && budget == 0;
     g_byte_array_unref(content);
     if (qpdf_has_error(qpdf)) {   /* a damaged form or colour space on the way */
         qpdf_get_error(qpdf);

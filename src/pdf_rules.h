@@ -29,6 +29,10 @@ typedef struct SlxPdfRules SlxPdfRules;
 SlxPdfRules *slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password);
 void slx_pdf_rules_close(SlxPdfRules *doc);
 guint slx_pdf_rules_pages(const SlxPdfRules *doc);
+/* Did the last slx_pdf_rules_page() fail because the page's drawing (its
+ * content and forms) decodes to more than any table page's would — a
+ * decompression bomb?  Such a page is not worth Poppler's time either. */
+gboolean slx_pdf_rules_over_budget(const SlxPdfRules *doc);
 
 /* Append to HRULES and VRULES (GArrays of SlxRule) the straight,
  * axis-parallel pieces of every dark stroke on page INDEX (0-based), the

@@ -366,6 +366,9 @@ page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
     if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v, backdrop->fills)) {
         *hrules = long_rules(merge_rules(h), MIN_H_RUN);
         *vrules = long_rules(merge_rules(v), MIN_V_RUN);
+    } else if (vector && slx_pdf_rules_over_budget(vector)) {
+        *hrules = h;          /* a bomb is not rendered: the caller skips the page */
+        *vrules = v;
     } else {
         g_array_free(h, TRUE);
         g_array_free(v, TRUE);
@@ -1470,7 +1473,19 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
             continue;
         GArray *hr, *vr;
         Backdrop backdrop;
-        if (!page_rules(page, vector, p, &hr, &vr, &backdrop))
+        gboolean rendered = page_rules(page, vector, p, &hr, &vr, &backdrop);
+        if (vector && slx_pdf_rules_over_budget(vector)) {
+            /* A page whose drawing decodes past what any table needs (a
+             * 1 GiB Flate bomb is 1 MB of PDF) would cost Poppler as much
+             * again to render and to read: it is not read at all. */
+            info->pages_over_budget++;
+            backdrop_clear(&backdrop);
+            g_array_free(hr, TRUE);
+            g_array_free(vr, TRUE);
+            g_object_unref(page);
+            continue;
+        }
+        if (!rendered)
             info->pages_not_rendered++;
         GArray *glyphs = page_glyphs(page, &backdrop);
         backdrop_clear(&backdrop);
@@ -1512,6 +1527,10 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
     if (info->pages_without_text)
         slx_document_warn(grid, "no_text_layer: %u of %u pages have no text layer (scanned?) and "
                           "were not read", info->pages_without_text, info->pages);
+    if (info->pages_over_budget)
+        slx_document_warn(grid, "%u of %u pages draw more than a checklist page could (their "
+                          "content decodes past 16 MiB, a decompression bomb?) and were not read",
+                          info->pages_over_budget, info->pages);
     if (info->pages_not_rendered)
         slx_document_warn(grid, "%u of %u pages are too large to render for their ruling lines; "
                           "their tables were read as tables without borders",

@@ -8,6 +8,7 @@ typedef struct {
     guint pages;
     guint pages_without_text;   /* pages with no text layer */
     guint pages_not_rendered;   /* pages too large to render for their rules */
+    guint pages_over_budget;    /* pages whose drawing decodes past the budget: not read */
 } SlxPdfInfo;
 
 /* Where the ruling lines of the tables come from. */

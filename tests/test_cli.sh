@@ -183,6 +183,34 @@ HEX=$(printf 'BT /F1 12 Tf 100 100 Td (1 Service hours 24 hours a day) Tj ET' | 
 check "a page too large to render: no crash, both records" '[ $st -le 1 ] && [ $(wc -l <"$T/huge") -eq 2 ] && tail -1 "$T/huge" | grep -q "\"error\":null"'
 check "... the page named in a warning" 'head -1 "$T/huge" | grep -q "1 of 1 pages are too large to render"'
 
+# a Flate bomb: a page whose drawing decodes to 64 MiB (one page of PDF,
+# 64 KB) is not rendered nor read by Poppler, and says so
+/usr/bin/python3 - "$T/bomb.pdf" <<'PYEOF'
+import sys, zlib
+co = zlib.compressobj(9)
+data = co.compress(b"BT /F1 12 Tf 50 760 Td (1 Service hours 24/7) Tj ET\n")
+for _ in range(64):
+    data += co.compress(b" " * (1 << 20))
+data += co.flush()
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>", None,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+out, offs = bytearray(b"%PDF-1.4\n"), []
+for i, o in enumerate(objs, 1):
+    offs.append(len(out))
+    body = (b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+            if o is None else o)
+    out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+x = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+open(sys.argv[1], "wb").write(out)
+PYEOF
+"$SLX" "$T/bomb.pdf" "$SEED" >"$T/bomb" 2>"$T/err"; st=$?
+check "a Flate bomb: both records, the page named in a warning, not read" '[ $st -le 1 ] && [ $(wc -l <"$T/bomb") -eq 2 ] && head -1 "$T/bomb" | grep -q "decompression bomb" && tail -1 "$T/bomb" | grep -q "\"error\":null"'
+
 # a FIFO, a device: not_a_file without being opened for reading, the batch goes on
 mkfifo "$T/fifo"
 timeout 20 "$SLX" "$T/fifo" /dev/zero "$SEED" >"$T/special" 2>"$T/err"; st=$?
