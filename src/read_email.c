@@ -67,10 +67,16 @@ email_init(gpointer unused)
 }
 
 /* The first part of OBJECT, depth first, whose type is TYPE/SUBTYPE and
- * that is not an attachment. */
+ * that is not an attachment; a message forwarded inside (message/rfc822)
+ * is looked into too. */
 static GMimeTextPart *
 email_find_part(GMimeObject *object, const char *type, const char *subtype)
 {
+    if (GMIME_IS_MESSAGE_PART(object)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+        GMimeObject *body = inner ? g_mime_message_get_mime_part(inner) : NULL;
+        return body ? email_find_part(body, type, subtype) : NULL;
+    }
     if (GMIME_IS_MULTIPART(object)) {
         GMimeMultipart *mp = GMIME_MULTIPART(object);
         for (int i = 0; i < g_mime_multipart_get_count(mp); i++) {

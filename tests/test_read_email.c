@@ -90,6 +90,11 @@ static const Case cases[] = {
      "From: a@b\nTo: c@d\nSubject: x\nContent-Type: text/plain; charset=utf-8\n\n"
      "【5】稼働率：99.9%\n-----Original Message-----\nFrom: buyer\n【5】稼働率：99.99%\n",
      "#0 x\n【5】稼働率：99.9%", "UTF-8"},
+    {"a forwarded message inside",
+     "From: a@b\nTo: c@d\nSubject: Fw: x\nContent-Type: multipart/mixed; boundary=\"M\"\n\n--M\n"
+     "Content-Type: message/rfc822\n\nFrom: vendor@v\nTo: a@b\nSubject: inner\n"
+     "Content-Type: text/plain; charset=utf-8\n\n【1】サービス時間：24時間\n--M--\n",
+     "#0 Fw: x\n【1】サービス時間：24時間", "UTF-8"},
     {"ISO-2022-JP body, quoted-printable",
      "From: a@b\nTo: c@d\nSubject: =?iso-2022-jp?b?UmU6IBskQjJzRXohSiVBJSclQyUvJWolOSVIIUsbKEI=?=\n"
      "Content-Type: text/plain; charset=ISO-2022-JP\n\n"
