@@ -125,6 +125,13 @@ check "xlsx without -o: exit 2" '[ $st -eq 2 ] && grep -q "needs -o" "$T/err"'
 check "xlsx: a zip workbook" '[ $st -eq 0 ] && [ "$(head -c 2 "$T/book.xlsx")" = "PK" ]'
 "$SLX" --format html "$SEED" >"$T/page.out"; st=$?
 check "html to standard output" '[ $st -eq 0 ] && grep -q "<table id=\"comparison\">" "$T/page.out"'
+# hostile vendor text and file names are text in the page, never markup
+# (an HTML document's &lt;script&gt; is the text <script> in the response)
+mkdir "$T/hostile"
+H="$T/hostile/<img src=x onerror=alert(1)>.html"
+printf '<html><body><table><tr><th>No.</th><th>項目</th><th>回答</th></tr><tr><td>1</td><td>サービス時間</td><td>&lt;script&gt;alert(1)&lt;/script&gt; 24時間365日</td></tr><tr><td>2</td><td>計画停止予定通知</td><td>&quot;&gt;&lt;svg onload=alert(2)&gt; 有</td></tr></table></body></html>' >"$H"
+"$SLX" --format html "$H" >"$T/hostile.html"; st=$?
+check "html: hostile text and file name escaped" '[ $st -eq 0 ] && ! grep -q "<script>alert" "$T/hostile.html" && ! grep -q "<img src=x" "$T/hostile.html" && ! grep -q "<svg onload" "$T/hostile.html" && grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$T/hostile.html" && grep -q "&lt;img src=x onerror=alert(1)&gt;" "$T/hostile.html"'
 "$SLX" -o "$T/records.jsonl" "$SEED" "$T/missing.txt"; st=$?
 check "-o: written whole, exit 1 for the missing file" '[ $st -eq 1 ] && [ $(wc -l < "$T/records.jsonl") -eq 2 ]'
 check "-o: no temporary file left" '[ -z "$(ls -A "$T" | grep "^\.")" ]'
