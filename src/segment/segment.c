@@ -124,7 +124,6 @@ slx_seg_best_name_similarity(const Context *cx, const SlxKey *key)
     return slx_seg_best_similarity(cx, key, TRUE);
 }
 
-
 /* A section row: 「アプリケーション運用」, 「3.データ管理」, 「その他」. */
 gboolean
 slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint *number)

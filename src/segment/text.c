@@ -137,7 +137,6 @@ text_split_number(const Context *cx, const char *text, char **no, char **name)
     g_match_info_free(mi);
 }
 
-
 /* Does TEXT end with a question mark? */
 static gboolean
 text_is_question(const char *text)
