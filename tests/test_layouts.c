@@ -89,6 +89,12 @@ static const Case cases[] = {
      "No.\nサービスレベル項目\n規定内容\n測定単位\n設定例\n回答\n2\n計画停止予定通知\n定期的な保守停止に関\n"
      "する事前連絡確認\n有無\n30日前にメール/ホーム\nページで通知\n有:\n実施7日前までに通知\n",
      "2|計画停止予定通知|有:実施7日前までに通知"},
+    {"a transcript of three columns, a note before the first row, ended by a heading", FALSE,
+     "No.\n項目\n回答\n(抜粋)\n1\nサービス時間\n24時間\n5\n稼働率\n99.9%\n# 付録\n以下余白\n",
+     "1|サービス時間|24時間\n5|稼働率|99.9%"},
+    {"a transcribed row with no answer yet and nothing it names", FALSE,
+     "No.\n項目\n回答\n1\n2\nサービス時間\n有\n",
+     "2|サービス時間|有"},
     {"a header of unknown labels", FALSE,
      "開示項目\t開示内容\n1\t事業者名\tA社\n2\tサービス稼働率\t99.9%\n3\tバックアップ世代数\t7世代\n",
      "1|事業者名|A社\n2|サービス稼働率|99.9%\n3|バックアップ世代数|7世代"},
