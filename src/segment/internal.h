@@ -67,6 +67,7 @@ double slx_seg_best_name_similarity(const Context *cx, const SlxKey *key);
 gboolean slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint *number);
 void slx_seg_note_preamble(const Context *cx, SlxTable *t, const char *text);
 void slx_seg_set_section(Segmenter *sg, const char *text, guint number);
+gboolean slx_seg_is_rule(const Context *cx, const SlxBlock *block);
 
 /* table.c: a table row (or a paragraph no text layout claims). */
 void slx_seg_table_row(Segmenter *sg, const SlxBlock *block, guint index);

@@ -154,6 +154,18 @@ slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint
     return found;
 }
 
+/* Is the one-cell BLOCK a line that ends a section ([layout] rule)?  It is
+ * matched as written: normalizing makes 「---」 a lone dash, which is an
+ * answer (not applicable). */
+gboolean
+slx_seg_is_rule(const Context *cx, const SlxBlock *block)
+{
+    char *raw = g_strstrip(g_strdup(slx_block_cell(block, 0)));
+    gboolean rule = slx_phrases_match(cx->patterns->vocab.rule, raw);
+    g_free(raw);
+    return rule;
+}
+
 /* Title and service from a line outside the table. */
 void
 slx_seg_note_preamble(const Context *cx, SlxTable *t, const char *text)

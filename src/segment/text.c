@@ -144,6 +144,19 @@ text_is_question(const char *text)
     return g_str_has_suffix(text, "?") || g_str_has_suffix(text, "？");
 }
 
+/* A question (「Q. サービス時間を教えてください。」, a heading that asks): an
+ * item when it names one in passing; else what answers it is skipped. */
+static void
+text_question(Segmenter *sg, const SlxBlock *b, const char *question)
+{
+    char *name = text_name_within(&sg->cx, question);
+    if (name)
+        text_open_item(sg, b, OPEN_SECTION, NULL, name);
+    else
+        slx_seg_close_open(sg);
+    sg->skipping = name == NULL;
+}
+
 static void
 text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
 {
@@ -166,12 +179,9 @@ text_heading(Segmenter *sg, const SlxBlock *b, const char *text)
         g_free(no);
         g_free(name);
         /* A heading that asks (「What are your service hours?」) is a
-         * question: an item when it names one in passing, else skipped. */
+         * question. */
         if (b->level > 1 && text_is_question(text)) {
-            char *named = text_name_within(cx, text);
-            if (named)
-                text_open_item(sg, b, OPEN_SECTION, NULL, named);
-            sg->skipping = named == NULL;
+            text_question(sg, b, text);
             return;
         }
         if (b->level > 1 && slx_seg_section_of(cx, text, TRUE, &sec_no))
@@ -240,6 +250,28 @@ slx_seg_row_under_heading(Segmenter *sg, const SlxBlock *b)
     return TRUE;
 }
 
+/* The first [layout] label_value pattern from index FROM on that matches
+ * TEXT: its index, and its groups (g_free; NULL where a group did not take
+ * part), or -1. */
+static gint
+text_match_label_value(const SlxVocabulary *v, const char *text, guint from, char **no,
+                       char **name, char **value)
+{
+    for (guint i = from; i < v->label_value->len; i++) {
+        GMatchInfo *mi;
+        gboolean matched = g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi);
+        if (matched) {
+            *no = text_fetch_named(mi, "no");
+            *name = text_fetch_named(mi, "name");
+            *value = text_fetch_named(mi, "value");
+        }
+        g_match_info_free(mi);
+        if (matched)
+            return (gint)i;
+    }
+    return -1;
+}
+
 /* A form filled in item by item: 「項目:サービス時間」, 「回答:24時間365日」,
  * 「備考:…」 — label/value lines whose labels are the checklist's column
  * labels.  The name label opens an item named by its value (the number
@@ -248,35 +280,27 @@ static gboolean
 text_record_field(Segmenter *sg, const SlxBlock *b, const char *text)
 {
     const SlxVocabulary *v = &sg->cx.patterns->vocab;
-    GMatchInfo *mi;
-    for (guint i = 0; i < v->label_value->len; i++) {
-        if (!g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi)) {
-            g_match_info_free(mi);
-            continue;
-        }
-        char *no = text_fetch_named(mi, "no"), *label = text_fetch_named(mi, "name");
-        char *value = text_fetch_named(mi, "value");
-        g_match_info_free(mi);
-        SlxColumnRole role = no || label == NULL ? SLX_COL_NONE : slx_header_role(v, label);
-        gboolean taken = TRUE;
-        if (role == SLX_COL_NAME && value) {
-            if (sg->open && sg->open->name == NULL && sg->open->responses->len == 0)
-                sg->open->name = g_steal_pointer(&value);       /* 「No.:5」 came first */
-            else
-                text_open_item(sg, b, OPEN_SECTION, NULL, g_steal_pointer(&value));
-        } else if (role == SLX_COL_NO && value) {
-            text_open_item(sg, b, OPEN_SECTION, g_steal_pointer(&value), NULL);
-        } else if (role != SLX_COL_NONE && sg->open && sg->open_kind == OPEN_SECTION) {
-            slx_seg_put(sg->open, role, value ? value : "", ++sg->open_labels);
-        } else {
-            taken = FALSE;
-        }
-        g_free(no);
-        g_free(label);
-        g_free(value);
-        return taken;
+    char *no, *label, *value;
+    if (text_match_label_value(v, text, 0, &no, &label, &value) < 0)
+        return FALSE;
+    SlxColumnRole role = no || label == NULL ? SLX_COL_NONE : slx_header_role(v, label);
+    gboolean taken = TRUE;
+    if (role == SLX_COL_NAME && value) {
+        if (sg->open && sg->open->name == NULL && sg->open->responses->len == 0)
+            sg->open->name = g_steal_pointer(&value);       /* 「No.:5」 came first */
+        else
+            text_open_item(sg, b, OPEN_SECTION, NULL, g_steal_pointer(&value));
+    } else if (role == SLX_COL_NO && value) {
+        text_open_item(sg, b, OPEN_SECTION, g_steal_pointer(&value), NULL);
+    } else if (role != SLX_COL_NONE && sg->open && sg->open_kind == OPEN_SECTION) {
+        slx_seg_put(sg->open, role, value ? value : "", ++sg->open_labels);
+    } else {
+        taken = FALSE;
     }
-    return FALSE;
+    g_free(no);
+    g_free(label);
+    g_free(value);
+    return taken;
 }
 
 /* Does the paragraph TEXT start an item?  「1.1. サービス時間」, 「【5】稼働率:
@@ -286,24 +310,15 @@ text_opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
 {
     Context *cx = &sg->cx;
     const SlxVocabulary *v = &cx->patterns->vocab;
-    char *no, *name;
+    char *no, *name, *value;
     /* 「Service name: …」 names the service, whatever it resembles. */
-    GMatchInfo *mi;
     if (slx_phrases_match(v->service, text))
         return FALSE;
-    for (guint i = 0; i < v->label_value->len; i++) {
-        if (!g_regex_match(g_ptr_array_index(v->label_value, i), text, 0, &mi)) {
-            g_match_info_free(mi);
-            continue;
-        }
-        no = text_fetch_named(mi, "no");
-        name = text_fetch_named(mi, "name");
-        char *value = text_fetch_named(mi, "value");
-        g_match_info_free(mi);
+    for (gint i = 0; (i = text_match_label_value(v, text, (guint)i, &no, &name, &value)) >= 0; i++) {
         if (no == NULL && name) {
             /* 「1. サービス時間:24時間」: the number printed before the name */
             char *bare;
-            text_split_number(&sg->cx, name, &no, &bare);
+            text_split_number(cx, name, &no, &bare);
             g_free(name);
             name = bare;
         }
@@ -365,12 +380,7 @@ text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
 {
     Context *cx = &sg->cx;
     const SlxVocabulary *v = &cx->patterns->vocab;
-    /* A rule is matched as written: normalizing makes 「---」 a lone dash,
-     * which is an answer (not applicable). */
-    char *raw = g_strstrip(g_strdup(slx_block_cell(b, 0)));
-    gboolean rule = slx_phrases_match(v->rule, raw);
-    g_free(raw);
-    if (rule) {
+    if (slx_seg_is_rule(cx, b)) {
         slx_seg_close_open(sg);
         sg->skipping = FALSE;
         return TRUE;
@@ -384,11 +394,7 @@ text_paragraph(Segmenter *sg, const SlxBlock *b, const char *text)
     }
     char *question = text_capture(v->question, text);
     if (question) {
-        slx_seg_close_open(sg);
-        char *name = text_name_within(cx, question);
-        if (name)
-            text_open_item(sg, b, OPEN_SECTION, NULL, name);
-        sg->skipping = name == NULL;
+        text_question(sg, b, question);
         g_free(question);
         return TRUE;
     }

@@ -190,10 +190,7 @@ slx_seg_transcript_line(Segmenter *sg, const SlxBlock *b, guint index, const cha
     }
     if (index <= sg->transcript_skip)
         return TRUE;
-    char *raw = g_strstrip(g_strdup(slx_block_cell(b, 0)));
-    gboolean rule = slx_phrases_match(sg->cx.patterns->vocab.rule, raw);
-    g_free(raw);
-    if (rule) {
+    if (slx_seg_is_rule(&sg->cx, b)) {
         transcript_flush(sg);
         return TRUE;
     }
