@@ -46,27 +46,6 @@ static const SlxAnswer marker_answer[SLX_MARK_N] = {
     [SLX_MARK_SAME_AS_PREVIOUS] = SLX_ANSWER_SAME_AS_PREVIOUS,
 };
 
-/* The first word of TEXT: up to a space or punctuation, or a whole
- * bracketed group 【有】. */
-static char *
-first_word(const char *text)
-{
-    if (g_str_has_prefix(text, "【")) {
-        const char *close = strstr(text, "】");
-        if (close)
-            return g_strndup(text, (gsize)(close - text) + strlen("】"));
-    }
-    const char *p = text;
-    while (*p) {
-        gunichar c = g_utf8_get_char(p);
-        if (c == ' ' || c == 0x3002 || c == 0x3001 || c == ',' || c == ':' ||
-            c == '(' || c == '.' || c == 0xFF0C)
-            break;
-        p = g_utf8_next_char(p);
-    }
-    return g_strndup(text, (gsize)(p - text));
-}
-
 /* A Latin marker followed by a space and more words is a determiner, not
  * an answer: 「No failures in the past year」, 「No removable media …」.
  * 「No.」, 「Yes, …」, 「N/A - …」 and 「無 プログラム…」 are answers. */
@@ -307,7 +286,7 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
          * 「N/A - no files are stored」.  A leading "-" is a bullet, not
          * "not applicable": a marker made of a dash alone counts as the
          * first word only with a colon after it. */
-        char *w = first_word(text);
+        char *w = slx_first_word(text);
         int wm = slx_marker_of(v, w);
         gboolean colon = text[strlen(w)] == ':';
         if (wm >= 0 && wm != SLX_MARK_SAME_AS_PREVIOUS && !latin_word_before_text(w, text) &&

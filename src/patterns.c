@@ -688,6 +688,25 @@ slx_marker_of(const SlxVocabulary *v, const char *word)
     return found;
 }
 
+char *
+slx_first_word(const char *text)
+{
+    if (g_str_has_prefix(text, "【")) {
+        const char *close = strstr(text, "】");
+        if (close)
+            return g_strndup(text, (gsize)(close - text) + strlen("】"));
+    }
+    const char *p = text;
+    while (*p) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == ' ' || c == 0x3002 || c == 0x3001 || c == ',' || c == ':' ||
+            c == '(' || c == '.' || c == 0xFF0C)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    return g_strndup(text, (gsize)(p - text));
+}
+
 /* ---- public ---------------------------------------------------------- */
 
 SlxPatterns *

@@ -141,6 +141,11 @@ char *slx_patterns_default_dir(void);
 /* The marker (SlxMarker) WORD is, brackets aside (【有】 is 有), or -1. */
 int slx_marker_of(const SlxVocabulary *vocab, const char *word);
 
+/* The first word of normalized TEXT, where a leading marker is read: up to
+ * a space or punctuation (「有:…」, 「有。…」), or a whole bracketed group
+ * 【有】 (g_free). */
+char *slx_first_word(const char *text);
+
 /* TRUE if any regex of LIST matches TEXT. */
 gboolean slx_phrases_match(GPtrArray *list, const char *text);
 

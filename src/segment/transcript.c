@@ -94,11 +94,8 @@ transcript_marked_line(const Context *cx, GPtrArray *lines, guint from)
 {
     for (guint i = from; i < lines->len; i++) {
         char *line = slx_normalize(g_ptr_array_index(lines, i), -1, SLX_NORM_DEFAULT);
-        gsize n = 0;
-        while (line[n] && line[n] != ':' && line[n] != ' ' && n < 16)
-            n++;
-        char *word = g_strndup(line, n);
-        gboolean marked = slx_marker_of(&cx->patterns->vocab, word) >= 0 && *word;
+        char *word = slx_first_word(line);
+        gboolean marked = *word && slx_marker_of(&cx->patterns->vocab, word) >= 0;
         g_free(word);
         g_free(line);
         if (marked)
