@@ -24,7 +24,6 @@ typedef struct {
     GPtrArray *cells;  /* char *, never NULL, possibly "" */
     guint level;       /* HEADING: its level */
     guint indent;      /* PARAGRAPH: the line starts indented (a continuation in plain text) */
-    gboolean gap;      /* a blank line, or the end of another block element, comes before it */
     guint line;        /* 1-based line in the source (text), 0 if none */
     guint page;        /* 1-based page (PDF), 0 otherwise */
     gboolean continues;/* ROW: the rest of the row above (cut by a page break) */

@@ -87,7 +87,6 @@ html_add_row(Html *h, char **cells, guint n)
         return;
     }
     SlxBlock *row = slx_document_add_row(h->doc, 0, 0);
-    row->gap = TRUE;
     for (guint i = 0; i < n; i++)
         slx_block_take_cell(row, cells[i] ? cells[i] : g_strdup(""));
 }
@@ -96,9 +95,7 @@ html_add_row(Html *h, char **cells, guint n)
 static SlxBlock *
 html_add_text(Html *h, SlxBlockKind kind, char *text)
 {
-    SlxBlock *b = slx_document_add_text(h->doc, kind, text, 0);
-    b->gap = TRUE;
-    return b;
+    return slx_document_add_text(h->doc, kind, text, 0);
 }
 
 /* A <dt> that no <dd> followed is a paragraph of its own. */
@@ -123,7 +120,6 @@ html_flush_block(Html *h, const char *name)
     int level = html_heading_level(name);
     if (g_ascii_strcasecmp(name, "dd") == 0 && h->dt) {
         SlxBlock *b = slx_document_add(h->doc, SLX_BLOCK_LABEL_VALUE, 0, 0);
-        b->gap = TRUE;
         slx_block_take_cell(b, h->dt);
         slx_block_take_cell(b, text);
         h->dt = NULL;

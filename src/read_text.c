@@ -4,8 +4,7 @@
  * copy-paste into markdown or from a spreadsheet viewer (`7 | 1 | 可用性`),
  * or from web pages and e-mails saved as text.  This file only splits and
  * cleans, and says what the text format itself says: a table row, a
- * markdown heading, a bulleted line, an indented line, a blank line before
- * a line.  Deciding what a block means is segment.c's job. */
+ * markdown heading, a bulleted line, an indented line.  Deciding what a block means is segment.c's job. */
 #include "read_text.h"
 
 #include <string.h>
@@ -232,7 +231,7 @@ static const char *const text_bullets[] = {"- ", "* ", "+ ", "・", "•", "‣"
 
 /* A plain line: a markdown heading, a bulleted line, or a paragraph line. */
 static void
-text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboolean gap)
+text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line)
 {
     guint indent = 0;
     while (s < eol && (*s == ' ' || *s == '\t' || (eol - s >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0))) {
@@ -267,7 +266,6 @@ text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboo
                                         line);
     b->level = level;
     b->indent = indent;
-    b->gap = gap;
 }
 
 /* A table row of a pipe table: `| a | b |`, or `a | b | c` without the
@@ -279,10 +277,9 @@ text_add_line(SlxDocument *doc, const char *s, const char *eol, guint line, gboo
  * after an opening one: `6 | 5 | 99.95% |` ends with an empty cell. */
 static void
 text_add_pipe_row(SlxDocument *doc, const char *line_start, const char *s, const char *eol,
-                  guint line, gboolean gap)
+                  guint line)
 {
     SlxBlock *row = slx_document_add_row(doc, line, 0);
-    row->gap = gap;
     const char *e = eol;
     while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
@@ -309,7 +306,6 @@ read_lines(const char *text, gsize len, Layout layout, SlxDocument *doc)
 {
     const char *end = text + len;
     guint line = 0;
-    gboolean gap = FALSE;
     for (const char *p = text; p < end;) {
         const char *nl = memchr(p, '\n', (gsize)(end - p));
         const char *eol = nl ? nl : end;
@@ -320,14 +316,12 @@ read_lines(const char *text, gsize len, Layout layout, SlxDocument *doc)
         while (s < eol && (*s == ' ' || *s == '\t'))
             s++;
         if (s == eol) {
-            gap = TRUE;
+            /* a blank line says nothing a block does not */
         } else if (layout == LAYOUT_PIPE && text_count_pipes(s, eol) > 0) {
             if (!is_pipe_separator(s, (gsize)(eol - s)))
-                text_add_pipe_row(doc, p, s, eol, line, gap);
-            gap = FALSE;
+                text_add_pipe_row(doc, p, s, eol, line);
         } else {
-            text_add_line(doc, p, eol, line, gap);
-            gap = FALSE;
+            text_add_line(doc, p, eol, line);
         }
         p = nl ? nl + 1 : end;
     }

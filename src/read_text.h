@@ -8,7 +8,7 @@
  * separated export (quoted cells with tabs, quotes and line breaks; CRLF),
  * pipe tables with or without outer bars (table rows), and plain lines:
  * markdown headings, bulleted lines (list items), paragraphs with their
- * indent and the blank line before them.  Cells lose HTML
+ * indent.  Cells lose HTML
  * remnants (<b>, <ul style=…>, <li>, &amp;), markdown escapes (\_) and
  * emphasis. */
 SlxDocument *slx_read_text(const char *text, gsize len);

@@ -57,20 +57,6 @@ test_cases(void **state)
     }
 }
 
-/* A blank line before a block is said (gap), and only then. */
-static void
-test_gaps(void **state)
-{
-    (void)state;
-    const char *text = "a\nb\n\n\nc\n  \nd\n";
-    SlxDocument *d = slx_read_text(text, strlen(text));
-    assert_int_equal(d->blocks->len, 4);
-    const gboolean want[] = {FALSE, FALSE, TRUE, TRUE};
-    for (guint i = 0; i < 4; i++)
-        assert_int_equal(((SlxBlock *)g_ptr_array_index(d->blocks, i))->gap, want[i]);
-    slx_document_free(d);
-}
-
 /* 「- 3 -」 is a page number printed as such, not a list item 「3 -」. */
 static void
 test_page_number_is_no_bullet(void **state)
@@ -102,7 +88,6 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_gaps),
         cmocka_unit_test(test_page_number_is_no_bullet),
         cmocka_unit_test(test_line_numbers),
     };
