@@ -311,10 +311,19 @@ text_opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
     Context *cx = &sg->cx;
     const SlxVocabulary *v = &cx->patterns->vocab;
     char *no, *name, *value;
-    /* 「Service name: …」 names the service, whatever it resembles. */
-    if (slx_phrases_match(v->service, text))
-        return FALSE;
+    gboolean asked = FALSE;
     for (gint i = 0; (i = text_match_label_value(v, text, (guint)i, &no, &name, &value)) >= 0; i++) {
+        /* 「Service name: …」 names the service, whatever it resembles
+         * (asked once, and only of a line that is a label and its value). */
+        if (!asked) {
+            asked = TRUE;
+            if (slx_phrases_match(v->service, text)) {
+                g_free(no);
+                g_free(name);
+                g_free(value);
+                return FALSE;
+            }
+        }
         if (no == NULL && name) {
             /* 「1. サービス時間:24時間」: the number printed before the name */
             char *bare;
