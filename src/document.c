@@ -99,6 +99,7 @@ slx_block_cell(const SlxBlock *block, guint i)
 const char *
 slx_block_kind_name(SlxBlockKind kind)
 {
-    static const char *const names[] = {"row", "heading", "paragraph", "list_item", "label_value"};
+    static const char *const names[] = {"row",         "heading", "paragraph",
+                                        "list_item",   "label_value", "sheet"};
     return kind < G_N_ELEMENTS(names) ? names[kind] : "?";
 }

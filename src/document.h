@@ -1,6 +1,6 @@
 /* document.h — what every reader produces: blocks in reading order.
  *
- * A reader (text, HTML, e-mail, PDF) says only what its format says: this
+ * A reader (text, HTML, e-mail, PDF, workbook) says only what its format says: this
  * is a table row of cells, a heading of level N, a paragraph, a list item,
  * a label with its value.  Deciding what a block means for the checklist
  * (header row, section, item, response, preamble, furniture) is done once,
@@ -17,6 +17,7 @@ typedef enum {
     SLX_BLOCK_PARAGRAPH,    /* one cell: a line of plain text, a <p> */
     SLX_BLOCK_LIST_ITEM,    /* one cell, its bullet removed */
     SLX_BLOCK_LABEL_VALUE,  /* two cells: label, value (<dt>/<dd>) */
+    SLX_BLOCK_SHEET,        /* one cell: the name of the workbook sheet whose rows follow */
 } SlxBlockKind;
 
 typedef struct {
@@ -53,7 +54,7 @@ void slx_block_take_cell(SlxBlock *block, char *text);
 /* Number of non-empty (non-blank) cells. */
 guint slx_block_filled(const SlxBlock *block);
 const char *slx_block_cell(const SlxBlock *block, guint i);
-/* "row", "heading", "paragraph", "list_item", "label_value". */
+/* "row", "heading", "paragraph", "list_item", "label_value", "sheet". */
 const char *slx_block_kind_name(SlxBlockKind kind);
 
 #endif

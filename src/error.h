@@ -14,7 +14,7 @@ typedef enum {
     SLX_ERROR_NOT_A_FILE,         /* "not_a_file": a directory, a device */
     SLX_ERROR_READ,               /* "read_error": permission, I/O */
     SLX_ERROR_EMPTY,              /* "empty": zero bytes, or only white space */
-    SLX_ERROR_BINARY,             /* "binary": not text, HTML or PDF */
+    SLX_ERROR_BINARY,             /* "binary": not text, HTML, e-mail, PDF or a workbook */
     SLX_ERROR_INVALID_UTF8,       /* "invalid_utf8": UTF-8 with broken bytes */
     SLX_ERROR_DECODE,             /* "decode_error": bytes invalid in the detected charset */
     SLX_ERROR_NO_TABLE,           /* "no_table": no checklist rows at all */
@@ -22,6 +22,7 @@ typedef enum {
     SLX_ERROR_PDF,                /* "pdf_error": a PDF Poppler cannot read */
     SLX_ERROR_NO_TEXT,            /* "no_text": a PDF without any text layer */
     SLX_ERROR_TOO_LARGE,          /* "too_large": bigger than --max-bytes, not read */
+    SLX_ERROR_WORKBOOK,           /* "workbook_error": a workbook (xlsx, ods, xls) that cannot be read */
     SLX_ERROR_PATTERNS,           /* pattern file errors (exit status 2, no record) */
 } SlxErrorCode;
 

@@ -348,8 +348,8 @@ static const char *const phrase_keys[] = {
     "undisclosed", "negative", "negative_ignore", "partial", "limit_none",
     "none_occurred", "lead_in", "supplement", "same_as_previous", "risk_denial", "contrast", "affirmative", NULL};
 static const char *const document_keys[] = {"title", "service", "not_service", NULL};
-static const char *const layout_keys[] = {"label_value", "question", "answer", "rule",
-                                          "heading_mark", "closing", NULL};
+static const char *const layout_keys[] = {"label_value",  "question", "answer",      "rule",
+                                          "heading_mark", "closing",  "other_sheet", NULL};
 
 /* ---- the words of values (values.ini) -------------------------------- */
 
@@ -632,6 +632,7 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
              add_regexes(v->rule, kf, src, "layout", "rule", error) &&
              add_regexes(v->heading_mark, kf, src, "layout", "heading_mark", error) &&
              add_regexes(v->closing, kf, src, "layout", "closing", error) &&
+             add_regexes(v->other_sheet, kf, src, "layout", "other_sheet", error) &&
              check_label_value(v->label_value, src, error);
     }
     gsize n;
@@ -724,7 +725,7 @@ slx_patterns_new(void)
     v->service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->not_service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     GPtrArray **layout[] = {&v->label_value, &v->question, &v->answer, &v->rule,
-                            &v->heading_mark, &v->closing};
+                            &v->heading_mark, &v->closing, &v->other_sheet};
     for (gsize i = 0; i < G_N_ELEMENTS(layout); i++)
         *layout[i] = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
@@ -755,6 +756,7 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->rule);
     g_ptr_array_unref(v->heading_mark);
     g_ptr_array_unref(v->closing);
+    g_ptr_array_unref(v->other_sheet);
     g_hash_table_unref(v->quantities);
     g_hash_table_unref(v->value_words);
     g_ptr_array_unref(p->catalogs);

@@ -107,6 +107,7 @@ typedef struct {
     GPtrArray *rule;         /* lines that end a section: ----, a page footer 「- 3 -」 */
     GPtrArray *heading_mark; /* marks before a heading line: 「◆」 in 「◆1 サービス時間」 */
     GPtrArray *closing;      /* the line that closes a letter: 「以上」; nothing after it is read */
+    GPtrArray *other_sheet;  /* names of workbook sheets that are not the answer: 記入例, 変更履歴 */
     GHashTable *quantities;         /* name → SlxQuantity * */
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */

@@ -5,6 +5,7 @@
 #include "read_email.h"
 #include "read_html.h"
 #include "read_pdf.h"
+#include "read_sheet.h"
 #include "read_text.h"
 
 #include <errno.h>
@@ -20,6 +21,9 @@ slx_format_name(SlxFormat f)
     case SLX_FORMAT_HTML: return "html";
     case SLX_FORMAT_PDF:  return "pdf";
     case SLX_FORMAT_EMAIL: return "email";
+    case SLX_FORMAT_XLSX: return "xlsx";
+    case SLX_FORMAT_ODS:  return "ods";
+    case SLX_FORMAT_XLS:  return "xls";
     case SLX_FORMAT_TEXT: break;
     }
     return "text";
@@ -34,6 +38,13 @@ slx_sniff_format(const guint8 *b, gsize len)
     for (gsize i = 0; i + 5 <= head; i++)
         if (memcmp(b + i, "%PDF-", 5) == 0)
             return SLX_FORMAT_PDF;
+    switch (slx_workbook_kind(b, len)) {
+    case SLX_WORKBOOK_XLSX:
+    case SLX_WORKBOOK_ENCRYPTED: return SLX_FORMAT_XLSX;
+    case SLX_WORKBOOK_ODS: return SLX_FORMAT_ODS;
+    case SLX_WORKBOOK_XLS: return SLX_FORMAT_XLS;
+    case SLX_WORKBOOK_NONE: break;
+    }
     if (slx_looks_like_email(b, len))
         return SLX_FORMAT_EMAIL;
     /* HTML starts with markup; text exports with HTML remnants (<b>) do not. */
@@ -156,6 +167,14 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
         src->encoding = "UTF-8";
         src->doc = slx_read_pdf((const guint8 *)data, len, password, &info, error);
         src->pages = info.pages;
+        g_free(data);
+        return src->doc != NULL;
+    }
+    if (src->format == SLX_FORMAT_XLSX || src->format == SLX_FORMAT_ODS ||
+        src->format == SLX_FORMAT_XLS) {
+        src->encoding = "UTF-8";
+        src->doc = slx_read_workbook(slx_workbook_kind((const guint8 *)data, len),
+                                     (const guint8 *)data, len, &src->pages, error);
         g_free(data);
         return src->doc != NULL;
     }

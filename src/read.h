@@ -8,18 +8,21 @@
 
 #include "document.h"
 
-typedef enum { SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF, SLX_FORMAT_EMAIL } SlxFormat;
+typedef enum {
+    SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF, SLX_FORMAT_EMAIL,
+    SLX_FORMAT_XLSX, SLX_FORMAT_ODS, SLX_FORMAT_XLS,
+} SlxFormat;
 
 typedef struct {
     SlxFormat format;
     const char *encoding;    /* decoded encoding (static), NULL before decoding */
     gboolean encoding_guessed;
     char *sha256;            /* hex digest of the bytes */
-    guint pages;             /* PDF pages, else 0 */
+    guint pages;             /* PDF pages, workbook sheets read, else 0 */
     SlxDocument *doc;        /* the blocks read, with the reader's warnings; NULL on error */
 } SlxSource;
 
-/* "text", "html", "pdf", "email". */
+/* "text", "html", "pdf", "email", "xlsx", "ods", "xls". */
 const char *slx_format_name(SlxFormat f);
 
 /* The format BYTES look like. */

@@ -54,6 +54,7 @@ typedef struct {
     const SlxBlock *cell_block; /* its first block */
     GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
     gboolean closed;        /* past the line that closes a letter (「以上」): nothing more is read */
+    gboolean other_sheet;   /* in a workbook sheet that is not the answer (記入例): not read */
 } Segmenter;
 
 /* segment.c: rows and their fields, the catalog, the preamble. */

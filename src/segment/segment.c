@@ -343,6 +343,29 @@ context_clear(Context *cx)
 
 /* ---- the segmenter --------------------------------------------------- */
 
+/* A new workbook sheet: nothing of the sheet before carries over (its
+ * header, section, the row a continuation would extend), and a sheet
+ * whose name says it is not the answer — a filled-in sample, the form's
+ * instructions, a revision history ([layout] other_sheet) — is not read. */
+static void
+segment_new_sheet(Segmenter *sg, const SlxBlock *b)
+{
+    slx_seg_transcript_end(sg);
+    slx_seg_close_open(sg);
+    if (sg->roles) {
+        g_array_free(sg->roles, TRUE);
+        sg->roles = NULL;
+    }
+    sg->frame = 0;
+    sg->last = NULL;
+    sg->skipping = FALSE;
+    sg->heading_parts = 0;
+    g_clear_pointer(&sg->section, g_free);
+    sg->section_number = 0;
+    g_autofree char *name = slx_normalize(slx_block_cell(b, 0), -1, SLX_NORM_KEEP_CJK_SPACES);
+    sg->other_sheet = slx_phrases_match(sg->cx.patterns->vocab.other_sheet, name);
+}
+
 static void
 finish_title(Segmenter *sg)
 {
@@ -380,7 +403,11 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
         const SlxBlock *b = g_ptr_array_index(doc->blocks, i);
         if (sg.closed)
             break;       /* a signature, a quoted request: not the answer */
-        if (b->kind == SLX_BLOCK_ROW && slx_seg_row_under_heading(&sg, b)) {
+        if (b->kind == SLX_BLOCK_SHEET) {
+            segment_new_sheet(&sg, b);
+        } else if (sg.other_sheet) {
+            continue;
+        } else if (b->kind == SLX_BLOCK_ROW && slx_seg_row_under_heading(&sg, b)) {
             continue;
         } else if (b->kind == SLX_BLOCK_ROW) {
             slx_seg_transcript_end(&sg);
