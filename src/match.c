@@ -233,16 +233,18 @@ slx_match_result_free(SlxMatchResult *r)
 /* Does the document number its rows as catalog C does?  Another checklist
  * (総務省's disclosure table) numbers 1, 2, 3 … too, but its names do not
  * agree with the items those numbers name.  Trusted when at least half of
- * the rows with a number and a name or template agree with their item. */
+ * the rows with a number and a name or template agree with their item;
+ * judged over the rows of one SHEET (0 outside workbooks). */
 static gboolean
-numbering_agrees(const SlxTable *t, const SlxCatalog *c)
+numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
 {
     guint checked = 0, agree = 0;
     for (guint r = 0; r < t->rows->len; r++) {
         const SlxRow *row = g_ptr_array_index(t->rows, r);
-        const SlxCatalogItem *it = slx_item_for_number(c, row->no, row->section_number);
-        if (row->no == NULL || (row->name == NULL && row->template_text == NULL))
+        if (row->sheet != sheet || row->no == NULL ||
+            (row->name == NULL && row->template_text == NULL))
             continue;
+        const SlxCatalogItem *it = slx_item_for_number(c, row->no, row->section_number);
         checked++;
         if (it == NULL)
             continue;
@@ -257,17 +259,54 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c)
     return checked == 0 || agree * 2 >= checked;
 }
 
+/* The sheets of a workbook (1 … N) whose rows match no item of the
+ * catalog: another form (a security questionnaire beside the SLA
+ * checklist), whose rows are not the document's extra items either.
+ * Outside workbooks every row is on "sheet 0", which is always kept. */
+static GHashTable *
+match_sheets_without_items(GPtrArray *matches)
+{
+    GHashTable *seen = g_hash_table_new(NULL, NULL), *matched = g_hash_table_new(NULL, NULL);
+    for (guint r = 0; r < matches->len; r++) {
+        const SlxMatch *m = g_ptr_array_index(matches, r);
+        g_hash_table_add(seen, GUINT_TO_POINTER(m->row->sheet));
+        if (m->item)
+            g_hash_table_add(matched, GUINT_TO_POINTER(m->row->sheet));
+    }
+    GHashTable *other = g_hash_table_new(NULL, NULL);
+    GHashTableIter it;
+    gpointer sheet;
+    g_hash_table_iter_init(&it, seen);
+    while (g_hash_table_iter_next(&it, &sheet, NULL))
+        if (GPOINTER_TO_UINT(sheet) > 0 && !g_hash_table_contains(matched, sheet) &&
+            g_hash_table_size(matched) > 0)
+            g_hash_table_add(other, sheet);
+    g_hash_table_unref(seen);
+    g_hash_table_unref(matched);
+    return other;
+}
+
 static SlxMatchResult *
 match_catalog(const SlxTable *t, const SlxCatalog *c)
 {
-    gboolean use_numbers = numbering_agrees(t, c);
+    /* Each sheet of a workbook numbers its rows its own way. */
+    GHashTable *numbering = g_hash_table_new(NULL, NULL);   /* sheet + 1 → trusted */
+    for (guint r = 0; r < t->rows->len; r++) {
+        guint sheet = ((const SlxRow *)g_ptr_array_index(t->rows, r))->sheet;
+        if (!g_hash_table_contains(numbering, GUINT_TO_POINTER(sheet + 1)))
+            g_hash_table_insert(numbering, GUINT_TO_POINTER(sheet + 1),
+                                GINT_TO_POINTER(numbering_agrees(t, c, sheet)));
+    }
     SlxMatchResult *res = g_new0(SlxMatchResult, 1);
     res->catalog = c;
     res->matches = g_ptr_array_new_with_free_func(g_free);
     GHashTable *kept = g_hash_table_new(g_direct_hash, g_direct_equal);  /* item → SlxMatch */
 
     for (guint r = 0; r < t->rows->len; r++) {
-        SlxMatch *m = match_row(c, g_ptr_array_index(t->rows, r), use_numbers);
+        const SlxRow *row = g_ptr_array_index(t->rows, r);
+        gboolean use_numbers =
+            GPOINTER_TO_INT(g_hash_table_lookup(numbering, GUINT_TO_POINTER(row->sheet + 1)));
+        SlxMatch *m = match_row(c, row, use_numbers);
         g_ptr_array_add(res->matches, m);
         if (m->item == NULL)
             continue;
@@ -283,6 +322,14 @@ match_catalog(const SlxTable *t, const SlxCatalog *c)
         loser->flags = 0;
         g_hash_table_insert(kept, (gpointer)winner->item, winner);
     }
+    GHashTable *other_sheets = match_sheets_without_items(res->matches);
+    for (guint r = res->matches->len; r-- > 0;) {
+        const SlxMatch *m = g_ptr_array_index(res->matches, r);
+        if (g_hash_table_contains(other_sheets, GUINT_TO_POINTER(m->row->sheet)))
+            g_ptr_array_remove_index(res->matches, r);
+    }
+    g_hash_table_unref(other_sheets);
+    g_hash_table_unref(numbering);
     res->items_found = g_hash_table_size(kept);
     g_hash_table_unref(kept);
     return res;

@@ -30,6 +30,7 @@ typedef struct {
     char *section;         /* the section row in force, or NULL */
     guint section_number;  /* its number (1 for 「1.アプリケーション運用」), or 0 */
     guint line, page;
+    guint sheet;           /* the workbook sheet it is on (1-based), 0 outside workbooks */
 } SlxRow;
 
 typedef struct {

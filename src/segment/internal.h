@@ -55,11 +55,14 @@ typedef struct {
     GPtrArray *doc_titles;  /* level-0 headings (<title>, Subject): noted after the rest */
     gboolean closed;        /* past the line that closes a letter (「以上」): nothing more is read */
     gboolean other_sheet;   /* in a workbook sheet that is not the answer (記入例): not read */
+    guint sheet;            /* the workbook sheet being read (1-based), 0 outside workbooks */
 } Segmenter;
 
 /* segment.c: rows and their fields, the catalog, the preamble. */
 void slx_seg_row_free(gpointer row);
 SlxRow *slx_seg_new_row(const SlxBlock *block, const char *section, guint section_number);
+/* Add ROW (taken) to the checklist rows, on the sheet being read. */
+void slx_seg_add_row(Segmenter *sg, SlxRow *row);
 void slx_seg_append_field(char **field, const char *text);
 void slx_seg_add_response(SlxRow *row, const char *text, SlxColumnRole role, guint column);
 void slx_seg_put(SlxRow *row, SlxColumnRole role, const char *text, guint column);

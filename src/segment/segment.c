@@ -273,6 +273,13 @@ slx_seg_new_row(const SlxBlock *gr, const char *section, guint section_number)
 }
 
 void
+slx_seg_add_row(Segmenter *sg, SlxRow *row)
+{
+    row->sheet = sg->sheet;
+    g_ptr_array_add(sg->t->rows, row);
+}
+
+void
 slx_seg_set_section(Segmenter *sg, const char *text, guint number)
 {
     g_free(sg->section);
@@ -356,6 +363,7 @@ segment_new_sheet(Segmenter *sg, const SlxBlock *b)
         g_array_free(sg->roles, TRUE);
         sg->roles = NULL;
     }
+    sg->sheet++;
     sg->frame = 0;
     sg->last = NULL;
     sg->skipping = FALSE;

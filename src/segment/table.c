@@ -492,6 +492,27 @@ table_frame_columns(const Cell *cells, guint n)
     return (int)first;
 }
 
+/* The cells of a row as one "label: value" line, as the preamble reads it. */
+static char *
+table_joined_label_value(const Cell *cells, guint n)
+{
+    GString *joined = g_string_new(NULL);
+    for (guint i = 0; i < n; i++)
+        if (*cells[i].text)
+            g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
+    return g_string_free(joined, FALSE);
+}
+
+/* Does a row before any header state the service ([document] service),
+ * as a cover sheet's 「サービス名 | ミズナラ勤怠クラウド」 does?  Such a row
+ * is the preamble's even when its label looks like an item name. */
+static gboolean
+table_states_service(const Context *cx, const Cell *cells, guint n)
+{
+    g_autofree char *joined = table_joined_label_value(cells, n);
+    return slx_phrases_match(cx->patterns->vocab.service, joined);
+}
+
 void
 slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
 {
@@ -608,19 +629,15 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
             slx_seg_add_response(sg->last, resp->text, resp->role, resp->column);
         }
         slx_seg_row_free(row);
-    } else if (sg->roles == NULL && !item_like) {
+    } else if (sg->roles == NULL && (!item_like || table_states_service(cx, cells, n))) {
         /* Before any header: a key/value line of the preamble. */
-        GString *joined = g_string_new(NULL);
-        for (guint i = 0; i < n; i++)
-            if (*cells[i].text)
-                g_string_append_printf(joined, "%s%s", joined->len ? ": " : "", cells[i].text);
-        slx_seg_note_preamble(cx, t, joined->str);
-        g_string_free(joined, TRUE);
+        g_autofree char *joined = table_joined_label_value(cells, n);
+        slx_seg_note_preamble(cx, t, joined);
         slx_seg_row_free(row);
     } else if (row->no == NULL && row->name == NULL) {
         slx_seg_row_free(row);
     } else {
-        g_ptr_array_add(t->rows, row);
+        slx_seg_add_row(sg, row);
         sg->table_rows++;
         sg->last = row;
     }

@@ -98,7 +98,7 @@ slx_seg_close_open(Segmenter *sg)
         slx_seg_row_free(row);
         return;
     }
-    g_ptr_array_add(sg->t->rows, row);
+    slx_seg_add_row(sg, row);
 }
 
 static void

@@ -159,7 +159,7 @@ transcript_flush(Segmenter *sg)
         slx_seg_row_free(row);
         return;
     }
-    g_ptr_array_add(sg->t->rows, row);
+    slx_seg_add_row(sg, row);
 }
 
 /* A block that is no line ends the transcribed table. */
