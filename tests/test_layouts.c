@@ -211,6 +211,38 @@ test_document_title(void **state)
     slx_table_free(t);
 }
 
+/* A workbook's sheets: a cover row that states the service is no item, a
+ * sheet named as a sample is not read, each sheet starts afresh (its own
+ * header), and every row knows its sheet. */
+static void
+test_workbook_sheets(void **state)
+{
+    (void)state;
+    static const char *const blocks[][4] = {
+        {"sheet", "表紙"}, {"row", "サービス名", "ミズナラ勤怠"},
+        {"sheet", "記入例"}, {"row", "No.", "サービスレベル項目", "回答"}, {"row", "1", "サービス時間", "例)平日"},
+        {"sheet", "回答"}, {"row", "回答", "No.", "サービスレベル項目"}, {"row", "24時間365日", "1", "サービス時間"},
+        {"sheet", "補足"}, {"row", "5", "サービス稼働率", "99.9%"},
+    };
+    SlxDocument *d = slx_document_new();
+    for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++) {
+        gboolean sheet = strcmp(blocks[i][0], "sheet") == 0;
+        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
+        for (gsize c = 1; c < 4 && blocks[i][c]; c++)
+            slx_block_take_cell(b, g_strdup(blocks[i][c]));
+    }
+    SlxTable *t = slx_segment(d, patterns);
+    slx_document_free(d);
+    char *got = rows_text(t);
+    /* The 回答 sheet's header (answer first) is not the 補足 sheet's. */
+    assert_string_equal(got, "1|サービス時間|24時間365日\n5|サービス稼働率|99.9%");
+    g_free(got);
+    assert_string_equal(t->service, "ミズナラ勤怠");
+    assert_int_equal(((const SlxRow *)g_ptr_array_index(t->rows, 0))->sheet, 3);
+    assert_int_equal(((const SlxRow *)g_ptr_array_index(t->rows, 1))->sheet, 4);
+    slx_table_free(t);
+}
+
 /* An analyst adds a way of writing "name = value" without recompiling. */
 static void
 test_layout_from_a_file(void **state)
@@ -259,6 +291,7 @@ main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_labels_under_heading),
         cmocka_unit_test(test_document_title),
+        cmocka_unit_test(test_workbook_sheets),
         cmocka_unit_test(test_layout_from_a_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -125,6 +125,38 @@ test_foreign_numbering(void **state)
     slx_table_free(t);
 }
 
+/* A workbook's sheets are judged one by one: the checklist sheet's numbers
+ * are evidence even though a questionnaire sheet beside it numbers its own
+ * questions 1, 2, 3, and the questionnaire, matching no item, is another
+ * form: its rows are neither items nor extras. */
+static void
+test_sheets(void **state)
+{
+    (void)state;
+    SlxDocument *d = slx_document_new();
+    static const char *const blocks[][4] = {
+        {"sheet", "Checklist"}, {"row", "No.", "Service level item", "Answer"},
+        {"row", "1", "Service hours", "24/7"}, {"row", "11", "Recovery objective", "4 hours"},
+        {"sheet", "Security"}, {"row", "No.", "Question", "Response"},
+        {"row", "1", "Do you enforce MFA?", "Yes"}, {"row", "2", "Password length", "12"},
+        {"row", "3", "Staff training", "Yearly"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++) {
+        gboolean sheet = strcmp(blocks[i][0], "sheet") == 0;
+        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
+        for (gsize c = 1; c < 4 && blocks[i][c]; c++)
+            slx_block_take_cell(b, g_strdup(blocks[i][c]));
+    }
+    SlxTable *t = slx_segment(d, patterns);
+    slx_document_free(d);
+    SlxMatchResult *r = slx_match(t, patterns);
+    assert_int_equal(r->matches->len, 2);
+    assert_item(match_at(r, 0), "1", 0);
+    assert_item(match_at(r, 1), "11", 0);    /* its number agrees with its name */
+    slx_match_result_free(r);
+    slx_table_free(t);
+}
+
 /* A short name inside a longer one is not the longer one. */
 static void
 test_containment(void **state)
@@ -165,6 +197,7 @@ main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_foreign_numbering),
+        cmocka_unit_test(test_sheets),
         cmocka_unit_test(test_containment),
         cmocka_unit_test(test_cut_short),
     };

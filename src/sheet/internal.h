@@ -39,6 +39,11 @@ xmlTextReaderPtr slx_zip_xml(SlxZip *z, const char *name);
 
 /* The name of a part that was cut at its bound, or NULL: the reader says so. */
 const char *slx_zip_overflowed(const SlxZip *z);
+/* The first XML error in a part ("xl/worksheets/sheet1.xml line 3: …"), or
+ * NULL: the part was read up to it, and the reader says so. */
+const char *slx_zip_damaged(const SlxZip *z);
+/* Warn in DOC of what Z's parts lost: a bound reached, an XML error. */
+void slx_zip_warn(const SlxZip *z, SlxDocument *doc);
 
 /* ---- XML helpers over a reader ----------------------------------------- */
 

@@ -491,16 +491,18 @@ typedef struct {
     double serial;                   /* whole days and fraction, for elapsed time */
 } NumfmtMoment;
 
-/* The calendar moment of serial VALUE; FALSE before the epoch or after 9999. */
+/* The calendar moment of serial VALUE; FALSE before the epoch or after
+ * 9999.  Seconds are rounded to the nearest, as the sheet shows them,
+ * unless the format shows their FRACTION (ss.0), which is then kept. */
 static gboolean
-numfmt_moment(double value, gboolean date1904, NumfmtMoment *m)
+numfmt_moment(double value, gboolean date1904, gboolean fraction, NumfmtMoment *m)
 {
     if (value < 0 || value >= 2958466)
         return FALSE;
     double days = floor(value);
     double seconds = (value - days) * 86400;
-    double whole = floor(seconds + 1e-6);
-    m->subsecond = MAX(0, seconds - whole);
+    double whole = fraction ? floor(seconds + 1e-6) : floor(seconds + 0.5);
+    m->subsecond = fraction ? MAX(0, seconds - whole) : 0;
     long secs = (long)whole;
     if (secs >= 86400)
         days += 1, secs = 0;
@@ -642,7 +644,11 @@ static char *
 numfmt_date(const NumfmtSection *s, double value, gboolean date1904, const char *code)
 {
     NumfmtMoment m;
-    if (!numfmt_moment(value, date1904, &m))
+    gboolean fraction = FALSE;
+    for (guint i = 0; i + 1 < s->tokens->len; i++)
+        fraction = fraction || (g_array_index(s->tokens, NumfmtToken, i).kind == NUMFMT_POINT &&
+                                g_array_index(s->tokens, NumfmtToken, i + 1).kind == NUMFMT_DIGIT);
+    if (!numfmt_moment(value, date1904, fraction, &m))
         return numfmt_general(value);
     gboolean twelve = FALSE, japanese = strstr(code, "-411]") != NULL;
     for (guint i = 0; i < s->tokens->len; i++) {
@@ -733,10 +739,12 @@ slx_numfmt_format(const char *code, double value, gboolean date1904)
     gboolean minus;
     const NumfmtSection *s = numfmt_choose(sections, value, &minus);
     char *shown;
-    if (numfmt_has(s, NUMFMT_DATE) && !minus) {
-        shown = numfmt_date(s, value, date1904, code);
+    if (numfmt_has(s, NUMFMT_DATE)) {
+        /* A negative date is no date: the sheet shows ####, General here. */
+        shown = value < 0 ? numfmt_general(value) : numfmt_date(s, value, date1904, code);
+        minus = FALSE;
     } else if (numfmt_has(s, NUMFMT_GENERAL) || numfmt_has(s, NUMFMT_TEXT) ||
-               numfmt_has(s, NUMFMT_DATE) || numfmt_is_fraction(s)) {
+               numfmt_is_fraction(s)) {
         /* General with literals around it ("0件" is rare, but "General件"
          * is seen): the literals kept, the figure as General shows it. */
         GString *out = g_string_new(NULL);

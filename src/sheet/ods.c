@@ -242,9 +242,7 @@ slx_read_ods(const guint8 *bytes, gsize len, guint *sheets_read, GError **error)
     if (o.dropped)
         slx_document_warn(o.doc, "cells beyond column %u or past %u cells were not read",
                           SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
-    if (slx_zip_overflowed(zip))
-        slx_document_warn(o.doc, "part %s inflates beyond its bound (a zip bomb?): read up to it",
-                          slx_zip_overflowed(zip));
+    slx_zip_warn(zip, o.doc);
     g_hash_table_destroy(o.hidden_styles);
     return o.doc;
 }

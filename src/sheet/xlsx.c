@@ -431,9 +431,7 @@ slx_read_xlsx(const guint8 *bytes, gsize len, guint *sheets_read, GError **error
     if (x.dropped)
         slx_document_warn(x.doc, "cells beyond column %u or past %u cells were not read",
                           SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
-    if (slx_zip_overflowed(zip))
-        slx_document_warn(x.doc, "part %s inflates beyond its bound (a zip bomb?): read up to it",
-                          slx_zip_overflowed(zip));
+    slx_zip_warn(zip, x.doc);
     g_array_free(sheets, TRUE);
     g_ptr_array_unref(x.strings);
     g_hash_table_destroy(x.formats);

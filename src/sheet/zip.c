@@ -18,6 +18,7 @@
 struct SlxZip {
     zip_t *archive;
     char *overflowed;     /* the first part cut at its bound */
+    char *damaged;        /* the first XML error met: "part line N: message" */
 };
 
 typedef struct {
@@ -55,6 +56,7 @@ slx_zip_close(SlxZip *z)
         return;
     zip_discard(z->archive);
     g_free(z->overflowed);
+    g_free(z->damaged);
     g_free(z);
 }
 
@@ -68,6 +70,24 @@ const char *
 slx_zip_overflowed(const SlxZip *z)
 {
     return z->overflowed;
+}
+
+const char *
+slx_zip_damaged(const SlxZip *z)
+{
+    return z->damaged;
+}
+
+/* libxml2's errors are the document's, not stderr's: the first is kept
+ * (a part cut at its bound reports the cut, not the error it causes). */
+static void
+zip_xml_error(void *data, xmlErrorPtr err)
+{
+    SlxZip *z = data;
+    if (z->damaged || z->overflowed || err == NULL)
+        return;
+    g_autofree char *message = g_strstrip(g_strdup(err->message ? err->message : "error"));
+    z->damaged = g_strdup_printf("%s line %d: %s", err->file ? err->file : "?", err->line, message);
 }
 
 /* The bound of the part at INDEX: what it may inflate to. */
@@ -144,8 +164,12 @@ slx_zip_xml(SlxZip *z, const char *name)
     s->name = g_strdup(name);
     s->left = zip_bound(z, index);
     /* xmlReaderForIO calls the close callback itself when it fails. */
-    return xmlReaderForIO(zip_stream_read, zip_stream_close, s, name, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlTextReaderPtr r = xmlReaderForIO(zip_stream_read, zip_stream_close, s, name, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+                                            XML_PARSE_NOWARNING);
+    if (r)
+        xmlTextReaderSetStructuredErrorHandler(r, zip_xml_error, z);
+    return r;
 }
 
 /* ---- XML helpers ------------------------------------------------------- */
@@ -201,4 +225,14 @@ slx_xml_attr_true(xmlTextReaderPtr r, const char *name)
 {
     g_autofree char *v = slx_xml_attr(r, name);
     return v && (strcmp(v, "1") == 0 || g_ascii_strcasecmp(v, "true") == 0);
+}
+
+void
+slx_zip_warn(const SlxZip *z, SlxDocument *doc)
+{
+    if (z->overflowed)
+        slx_document_warn(doc, "part %s inflates beyond its bound (a zip bomb?): read up to it",
+                          z->overflowed);
+    if (z->damaged)
+        slx_document_warn(doc, "damaged XML, read up to the error: %s", z->damaged);
 }

@@ -26,6 +26,8 @@ void slx_fuzz_read_text(const uint8_t *data, size_t size);
 void slx_fuzz_read_html(const uint8_t *data, size_t size);
 void slx_fuzz_read_email(const uint8_t *data, size_t size);
 void slx_fuzz_read_pdf(const uint8_t *data, size_t size);
+void slx_fuzz_read_workbook(const uint8_t *data, size_t size);
+void slx_fuzz_sheet_xml(const uint8_t *data, size_t size);
 void slx_fuzz_pdf_rules(const uint8_t *data, size_t size);
 void slx_fuzz_normalize(const uint8_t *data, size_t size);
 void slx_fuzz_extract(const uint8_t *data, size_t size);

@@ -16,6 +16,7 @@ static const struct {
     {"pdf_rules", slx_fuzz_pdf_rules},     {"normalize", slx_fuzz_normalize},
     {"extract", slx_fuzz_extract},         {"patterns_file", slx_fuzz_patterns_file},
     {"requirements", slx_fuzz_requirements}, {"pipeline", slx_fuzz_pipeline},
+    {"read_workbook", slx_fuzz_read_workbook}, {"sheet_xml", slx_fuzz_sheet_xml},
 };
 
 /* Run HARNESS over every file of DIR; returns the number of files. */
