@@ -19,6 +19,11 @@ typedef struct {
 } Case;
 
 static const Case cases[] = {
+    /* tables */
+    {"a table that starts at column B, with section rows at its edge", FALSE,
+     "\t回答シート\n\t項番\tサービスレベル項目\t対応\t詳細\n\t■ データ管理\n"
+     "\t1\tサービス時間\t○\t24時間365日\n\t■ セキュリティ\n\t3\tサービス提供終了時の事前通知\t○\t6か月前\n",
+     "1|サービス時間|○ 24時間365日\n3|サービス提供終了時の事前通知|○ 6か月前"},
     /* headings */
     {"markdown heading sections", FALSE,
      "# 回答書\n## 1. アプリケーション運用\n### 1.1. サービス時間\n24時間365日\n\n計画停止を除く\n"
@@ -218,24 +223,28 @@ static void
 test_workbook_sheets(void **state)
 {
     (void)state;
-    static const char *const blocks[][4] = {
+    static const char *const blocks[][5] = {
         {"sheet", "表紙"}, {"row", "サービス名", "ミズナラ勤怠"},
         {"sheet", "記入例"}, {"row", "No.", "サービスレベル項目", "回答"}, {"row", "1", "サービス時間", "例)平日"},
         {"sheet", "回答"}, {"row", "回答", "No.", "サービスレベル項目"}, {"row", "24時間365日", "1", "サービス時間"},
         {"sheet", "補足"}, {"row", "5", "サービス稼働率", "99.9%"},
+        /* A table at column B: the next sheet's column A is not its margin's. */
+        {"sheet", "B列"}, {"row", "", "No.", "サービスレベル項目", "回答"}, {"row", "", "11", "目標復旧時間", "4時間"},
+        {"sheet", "版"}, {"row", "版", "日付"}, {"row", "1.0", "2025/4/1"},
     };
     SlxDocument *d = slx_document_new();
     for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++) {
         gboolean sheet = strcmp(blocks[i][0], "sheet") == 0;
         SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
-        for (gsize c = 1; c < 4 && blocks[i][c]; c++)
+        for (gsize c = 1; c < 5 && blocks[i][c]; c++)
             slx_block_take_cell(b, g_strdup(blocks[i][c]));
     }
     SlxTable *t = slx_segment(d, patterns);
     slx_document_free(d);
     char *got = rows_text(t);
     /* The 回答 sheet's header (answer first) is not the 補足 sheet's. */
-    assert_string_equal(got, "1|サービス時間|24時間365日\n5|サービス稼働率|99.9%");
+    assert_string_equal(got, "1|サービス時間|24時間365日\n5|サービス稼働率|99.9%\n11|目標復旧時間|4時間\n"
+                             "1.0||2025/4/1");   /* another form: matching drops it */
     g_free(got);
     assert_string_equal(t->service, "ミズナラ勤怠");
     assert_int_equal(((const SlxRow *)g_ptr_array_index(t->rows, 0))->sheet, 3);

@@ -216,8 +216,13 @@ table_header_roles(const Context *cx, Cell *cells, guint n)
     }
     /* Columns without a known label hold something of the vendor's: an
      * answer ("音読さん"), the template under a label of their own (decided
-     * by content in classify_unknown_columns), or nothing at all. */
-    for (guint i = 0; i < roles->len; i++)
+     * by content in classify_unknown_columns), or nothing at all.  Empty
+     * cells before the first label are the sheet's margin (a table that
+     * starts at column B), not a response column. */
+    guint margin = 0;
+    while (margin < n && !*cells[margin].text)
+        margin++;
+    for (guint i = margin; i < roles->len; i++)
         if (g_array_index(roles, SlxColumnRole, i) == SLX_COL_NONE && !*cells[i].text)
             g_array_index(roles, SlxColumnRole, i) = SLX_COL_REMARKS;
     if (!(seen & (1u << SLX_COL_ANSWER))) {
@@ -228,14 +233,17 @@ table_header_roles(const Context *cx, Cell *cells, guint n)
 }
 
 /* A column under an unknown label whose cells resemble the catalog's
- * 規定内容 is the template column; any other unknown column is an answer.
- * Looks at the rows up to the next header, at most LOOKAHEAD of them. */
+ * 規定内容 is the template column; any other unknown column is an answer,
+ * except a column with neither a label nor cells (the sheet's margin when
+ * a table starts at B4): that is no column, and stays SLX_COL_NONE, so
+ * that rows do not look as if they started in an answer column.  Looks at
+ * the rows up to the next header, at most LOOKAHEAD of them. */
 #define LOOKAHEAD 60
 #define TEMPLATE_COLUMN_LIKENESS 0.5
 
 static void
 table_classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint from, guint skip,
-                         GArray *roles)
+                               const Cell *header, guint header_cells, GArray *roles)
 {
     SlxColumnRole *rl = (SlxColumnRole *)(void *)roles->data;
     for (guint col = 0; col < roles->len; col++) {
@@ -245,6 +253,8 @@ table_classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint
         guint cells_seen = 0;
         for (guint r = from; r < grid->blocks->len && r < from + LOOKAHEAD; r++) {
             const SlxBlock *gr = g_ptr_array_index(grid->blocks, r);
+            if (gr->kind == SLX_BLOCK_SHEET)
+                break;   /* the next sheet's columns are its own */
             if (gr->kind != SLX_BLOCK_ROW)
                 continue;
             const char *raw = slx_block_cell(gr, col + skip);
@@ -261,6 +271,8 @@ table_classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint
             g_free(n);
             slx_key_free(key);
         }
+        if (cells_seen == 0 && (col >= header_cells || *header[col].text == '\0'))
+            continue;
         rl[col] = cells_seen > 0 && sum / cells_seen >= TEMPLATE_COLUMN_LIKENESS
                       ? SLX_COL_TEMPLATE : SLX_COL_ANSWER;
     }
@@ -289,6 +301,8 @@ table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint inde
     guint rows = 0, numbered = 0, width = 0;
     for (guint r = index + 1; r < doc->blocks->len && rows < UNKNOWN_HEADER_ROWS; r++) {
         const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+        if (b->kind == SLX_BLOCK_SHEET)
+            break;
         if (b->kind != SLX_BLOCK_ROW || slx_block_filled(b) < 2)
             continue;
         rows++;
@@ -307,6 +321,8 @@ table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint inde
         double chars = 0, template_sim = 0;
         for (guint r = index + 1; r < doc->blocks->len && seen < LOOKAHEAD; r++) {
             const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+            if (b->kind == SLX_BLOCK_SHEET)
+                break;
             const char *raw = b->kind == SLX_BLOCK_ROW ? slx_block_cell(b, col + skip) : "";
             if (*raw == '\0')
                 continue;
@@ -492,6 +508,19 @@ table_frame_columns(const Cell *cells, guint n)
     return (int)first;
 }
 
+/* The table's left edge: the first column of the header in force that is
+ * a column (a table that starts at B4 leaves column A as margin); 0
+ * before any header. */
+static guint
+table_left_edge(const Segmenter *sg)
+{
+    guint edge = 0;
+    while (sg->roles && edge < sg->roles->len &&
+           g_array_index(sg->roles, SlxColumnRole, edge) == SLX_COL_NONE)
+        edge++;
+    return edge;
+}
+
 /* The cells of a row as one "label: value" line, as the preamble reads it. */
 static char *
 table_joined_label_value(const Cell *cells, guint n)
@@ -541,7 +570,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
 
     GArray *h = filled >= 2 ? table_header_roles(cx, cells, n) : NULL;
     if (h)
-        table_classify_unknown_columns(cx, sg->doc, index + 1, sg->frame, h);
+        table_classify_unknown_columns(cx, sg->doc, index + 1, sg->frame, cells, n, h);
     else if (filled >= 2 && sg->roles == NULL)
         h = table_unknown_header_roles(cx, sg->doc, index, sg->frame, cells, n);
     if (h) {
@@ -554,21 +583,21 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
         return;
     }
 
-    /* One cell at the left edge: a known section (「2.サポート」 would also
+    /* One cell at the table's left edge: a known section (「2.サポート」 would also
      * pass for a glued number), or, unless it is a glued item 「12ログの
      * 取得」, a vendor's own section label or preamble. */
-    guint sec_no;
-    if (filled == 1 && first == 0 &&
-        !g_regex_match(cx->number_re, cells[0].text, 0, NULL) &&
-        (slx_seg_section_of(cx, cells[0].text, FALSE, &sec_no) ||
-         !g_regex_match(cx->glued_re, cells[0].text, 0, NULL))) {
-        if (slx_seg_section_of(cx, cells[0].text, sg->roles != NULL, &sec_no)) {
+    guint sec_no, edge = table_left_edge(sg);
+    const char *lone = first < n ? cells[first].text : "";
+    if (filled == 1 && first == edge && !g_regex_match(cx->number_re, lone, 0, NULL) &&
+        (slx_seg_section_of(cx, lone, FALSE, &sec_no) ||
+         !g_regex_match(cx->glued_re, lone, 0, NULL))) {
+        if (slx_seg_section_of(cx, lone, sg->roles != NULL, &sec_no)) {
             g_free(sg->section);
-            sg->section = slx_normalize(cells[0].text, -1, SLX_NORM_DEFAULT);
+            sg->section = slx_normalize(lone, -1, SLX_NORM_DEFAULT);
             sg->section_number = sec_no;
             sg->last = NULL;
         } else {
-            slx_seg_note_preamble(cx, t, cells[0].text);
+            slx_seg_note_preamble(cx, t, lone);
         }
         table_free_cells(cells, n);
         return;
