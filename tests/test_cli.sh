@@ -123,6 +123,10 @@ check "csv: an unknown encoding is a usage error" '[ $st -eq 2 ] && grep -q "unk
 check "xlsx without -o: exit 2" '[ $st -eq 2 ] && grep -q "needs -o" "$T/err"'
 "$SLX" --format xlsx -o "$T/book.xlsx" "$SEED"; st=$?
 check "xlsx: a zip workbook" '[ $st -eq 0 ] && [ "$(head -c 2 "$T/book.xlsx")" = "PK" ]'
+# A workbook is read as one, whatever its name: the report itself, renamed.
+cp "$T/book.xlsx" "$T/report.bin"
+"$SLX" "$T/report.bin" >"$T/report.json"; st=$?
+check "a workbook named .bin is read as xlsx" '[ $st -eq 0 ] && grep -q "\"format\": *\"xlsx\"" "$T/report.json" && grep -q "\"pages\": *[1-9]" "$T/report.json"'
 "$SLX" --format html "$SEED" >"$T/page.out"; st=$?
 check "html to standard output" '[ $st -eq 0 ] && grep -q "<table id=\"comparison\">" "$T/page.out"'
 # hostile vendor text and file names are text in the page, never markup

@@ -2,12 +2,18 @@
  *
  * FreeXL (Debian's libfreexl) reads the OLE2 compound file and the BIFF
  * records and gives each cell's value: strings in UTF-8, integers and
- * doubles, dates as ISO strings.  It reads from a path only, so the bytes
- * are handed over through an anonymous memory file.  What FreeXL does not
- * expose is read as it can be: a number is shown as General (FreeXL keeps
- * no number formats, so 0.999 under "0.0%" stays 0.999), and merged,
- * hidden rows and columns are not known — a merged 種別 cell fills its
- * first row only. */
+ * doubles, dates as ISO strings.  What FreeXL does not expose is read as
+ * it can be: a number is shown as General (FreeXL keeps no number
+ * formats, so 0.999 under "0.0%" stays 0.999), and merged cells, hidden
+ * rows and columns are not known — a merged 種別 cell fills its first row
+ * only.
+ *
+ * FreeXL is not safe on damaged input (fuzzing finds heap overflows in
+ * freexl_open), and reads from a path only.  So it runs in a child
+ * process, bounded in memory (RLIMIT_AS) and time (alarm), on the bytes
+ * handed over as an anonymous memory file; the child writes what it reads
+ * to a pipe as records, and the parent builds the sheets.  A crash costs
+ * that workbook its cells and nothing else. */
 #define _GNU_SOURCE
 #include "sheet/internal.h"
 #include "sheet/numfmt.h"
@@ -15,33 +21,77 @@
 
 #include <freexl.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-/* The bytes as a file FreeXL can open: a memfd, named by /proc. */
-static int
-xls_memory_file(const guint8 *bytes, gsize len, GError **error)
+/* What the child may use: more than FreeXL needs for any real workbook
+ * (it allocates rows × columns cells per sheet), less than a machine. */
+#define XLS_CHILD_MEMORY ((rlim_t)2 << 30)
+#define XLS_CHILD_SECONDS 60
+/* What the parent takes from the child at most. */
+#define XLS_MAX_OUTPUT ((gsize)512 << 20)
+
+/* AddressSanitizer reserves terabytes of address space: no RLIMIT_AS then. */
+#if defined(__SANITIZE_ADDRESS__)
+#define XLS_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XLS_SANITIZED 1
+#endif
+#endif
+
+/* The records the child writes: a tag, a row, a column, a text. */
+typedef enum {
+    XLS_FAILED = 'F',     /* FreeXL could not open it: ROW is its code */
+    XLS_PASSWORD = 'P',   /* protected by a password */
+    XLS_SHEET = 'S',      /* a sheet starts: TEXT its name */
+    XLS_CELL = 'C',       /* a cell of the sheet: ROW, COLUMN, TEXT */
+    XLS_UNREADABLE = 'U', /* sheet ROW could not be read */
+    XLS_DROPPED = 'D',    /* cells beyond the grid's bounds were left out */
+} XlsTag;
+
+typedef struct {
+    guint8 tag;
+    guint32 row;
+    guint16 column;
+    guint32 len;
+} __attribute__((packed)) XlsRecord;
+
+/* ---- the child ----------------------------------------------------------- */
+
+typedef struct {
+    int fd;
+    GString *buf;
+} XlsOut;
+
+static void
+xls_flush(XlsOut *o)
 {
-    int fd = memfd_create("slaxtract-xls", MFD_CLOEXEC);
-    if (fd < 0) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "cannot hold the workbook: %s",
-                    g_strerror(errno));
-        return -1;
-    }
-    for (gsize done = 0; done < len;) {
-        ssize_t n = write(fd, bytes + done, len - done);
+    for (gsize done = 0; done < o->buf->len;) {
+        ssize_t n = write(o->fd, o->buf->str + done, o->buf->len - done);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0) {
-            g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "cannot hold the workbook: %s",
-                        g_strerror(errno));
-            close(fd);
-            return -1;
-        }
+        if (n <= 0)
+            _exit(3);      /* the parent is gone */
         done += (gsize)n;
     }
-    return fd;
+    g_string_truncate(o->buf, 0);
+}
+
+static void
+xls_put(XlsOut *o, XlsTag tag, guint32 row, guint16 column, const char *text)
+{
+    XlsRecord r = {(guint8)tag, row, column, text ? (guint32)strlen(text) : 0};
+    g_string_append_len(o->buf, (const char *)&r, sizeof r);
+    if (text)
+        g_string_append_len(o->buf, text, r.len);
+    if (o->buf->len >= 1 << 16)
+        xls_flush(o);
 }
 
 static char *
@@ -63,37 +113,198 @@ xls_cell_text(const FreeXL_CellValue *v)
     }
 }
 
-/* Read sheet INDEX of H into DOC; FALSE if FreeXL cannot. */
-static gboolean
-xls_read_sheet(const void *h, unsigned short index, SlxDocument *doc, guint *cells,
-               gboolean *dropped)
+static void
+xls_child_sheet(XlsOut *o, const void *h, unsigned short index)
 {
     const char *name = NULL;
     unsigned int rows;
     unsigned short columns;
     if (freexl_get_worksheet_name(h, index, &name) != FREEXL_OK ||
         freexl_select_active_worksheet(h, index) != FREEXL_OK ||
-        freexl_worksheet_dimensions(h, &rows, &columns) != FREEXL_OK)
-        return FALSE;
-    g_autoptr(SlxGrid) g = slx_grid_new();
-    for (unsigned int r = 0; r < rows; r++)
-        for (unsigned short c = 0; c < columns; c++) {
+        freexl_worksheet_dimensions(h, &rows, &columns) != FREEXL_OK) {
+        xls_put(o, XLS_UNREADABLE, index, 0, NULL);
+        return;
+    }
+    xls_put(o, XLS_SHEET, index, 0, name ? name : "");
+    guint cells = 0;
+    if (columns > SLX_GRID_MAX_COLUMNS)
+        xls_put(o, XLS_DROPPED, index, 0, NULL);
+    for (unsigned int r = 0; r < rows && cells < SLX_GRID_MAX_CELLS; r++)
+        for (unsigned short c = 0; c < columns && c < SLX_GRID_MAX_COLUMNS; c++) {
             FreeXL_CellValue v;
             if (freexl_get_cell_value(h, r, c, &v) != FREEXL_OK)
                 continue;
-            char *text = xls_cell_text(&v);
-            if (text == NULL)
-                continue;
-            if (*cells >= SLX_GRID_MAX_CELLS || !slx_grid_set(g, r, c, text)) {
-                if (*cells >= SLX_GRID_MAX_CELLS)
-                    g_free(text);
-                *dropped = TRUE;
-                continue;
+            g_autofree char *text = xls_cell_text(&v);
+            if (text && *text) {
+                xls_put(o, XLS_CELL, r, c, text);
+                cells++;
             }
-            (*cells)++;
         }
-    slx_grid_emit(g, name, doc);
-    return TRUE;
+    if (cells >= SLX_GRID_MAX_CELLS)
+        xls_put(o, XLS_DROPPED, index, 0, NULL);
+}
+
+/* Read the workbook at PATH and write its records to OUT; never returns. */
+static void G_GNUC_NORETURN
+xls_child(const char *path, int out)
+{
+#ifndef XLS_SANITIZED
+    struct rlimit memory = {XLS_CHILD_MEMORY, XLS_CHILD_MEMORY};
+    setrlimit(RLIMIT_AS, &memory);
+#endif
+    alarm(XLS_CHILD_SECONDS);
+    /* What FreeXL (or a sanitizer catching it) would print is not ours. */
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0)
+        dup2(null, STDERR_FILENO);
+    XlsOut o = {out, g_string_new(NULL)};
+    const void *h = NULL;
+    int rc = freexl_open(path, &h);
+    unsigned int count = 0, password = 0;
+    if (rc != FREEXL_OK) {
+        xls_put(&o, XLS_FAILED, (guint32)-rc, 0, NULL);
+    } else if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
+               password == FREEXL_BIFF_OBFUSCATED) {
+        xls_put(&o, XLS_PASSWORD, 0, 0, NULL);
+    } else {
+        freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count);
+        for (unsigned int i = 0; i < count && i <= G_MAXUINT16; i++)
+            xls_child_sheet(&o, h, (unsigned short)i);
+    }
+    xls_flush(&o);
+    _exit(0);         /* no atexit handlers, no leak report: the process ends */
+}
+
+/* ---- the parent ---------------------------------------------------------- */
+
+/* The bytes as a file FreeXL can open: a memfd, named by /proc. */
+static int
+xls_memory_file(const guint8 *bytes, gsize len, GError **error)
+{
+    int fd = memfd_create("slaxtract-xls", MFD_CLOEXEC);
+    for (gsize done = 0; fd >= 0 && done < len;) {
+        ssize_t n = write(fd, bytes + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            close(fd);
+            fd = -1;
+            break;
+        }
+        done += (gsize)n;
+    }
+    if (fd < 0)
+        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "cannot hold the workbook: %s",
+                    g_strerror(errno));
+    return fd;
+}
+
+/* Run the child on FD; its records, or NULL with ERROR if it failed. */
+static GByteArray *
+xls_run_child(int fd, GError **error)
+{
+    int pipefd[2];
+    if (pipe2(pipefd, O_CLOEXEC) != 0) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "pipe: %s", g_strerror(errno));
+        return NULL;
+    }
+    g_autofree char *path = g_strdup_printf("/proc/self/fd/%d", fd);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(pipefd[0]);
+        xls_child(path, pipefd[1]);
+    }
+    close(pipefd[1]);
+    if (pid < 0) {
+        close(pipefd[0]);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "fork: %s", g_strerror(errno));
+        return NULL;
+    }
+    GByteArray *out = g_byte_array_new();
+    guint8 buf[1 << 16];
+    for (;;) {
+        ssize_t n = read(pipefd[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (out->len + (gsize)n > XLS_MAX_OUTPUT) {
+            kill(pid, SIGKILL);
+            break;
+        }
+        g_byte_array_append(out, buf, (guint)n);
+    }
+    close(pipefd[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        if (WIFSIGNALED(status))
+            g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK,
+                        "FreeXL failed on this Excel 97–2003 workbook (%s): not read",
+                        WTERMSIG(status) == SIGALRM ? "no result in time"
+                                                    : strsignal(WTERMSIG(status)));
+        else
+            g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK,
+                        "FreeXL failed on this Excel 97–2003 workbook: not read");
+        g_byte_array_unref(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Build the document from the child's records. */
+static SlxDocument *
+xls_document(const GByteArray *records, guint *sheets_read, GError **error)
+{
+    g_autoptr(SlxDocument) doc = slx_document_new();
+    SlxGrid *g = NULL;
+    char *name = NULL;
+    gboolean dropped = FALSE;
+    for (gsize at = 0; at + sizeof(XlsRecord) <= records->len;) {
+        XlsRecord r;
+        memcpy(&r, records->data + at, sizeof r);
+        at += sizeof r;
+        if (r.len > records->len - at)
+            break;
+        char *text = g_strndup((const char *)records->data + at, r.len);
+        at += r.len;
+        if (r.tag == XLS_FAILED || r.tag == XLS_PASSWORD) {
+            g_free(text);
+            if (r.tag == XLS_PASSWORD)
+                g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
+                            "the workbook is protected by a password: not read");
+            else
+                g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK,
+                            "FreeXL cannot read this Excel 97–2003 workbook (code -%u)", r.row);
+            return NULL;
+        } else if (r.tag == XLS_SHEET) {
+            if (g) {
+                slx_grid_emit(g, name, doc);
+                slx_grid_free(g);
+                g_free(name);
+            }
+            g = slx_grid_new();
+            name = text;
+            (*sheets_read)++;
+        } else if (r.tag == XLS_CELL && g) {
+            slx_grid_set(g, r.row, r.column, text);
+        } else {
+            if (r.tag == XLS_UNREADABLE)
+                slx_document_warn(doc, "sheet %u could not be read", r.row + 1);
+            dropped = dropped || r.tag == XLS_DROPPED;
+            g_free(text);
+        }
+    }
+    if (g) {
+        slx_grid_emit(g, name, doc);
+        slx_grid_free(g);
+        g_free(name);
+    }
+    if (dropped)
+        slx_document_warn(doc, "cells beyond column %u or past %u cells were not read",
+                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
+    return g_steal_pointer(&doc);
 }
 
 SlxDocument *
@@ -103,38 +314,11 @@ slx_read_xls(const guint8 *bytes, gsize len, guint *sheets_read, GError **error)
     int fd = xls_memory_file(bytes, len, error);
     if (fd < 0)
         return NULL;
-    g_autofree char *path = g_strdup_printf("/proc/self/fd/%d", fd);
-    const void *h = NULL;
-    int rc = freexl_open(path, &h);
-    close(fd);        /* FreeXL holds its own descriptor */
-    if (rc != FREEXL_OK) {
-        if (h)
-            freexl_close(h);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK,
-                    "FreeXL cannot read this Excel 97–2003 workbook (code %d)", rc);
+    GByteArray *records = xls_run_child(fd, error);
+    close(fd);
+    if (records == NULL)
         return NULL;
-    }
-    unsigned int count = 0, password = 0;
-    if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &password) == FREEXL_OK &&
-        password == FREEXL_BIFF_OBFUSCATED) {
-        freexl_close(h);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
-                    "the workbook is protected by a password: not read");
-        return NULL;
-    }
-    freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count);
-    SlxDocument *doc = slx_document_new();
-    guint cells = 0;
-    gboolean dropped = FALSE;
-    for (unsigned int i = 0; i < count && i <= G_MAXUINT16; i++) {
-        if (xls_read_sheet(h, (unsigned short)i, doc, &cells, &dropped))
-            (*sheets_read)++;
-        else
-            slx_document_warn(doc, "sheet %u could not be read", i + 1);
-    }
-    freexl_close(h);
-    if (dropped)
-        slx_document_warn(doc, "cells beyond column %u or past %u cells were not read",
-                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
+    SlxDocument *doc = xls_document(records, sheets_read, error);
+    g_byte_array_unref(records);
     return doc;
 }
