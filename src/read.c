@@ -40,7 +40,8 @@ slx_sniff_format(const guint8 *b, gsize len)
             return SLX_FORMAT_PDF;
     switch (slx_workbook_kind(b, len)) {
     case SLX_WORKBOOK_XLSX:
-    case SLX_WORKBOOK_ENCRYPTED: return SLX_FORMAT_XLSX;
+    case SLX_WORKBOOK_ENCRYPTED:
+    case SLX_WORKBOOK_BINARY: return SLX_FORMAT_XLSX;
     case SLX_WORKBOOK_ODS: return SLX_FORMAT_ODS;
     case SLX_WORKBOOK_XLS: return SLX_FORMAT_XLS;
     case SLX_WORKBOOK_NONE: break;

@@ -125,7 +125,8 @@ email_own_text(const char *text)
  * Python's and many mailers' encoders write) ends the decoding too and the
  * rest of the subject is lost.  RFC 2047 §5 makes every encoded-word
  * self-contained, so each is decoded alone, and the white space between
- * two of them is dropped (§6.2). */
+ * two of them is dropped (§6.2).  Upstream: jstedfast/gmime#133, fixed
+ * after 3.2.13, the version Debian 12 ships. */
 static char *
 email_subject(GMimeMessage *message)
 {

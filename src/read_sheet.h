@@ -19,18 +19,19 @@ typedef enum {
     SLX_WORKBOOK_ODS,        /* OpenDocument spreadsheet */
     SLX_WORKBOOK_XLS,        /* BIFF in an OLE2 compound file */
     SLX_WORKBOOK_ENCRYPTED,  /* an Office file protected by a password (OLE2 EncryptedPackage) */
+    SLX_WORKBOOK_BINARY,     /* an Excel binary workbook (.xlsb): known, not read */
 } SlxWorkbookKind;
 
 /* What BYTES are, judged by content: the zip's content types or mimetype
  * part, or the OLE2 compound file's stream names. */
 SlxWorkbookKind slx_workbook_kind(const guint8 *bytes, gsize len);
 
-/* "xlsx", "ods", "xls" (an encrypted workbook is reported as "xlsx"). */
+/* "xlsx", "ods", "xls" (an encrypted or binary workbook is reported as "xlsx"). */
 const char *slx_workbook_kind_name(SlxWorkbookKind kind);
 
 /* Read the workbook of KIND in BYTES.  *SHEETS receives the sheets read.
  * On failure returns NULL with ERROR (SLX_ERROR_WORKBOOK,
- * SLX_ERROR_ENCRYPTED). */
+ * SLX_ERROR_ENCRYPTED; an .xlsb is SLX_ERROR_WORKBOOK, saying so). */
 SlxDocument *slx_read_workbook(SlxWorkbookKind kind, const guint8 *bytes, gsize len,
                                guint *sheets, GError **error);
 

@@ -415,6 +415,11 @@ test_kind(void **state)
     g_autoptr(GBytes) docx = zip_of(docx_parts);
     const Part odt_parts[] = {{"mimetype", "application/vnd.oasis.opendocument.text"}, {NULL, NULL}};
     g_autoptr(GBytes) odt = zip_of(odt_parts);
+    const Part xlsb_parts[] = {
+        {"[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-excel.sheet."
+                                "binary.macroEnabled.main\"/></Types>"},
+        {NULL, NULL}};
+    g_autoptr(GBytes) xlsb = zip_of(xlsb_parts);
     /* OLE2 compound files: a directory entry at 512 + 128 names a stream. */
     guint8 ole[1024] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     const struct {
@@ -427,6 +432,7 @@ test_kind(void **state)
         {"ods", g_bytes_get_data(ods, NULL), g_bytes_get_size(ods), SLX_WORKBOOK_ODS},
         {"docx", g_bytes_get_data(docx, NULL), g_bytes_get_size(docx), SLX_WORKBOOK_NONE},
         {"odt", g_bytes_get_data(odt, NULL), g_bytes_get_size(odt), SLX_WORKBOOK_NONE},
+        {"xlsb", g_bytes_get_data(xlsb, NULL), g_bytes_get_size(xlsb), SLX_WORKBOOK_BINARY},
         {"a damaged zip", (const guint8 *)"PK\003\004garbage", 11, SLX_WORKBOOK_NONE},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
@@ -463,6 +469,11 @@ test_kind(void **state)
         ole[640 + 2 * k] = (guint8)"Workbook"[k];
     assert_null(slx_read_workbook(SLX_WORKBOOK_XLS, ole, sizeof ole, &n, &e));
     assert_int_equal(e->code, SLX_ERROR_WORKBOOK);
+    g_clear_error(&e);
+    /* An .xlsb says what it is. */
+    assert_null(slx_read_workbook(SLX_WORKBOOK_BINARY, g_bytes_get_data(xlsb, NULL),
+                                  g_bytes_get_size(xlsb), &n, &e));
+    assert_non_null(strstr(e->message, ".xlsb"));
     g_clear_error(&e);
     /* A zip with the content type but no workbook part. */
     const Part empty_parts[] = {{"[Content_Types].xml", xlsx_types}, {NULL, NULL}};

@@ -54,6 +54,8 @@ workbook_zip_kind(const guint8 *bytes, gsize len)
     for (gsize i = 0; types && i < G_N_ELEMENTS(workbook_main_types); i++)
         if (strstr(types, workbook_main_types[i]))
             return SLX_WORKBOOK_XLSX;
+    if (types && strstr(types, "ms-excel.sheet.binary.macroEnabled.main"))
+        return SLX_WORKBOOK_BINARY;
     return SLX_WORKBOOK_NONE;
 }
 
@@ -93,6 +95,10 @@ slx_read_workbook(SlxWorkbookKind kind, const guint8 *bytes, gsize len, guint *s
     case SLX_WORKBOOK_ENCRYPTED:
         g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
                     "the workbook is encrypted with a password (Office protection): not read");
+        return NULL;
+    case SLX_WORKBOOK_BINARY:
+        g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK,
+                    "an Excel binary workbook (.xlsb) is not read: save it as .xlsx");
         return NULL;
     case SLX_WORKBOOK_NONE:
         break;

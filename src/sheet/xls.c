@@ -144,10 +144,18 @@ xls_child_sheet(XlsOut *o, const void *h, unsigned short index)
         xls_put(o, XLS_DROPPED, index, 0, NULL);
 }
 
+/* A sanitizer's death callback, when the program has one (libFuzzer sets
+ * it to save the input that killed the process): the child's death is
+ * FreeXL's, contained, and no finding of the parent's. */
+extern void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
 /* Read the workbook at PATH and write its records to OUT; never returns. */
 static void G_GNUC_NORETURN
 xls_child(const char *path, int out)
 {
+    if (__sanitizer_set_death_callback)
+        __sanitizer_set_death_callback(NULL);
+    signal(SIGALRM, SIG_DFL);     /* the parent's alarm handler is not the child's */
 #ifndef XLS_SANITIZED
     struct rlimit memory = {XLS_CHILD_MEMORY, XLS_CHILD_MEMORY};
     setrlimit(RLIMIT_AS, &memory);
