@@ -223,7 +223,7 @@ static void
 test_workbook_sheets(void **state)
 {
     (void)state;
-    static const char *const blocks[][5] = {
+    static TestBlockLine blocks[] = {
         {"sheet", "表紙"}, {"row", "サービス名", "ミズナラ勤怠"},
         {"sheet", "記入例"}, {"row", "No.", "サービスレベル項目", "回答"}, {"row", "1", "サービス時間", "例)平日"},
         {"sheet", "回答"}, {"row", "回答", "No.", "サービスレベル項目"}, {"row", "24時間365日", "1", "サービス時間"},
@@ -232,13 +232,7 @@ test_workbook_sheets(void **state)
         {"sheet", "B列"}, {"row", "", "No.", "サービスレベル項目", "回答"}, {"row", "", "11", "目標復旧時間", "4時間"},
         {"sheet", "版"}, {"row", "版", "日付"}, {"row", "1.0", "2025/4/1"},
     };
-    SlxDocument *d = slx_document_new();
-    for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++) {
-        gboolean sheet = strcmp(blocks[i][0], "sheet") == 0;
-        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
-        for (gsize c = 1; c < 5 && blocks[i][c]; c++)
-            slx_block_take_cell(b, g_strdup(blocks[i][c]));
-    }
+    SlxDocument *d = test_document_of(blocks, G_N_ELEMENTS(blocks));
     SlxTable *t = slx_segment(d, patterns);
     slx_document_free(d);
     char *got = rows_text(t);

@@ -133,20 +133,14 @@ static void
 test_sheets(void **state)
 {
     (void)state;
-    SlxDocument *d = slx_document_new();
-    static const char *const blocks[][4] = {
+    static TestBlockLine blocks[] = {
         {"sheet", "Checklist"}, {"row", "No.", "Service level item", "Answer"},
         {"row", "1", "Service hours", "24/7"}, {"row", "11", "Recovery objective", "4 hours"},
         {"sheet", "Security"}, {"row", "No.", "Question", "Response"},
         {"row", "1", "Do you enforce MFA?", "Yes"}, {"row", "2", "Password length", "12"},
         {"row", "3", "Staff training", "Yearly"},
     };
-    for (gsize i = 0; i < G_N_ELEMENTS(blocks); i++) {
-        gboolean sheet = strcmp(blocks[i][0], "sheet") == 0;
-        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
-        for (gsize c = 1; c < 4 && blocks[i][c]; c++)
-            slx_block_take_cell(b, g_strdup(blocks[i][c]));
-    }
+    SlxDocument *d = test_document_of(blocks, G_N_ELEMENTS(blocks));
     SlxTable *t = slx_segment(d, patterns);
     slx_document_free(d);
     SlxMatchResult *r = slx_match(t, patterns);

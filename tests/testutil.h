@@ -67,4 +67,22 @@ document_text(const SlxDocument *d)
     return g_string_free(s, FALSE);
 }
 
+/* A document of blocks written as a table: each line a kind ("sheet" or
+ * "row") and up to four cells, NULL-ended; the workbook readers' output
+ * without a workbook. */
+typedef const char *const TestBlockLine[5];
+
+static inline SlxDocument *
+test_document_of(TestBlockLine *lines, gsize n)
+{
+    SlxDocument *d = slx_document_new();
+    for (gsize i = 0; i < n; i++) {
+        gboolean sheet = strcmp(lines[i][0], "sheet") == 0;
+        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
+        for (gsize c = 1; c < 5 && lines[i][c]; c++)
+            slx_block_take_cell(b, g_strdup(lines[i][c]));
+    }
+    return d;
+}
+
 #endif
