@@ -38,7 +38,6 @@
  * is read without its ruling lines (as a table without borders). */
 #define MAX_RENDER_SIDE 16384
 #define MAX_RENDER_PIXELS (32.0 * 1024 * 1024)
-
 #define THICK 3            /* pixels: dark this far on both sides is inside an area (> 1.5 pt) */
 #define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
 #define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
@@ -235,43 +234,6 @@ merge_rules(GArray *runs)
     return out;
 }
 
-/* Does DOC use a Type 3 font?  Poppler's cairo renderer keeps an image of
- * every Type 3 glyph it draws, at its size on the page and however many
- * there are: a 36 KB PDF showing 250 glyphs 5000 pt tall takes 4 GB to
- * render (pdftocairo too; Splash and other font types stay bounded).  So
- * a document with one is never rendered: a page the content reader
- * cannot read is then read without its ruling lines. */
-static gboolean
-document_has_type3(PopplerDocument *doc)
-{
-    PopplerFontInfo *fonts = poppler_font_info_new(doc);
-    PopplerFontsIter *iter = NULL;
-    gboolean type3 = FALSE;
-    while (!type3 && poppler_font_info_scan(fonts, 16, &iter)) {
-        for (gboolean more = iter != NULL; more && !type3; more = poppler_fonts_iter_next(iter))
-            type3 = poppler_fonts_iter_get_font_type(iter) == POPPLER_FONT_TYPE_TYPE3;
-        g_clear_pointer(&iter, poppler_fonts_iter_free);
-    }
-    g_clear_pointer(&iter, poppler_fonts_iter_free);
-    poppler_font_info_free(fonts);
-    return type3;
-}
-
-/* Whether pages of a document may be rendered, asked once when a page
- * first needs it. */
-typedef struct {
-    PopplerDocument *doc;
-    int type3;        /* -1: not known yet */
-} Renderable;
-
-static gboolean
-renderable(Renderable *r)
-{
-    if (r->type3 < 0)
-        r->type3 = document_has_type3(r->doc);
-    return !r->type3;
-}
-
 /* Rules seen in a rendering of the page: for pages whose content stream
  * pdf_rules.c cannot read.  Returns the rendering (the backdrop of the
  * text). */
@@ -392,8 +354,8 @@ dark_behind(const Backdrop *b, const PopplerRectangle *r)
  * the page's text as it draws, so Poppler then reads the page once.
  * FALSE if the page had to be rendered and was too large to be. */
 static gboolean
-page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, Renderable *may_render,
-           GArray **hrules, GArray **vrules, Backdrop *backdrop)
+page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray **hrules,
+           GArray **vrules, Backdrop *backdrop)
 {
     double pw, ph;
     poppler_page_get_size(page, &pw, &ph);
@@ -407,10 +369,6 @@ page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, Renderable *may_
     } else if (vector && slx_pdf_rules_over_budget(vector)) {
         *hrules = h;          /* a bomb is not rendered: the caller skips the page */
         *vrules = v;
-    } else if (!renderable(may_render)) {
-        *hrules = h;          /* Type 3 glyphs: read as a table without borders */
-        *vrules = v;
-        return FALSE;
     } else {
         g_array_free(h, TRUE);
         g_array_free(v, TRUE);
@@ -1509,14 +1467,13 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
         if (vector && slx_pdf_rules_pages(vector) != info->pages)
             g_clear_pointer(&vector, slx_pdf_rules_close);
     }
-    Renderable may_render = {doc, -1};
     for (guint p = 0; p < info->pages; p++) {
         PopplerPage *page = poppler_document_get_page(doc, (int)p);
         if (page == NULL)
             continue;
         GArray *hr, *vr;
         Backdrop backdrop;
-        gboolean rendered = page_rules(page, vector, p, &may_render, &hr, &vr, &backdrop);
+        gboolean rendered = page_rules(page, vector, p, &hr, &vr, &backdrop);
         if (vector && slx_pdf_rules_over_budget(vector)) {
             /* A page whose drawing decodes past what any table needs (a
              * 1 GiB Flate bomb is 1 MB of PDF) would cost Poppler as much
@@ -1528,9 +1485,7 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
             g_object_unref(page);
             continue;
         }
-        if (!rendered && may_render.type3 > 0)
-            info->pages_type3_not_rendered++;
-        else if (!rendered)
+        if (!rendered)
             info->pages_not_rendered++;
         GArray *glyphs = page_glyphs(page, &backdrop);
         backdrop_clear(&backdrop);
@@ -1576,11 +1531,6 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
         slx_document_warn(grid, "%u of %u pages draw more than a checklist page could (their "
                           "content decodes past 16 MiB, a decompression bomb?) and were not read",
                           info->pages_over_budget, info->pages);
-    if (info->pages_type3_not_rendered)
-        slx_document_warn(grid, "%u of %u pages could not be read for their ruling lines and, as "
-                          "the document uses Type 3 fonts, were not rendered either (rendering "
-                          "them is unbounded in memory); their tables were read as tables "
-                          "without borders", info->pages_type3_not_rendered, info->pages);
     if (info->pages_not_rendered)
         slx_document_warn(grid, "%u of %u pages are too large to render for their ruling lines; "
                           "their tables were read as tables without borders",

@@ -8,7 +8,6 @@ typedef struct {
     guint pages;
     guint pages_without_text;   /* pages with no text layer */
     guint pages_not_rendered;   /* pages too large to render for their rules */
-    guint pages_type3_not_rendered; /* pages not rendered: the document has Type 3 fonts */
     guint pages_over_budget;    /* pages whose drawing decodes past the budget: not read */
 } SlxPdfInfo;
 

@@ -194,35 +194,6 @@ HEX=$(printf 'BT /F1 12 Tf 100 100 Td (1 Service hours 24 hours a day) Tj ET' | 
 check "a page too large to render: no crash, both records" '[ $st -le 1 ] && [ $(wc -l <"$T/huge") -eq 2 ] && tail -1 "$T/huge" | grep -q "\"error\":null"'
 check "... the page named in a warning" 'head -1 "$T/huge" | grep -q "1 of 1 pages are too large to render"'
 
-# The same fallback for a page that shows Type 3 glyphs 5000 pt tall: Poppler's
-# cairo renderer keeps an image of each (250 of them took 4 GB).  The document
-# is not rendered, and says so; under a 600 MB address-space limit (not with
-# AddressSanitizer, which reserves terabytes) the run must still succeed.
-N=40
-HEX=$(i=1; { printf 'BT /F1 5000 Tf 1 0 0 1 10 10 Tm '; while [ $i -le $N ]; do printf '<%02x> Tj ' $i; i=$((i + 1)); done;
-      printf 'ET 0 0 m 500 0 l S'; } | od -An -tx1 | tr -d ' \n')
-{
-    printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n'
-    printf '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n'
-    printf '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 1000 1000]/Contents 4 0 R'
-    printf '/Resources<</Font<</F1 5 0 R>>>>>> endobj\n'
-    printf '4 0 obj <</Length %d/Filter/ASCIIHexDecode>> stream\n%s>\nendstream endobj\n' $((${#HEX} + 1)) "$HEX"
-    printf '5 0 obj <</Type/Font/Subtype/Type3/FontBBox[0 0 1000 1000]/FontMatrix[0.001 0 0 0.001 0 0]'
-    printf '/FirstChar 1/LastChar %d/Widths[' $N
-    i=1; while [ $i -le $N ]; do printf '10 '; i=$((i + 1)); done
-    printf ']/Encoding<</Type/Encoding/Differences[1'
-    i=1; while [ $i -le $N ]; do printf ' /g%d' $i; i=$((i + 1)); done
-    printf ']>>/CharProcs<<'
-    i=1; while [ $i -le $N ]; do printf '/g%d 6 0 R' $i; i=$((i + 1)); done
-    printf '>>>> endobj\n'
-    GLYPH='1000 0 0 0 1000 1000 d1 0 0 1000 1000 re f'
-    printf '6 0 obj <</Length %d>> stream\n%s\nendstream endobj\n' ${#GLYPH} "$GLYPH"
-    printf 'trailer <</Root 1 0 R>>\n%%%%EOF\n'
-} >"$T/type3.pdf"
-if ldd "$SLX" 2>/dev/null | grep -q libasan; then limit=unlimited; else limit=600000; fi
-(ulimit -v $limit; "$SLX" "$T/type3.pdf" >"$T/type3" 2>"$T/err"); st=$?
-check "Type 3 glyphs in a page to render: not rendered, within bounds" '[ $st -le 1 ] && grep -q "Type 3 fonts" "$T/type3"'
-
 # a Flate bomb: a page whose drawing decodes to 64 MiB (one page of PDF,
 # 64 KB) is not rendered nor read by Poppler, and says so
 /usr/bin/python3 - "$T/bomb.pdf" <<'PYEOF'
