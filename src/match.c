@@ -232,8 +232,9 @@ slx_match_result_free(SlxMatchResult *r)
 
 /* Does the document number its rows as catalog C does?  Another checklist
  * (総務省's disclosure table) numbers 1, 2, 3 … too, but its names do not
- * agree with the items those numbers name.  Trusted when at least half of
- * the rows with a number and a name or template agree with their item;
+ * agree with the items those numbers name.  Trusted when more than half of
+ * the rows with a number and a name or template agree with their item (a
+ * sheet of 可用性 numbered 1 to 4 by the vendor agrees on 1 and 2 by chance);
  * judged over the rows of one SHEET (0 outside workbooks). */
 static gboolean
 numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
@@ -256,7 +257,7 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
         slx_key_free(nk);
         slx_key_free(tk);
     }
-    return checked == 0 || agree * 2 >= checked;
+    return checked == 0 || agree * 2 > checked;
 }
 
 /* The sheets of a workbook (1 … N) whose rows match no item of the
