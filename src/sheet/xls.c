@@ -148,6 +148,8 @@ xls_child_sheet(XlsOut *o, const void *h, unsigned short index)
  * it to save the input that killed the process): the child's death is
  * FreeXL's, contained, and no finding of the parent's. */
 extern void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+/* gcov's flush, in a coverage build (_exit skips the one at exit). */
+extern void __gcov_dump(void) __attribute__((weak));
 
 /* Read the workbook at PATH and write its records to OUT; never returns. */
 static void G_GNUC_NORETURN
@@ -180,6 +182,8 @@ xls_child(const char *path, int out)
             xls_child_sheet(&o, h, (unsigned short)i);
     }
     xls_flush(&o);
+    if (__gcov_dump)
+        __gcov_dump();
     _exit(0);         /* no atexit handlers, no leak report: the process ends */
 }
 
