@@ -1,63 +1,231 @@
-/* batch.c — many documents through the pipeline, in parallel, in order.
+/* batch.c — many documents through the pipeline, each in a worker process
+ * of its own, in parallel, handed back in order.
  *
- * The patterns and the extractor are read-only once loaded (GRegex
- * matching, hash lookups), and every stage keeps its state on the stack or
- * in the record, so workers share them without locks.  Records come back
- * out of order; the calling thread waits for each in turn. */
+ * A vendor document can make a library crash, loop or take gigabytes
+ * (Poppler's cairo backend keeps an image of every Type 3 glyph it draws:
+ * tests/upstream/).  So every document is read in a fork of this process:
+ * bounded in address space (--max-memory) and in time (--timeout, the
+ * worker is killed), and a worker that dies costs its document a record
+ * with the error crashed or timeout, never the batch.  The batch itself is
+ * one thread that forks, polls the workers' pipes and waits for them: a
+ * fork of a process with other threads could inherit a lock one of them
+ * held, so there are none.  A worker packs its record (record_wire.c) and
+ * exits; the batch unpacks it and hands the records over in the order of
+ * the files, with at most 4 × JOBS documents between the first not yet
+ * handed over and the last started. */
+#define _GNU_SOURCE
 #include "batch.h"
+#include "error.h"
+#include "record_wire.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* AddressSanitizer reserves terabytes of address space: no RLIMIT_AS then. */
+#if defined(__SANITIZE_ADDRESS__)
+#define BATCH_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BATCH_SANITIZED 1
+#endif
+#endif
+
+/* gcov's flush, in a coverage build (_exit skips the one at exit). */
+extern void __gcov_dump(void) __attribute__((weak));
+
+typedef struct {
+    pid_t pid;
+    int fd;               /* the read end of the worker's pipe; -1 once at its end */
+    gsize index;          /* of the file it reads */
+    gint64 deadline;      /* monotonic µs; 0: none */
+    gboolean killed;      /* past its deadline, killed */
+    GByteArray *bytes;
+} Worker;
 
 typedef struct {
     char **files;
+    gsize n;
     const SlxReadOptions *opts;
     const SlxPatterns *patterns;
     const SlxExtractor *extractor;
-    SlxRecord **done;          /* done[i]: the record of files[i], once ready */
-    GMutex lock;
-    GCond ready;
+    const SlxBatchLimits *limits;
+    GArray *workers;      /* Worker, those running */
+    SlxRecord **done;     /* done[i]: the record of files[i] until handed over */
 } Batch;
 
-static void
-work(gpointer task, gpointer data)
+/* ---- the worker ---------------------------------------------------------- */
+
+static void G_GNUC_NORETURN
+batch_worker(Batch *b, gsize index, int out)
 {
-    Batch *b = data;
-    gsize i = GPOINTER_TO_SIZE(task) - 1;     /* tasks are index + 1: never NULL */
-    SlxRecord *r = slx_process_file(b->files[i], b->opts, b->patterns, b->extractor);
-    g_mutex_lock(&b->lock);
-    b->done[i] = r;
-    g_cond_broadcast(&b->ready);
-    g_mutex_unlock(&b->lock);
+    /* What the batch does on SIGINT (remove its temporary output) is the
+     * batch's; the worker just ends. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+#ifndef BATCH_SANITIZED
+    if (b->limits->max_memory > 0) {
+        struct rlimit lim = {(rlim_t)b->limits->max_memory, (rlim_t)b->limits->max_memory};
+        setrlimit(RLIMIT_AS, &lim);
+    }
+#endif
+    SlxRecord *r = slx_process_file(b->files[index], b->opts, b->patterns, b->extractor);
+    GByteArray *bytes = g_byte_array_new();
+    slx_record_pack(r, bytes);
+    int status = 0;
+    for (guint done = 0; done < bytes->len;) {
+        ssize_t n = write(out, bytes->data + done, bytes->len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            status = 3;
+            break;
+        }
+        done += (guint)n;
+    }
+    if (__gcov_dump)
+        __gcov_dump();
+    _exit(status);    /* no atexit handlers: the batch's output is the batch's */
+}
+
+/* Start the worker for file INDEX; FALSE (and its record made here) if it
+ * cannot be. */
+static void
+batch_start(Batch *b, gsize index)
+{
+    int pipefd[2];
+    pid_t pid = -1;
+    if (pipe2(pipefd, O_CLOEXEC) == 0) {
+        pid = fork();
+        if (pid == 0) {
+            close(pipefd[0]);
+            for (guint i = 0; i < b->workers->len; i++)
+                close(g_array_index(b->workers, Worker, i).fd);
+            batch_worker(b, index, pipefd[1]);
+        }
+        close(pipefd[1]);
+        if (pid < 0)
+            close(pipefd[0]);
+    }
+    if (pid < 0) {
+        SlxRecord *r = slx_record_new(b->files[index]);
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED, "no worker could be started: %s",
+                    g_strerror(errno));
+        b->done[index] = r;
+        return;
+    }
+    Worker w = {pid, pipefd[0], index, 0, FALSE, g_byte_array_new()};
+    if (b->limits->timeout > 0)
+        w.deadline = g_get_monotonic_time() + (gint64)(b->limits->timeout * G_USEC_PER_SEC);
+    g_array_append_val(b->workers, w);
+}
+
+/* The record of a worker that has ended with STATUS. */
+static SlxRecord *
+batch_record(Batch *b, Worker *w, int status)
+{
+    const char *file = b->files[w->index];
+    SlxRecord *r = NULL;
+    if (!w->killed && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        r = slx_record_unpack(w->bytes->data, w->bytes->len, file);
+    if (r)
+        return r;
+    r = slx_record_new(file);
+    if (w->killed) {
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_TIMEOUT,
+                    "not read within --timeout %g s: its worker was stopped", b->limits->timeout);
+    } else if (WIFSIGNALED(status)) {
+        int sig = WTERMSIG(status);
+        /* GLib's failed allocation traps (g_error), a library's aborts. */
+        gboolean memory = b->limits->max_memory > 0 && (sig == SIGTRAP || sig == SIGABRT ||
+                                                        sig == SIGSEGV || sig == SIGBUS);
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED,
+                    "the worker reading it died (%s)%s", strsignal(sig),
+                    memory ? ", perhaps past --max-memory" : "");
+    } else {
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED,
+                    "the worker reading it ended without its record (status %d)",
+                    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    }
+    return r;
+}
+
+/* ---- the batch ------------------------------------------------------------ */
+
+/* Wait until a worker has something to say or a deadline passes, and read
+ * it; a worker at its end is reaped and its record put in done[]. */
+static void
+batch_poll(Batch *b)
+{
+    guint n = b->workers->len;
+    g_autofree struct pollfd *fds = g_new0(struct pollfd, n);
+    gint64 now = g_get_monotonic_time(), wait = -1;
+    for (guint i = 0; i < n; i++) {
+        Worker *w = &g_array_index(b->workers, Worker, i);
+        fds[i].fd = w->fd;
+        fds[i].events = POLLIN;
+        if (w->deadline > 0 && !w->killed) {
+            gint64 left = MAX(0, (w->deadline - now) / 1000 + 1);
+            wait = wait < 0 ? left : MIN(wait, left);
+        }
+    }
+    int ready = poll(fds, n, (int)MIN(wait, G_MAXINT));
+    if (ready < 0 && errno != EINTR)
+        g_error("poll: %s", g_strerror(errno));
+    now = g_get_monotonic_time();
+    for (guint i = n; i-- > 0;) {
+        Worker *w = &g_array_index(b->workers, Worker, i);
+        if (w->deadline > 0 && !w->killed && now >= w->deadline) {
+            kill(w->pid, SIGKILL);
+            w->killed = TRUE;
+        }
+        if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        guint8 buf[1 << 16];
+        ssize_t got = read(w->fd, buf, sizeof buf);
+        if (got > 0) {
+            g_byte_array_append(w->bytes, buf, (guint)got);
+            continue;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        close(w->fd);
+        int status = 0;
+        while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+            ;
+        b->done[w->index] = batch_record(b, w, status);
+        g_byte_array_unref(w->bytes);
+        g_array_remove_index_fast(b->workers, i);
+    }
 }
 
 void
 slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
-              const SlxExtractor *extractor, guint jobs, SlxRecordFn fn, gpointer user_data)
+              const SlxExtractor *extractor, const SlxBatchLimits *limits, SlxRecordFn fn,
+              gpointer user_data)
 {
-    gsize n = g_strv_length(files);
-    if (jobs <= 1 || n <= 1) {
-        for (gsize i = 0; i < n; i++)
-            fn(slx_process_file(files[i], opts, patterns, extractor), user_data);
-        return;
+    Batch b = {files, g_strv_length(files), opts, patterns, extractor, limits,
+               g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
+    b.done = g_new0(SlxRecord *, b.n + 1);
+    guint jobs = MAX(limits->jobs, 1);
+    gsize next = 0, handed = 0, window = (gsize)jobs * 4;
+    while (handed < b.n) {
+        while (b.workers->len < jobs && next < b.n && next < handed + window)
+            batch_start(&b, next++);
+        while (handed < b.n && b.done[handed]) {
+            fn(b.done[handed], user_data);
+            b.done[handed++] = NULL;
+        }
+        if (b.workers->len > 0 && handed < b.n && b.done[handed] == NULL)
+            batch_poll(&b);
     }
-    Batch b = {files, opts, patterns, extractor, g_new0(SlxRecord *, n), {0}, {0}};
-    g_mutex_init(&b.lock);
-    g_cond_init(&b.ready);
-    GThreadPool *pool = g_thread_pool_new(work, &b, (gint)jobs, FALSE, NULL);
-    gsize window = (gsize)jobs * 4, pushed = 0;
-    for (; pushed < n && pushed < window; pushed++)
-        g_thread_pool_push(pool, GSIZE_TO_POINTER(pushed + 1), NULL);
-    for (gsize i = 0; i < n; i++) {
-        g_mutex_lock(&b.lock);
-        while (b.done[i] == NULL)
-            g_cond_wait(&b.ready, &b.lock);
-        SlxRecord *r = b.done[i];
-        b.done[i] = NULL;
-        g_mutex_unlock(&b.lock);
-        if (pushed < n)
-            g_thread_pool_push(pool, GSIZE_TO_POINTER(++pushed), NULL);
-        fn(r, user_data);
-    }
-    g_thread_pool_free(pool, FALSE, TRUE);
-    g_cond_clear(&b.ready);
-    g_mutex_clear(&b.lock);
+    g_array_free(b.workers, TRUE);
     g_free(b.done);
 }

@@ -1,5 +1,5 @@
-/* batch.h — many documents through the pipeline on a GThreadPool, handed
- * back one by one in input order. */
+/* batch.h — many documents through the pipeline, each in a worker process
+ * bounded in time and memory, handed back one by one in input order. */
 #ifndef SLX_BATCH_H
 #define SLX_BATCH_H
 
@@ -8,10 +8,22 @@
 /* Called in the calling thread, in input order; takes ownership of R. */
 typedef void (*SlxRecordFn)(SlxRecord *r, gpointer user_data);
 
-/* Process FILES (NULL-terminated) with JOBS threads (1: in this thread)
- * and give each record to FN in the order of FILES.  At most 4 × JOBS
- * documents are in flight, so memory does not grow with the batch. */
+/* What one document may take. */
+typedef struct {
+    guint jobs;             /* documents read at a time (at least 1) */
+    double timeout;         /* seconds a document may take; 0: no limit */
+    guint64 max_memory;     /* bytes of address space a worker may take; 0: no limit */
+} SlxBatchLimits;
+
+/* The default --max-memory: far more than any checklist needs. */
+#define SLX_DEFAULT_MAX_MEMORY ((guint64)4 << 30)
+
+/* Process FILES (NULL-terminated), each in a worker process within
+ * LIMITS, and give each record to FN in the order of FILES.  A worker
+ * that dies or overruns gives its document the error crashed or timeout.
+ * Call it with no other thread running: it forks. */
 void slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
-                   const SlxExtractor *extractor, guint jobs, SlxRecordFn fn, gpointer user_data);
+                   const SlxExtractor *extractor, const SlxBatchLimits *limits, SlxRecordFn fn,
+                   gpointer user_data);
 
 #endif

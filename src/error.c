@@ -20,6 +20,8 @@ slx_error_code_name(SlxErrorCode code)
     case SLX_ERROR_NO_TEXT:            return "no_text";
     case SLX_ERROR_TOO_LARGE:          return "too_large";
     case SLX_ERROR_WORKBOOK:           return "workbook_error";
+    case SLX_ERROR_TIMEOUT:            return "timeout";
+    case SLX_ERROR_CRASHED:            return "crashed";
     case SLX_ERROR_PATTERNS:           return "patterns";
     }
     return "error";

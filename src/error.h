@@ -23,6 +23,8 @@ typedef enum {
     SLX_ERROR_NO_TEXT,            /* "no_text": a PDF without any text layer */
     SLX_ERROR_TOO_LARGE,          /* "too_large": bigger than --max-bytes, not read */
     SLX_ERROR_WORKBOOK,           /* "workbook_error": a workbook (xlsx, ods, xls) that cannot be read */
+    SLX_ERROR_TIMEOUT,            /* "timeout": not read within --timeout */
+    SLX_ERROR_CRASHED,            /* "crashed": the worker reading it died (a library's crash, memory) */
     SLX_ERROR_PATTERNS,           /* pattern file errors (exit status 2, no record) */
 } SlxErrorCode;
 

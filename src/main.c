@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <locale.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,8 @@ typedef struct {
     char *csv_encoding;
     char *password;
     gint64 max_bytes;
+    gint64 max_memory;
+    double timeout;
     gint jobs;
     char **pattern_files;
     char *patterns_dir;
@@ -53,8 +56,14 @@ parse_options(int *argc, char ***argv, Options *o)
          "Write to FILE (atomically: a temporary file renamed at the end); - or none is "
          "standard output", "FILE"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
-         "Process N documents at a time (default: the number of processors); the output "
-         "keeps the order of the files", "N"},
+         "Process N documents at a time, each in a worker process (default: the number of "
+         "processors); the output keeps the order of the files", "N"},
+        {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->timeout,
+         "A document not read within SECONDS is the error timeout (its worker is stopped; "
+         "default: no limit)", "SECONDS"},
+        {"max-memory", 0, 0, G_OPTION_ARG_INT64, &o->max_memory,
+         "A worker may take N bytes of address space; a document that needs more is the "
+         "error crashed (default 4294967296, 4 GiB; 0: no limit)", "N"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o->password,
          "Open encrypted PDFs with PASSWORD", "PASSWORD"},
         {"max-bytes", 0, 0, G_OPTION_ARG_INT64, &o->max_bytes,
@@ -252,7 +261,8 @@ int
 main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
-    Options o = {.max_bytes = (gint64)SLX_DEFAULT_MAX_BYTES};
+    Options o = {.max_bytes = (gint64)SLX_DEFAULT_MAX_BYTES,
+                 .max_memory = (gint64)SLX_DEFAULT_MAX_MEMORY};
     Format format;
     int status = EXIT_SUCCESS;
 
@@ -270,6 +280,12 @@ main(int argc, char **argv)
     }
     if (o.max_bytes < 0) {
         fprintf(stderr, "slaxtract: --max-bytes must be 0 (no limit) or a number of bytes\n"
+                        "Try 'slaxtract --help' for more information.\n");
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (o.max_memory < 0 || o.timeout < 0 || !isfinite(o.timeout)) {
+        fprintf(stderr, "slaxtract: --max-memory and --timeout must be 0 (no limit) or more\n"
                         "Try 'slaxtract --help' for more information.\n");
         status = EXIT_USAGE;
         goto out;
@@ -320,10 +336,11 @@ main(int argc, char **argv)
     Sink sink = {format, slx_output_stream(output),
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE};
-    xmlInitParser();   /* once, before any thread parses HTML */
+    xmlInitParser();   /* once, before any worker parses HTML */
     SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes};
-    slx_batch_run(o.files, &read_opts, patterns, extractor,
-                  o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), take_record, &sink);
+    SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,
+                             (guint64)o.max_memory};
+    slx_batch_run(o.files, &read_opts, patterns, extractor, &limits, take_record, &sink);
     if (sink.failed)
         status = EXIT_DOC_FAILED;
     else if (sink.check_failed && o.fail_on_check)

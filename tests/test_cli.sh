@@ -249,6 +249,22 @@ check "--max-bytes 0: no limit" '[ $st -eq 0 ]'
 "$SLX" --max-bytes -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "--max-bytes -1: a usage error" '[ $st -eq 2 ] && grep -q "max-bytes" "$T/err"'
 
+# Every document is read in a worker process: one past --timeout is the
+# error timeout, one past --max-memory dies as crashed, and the batch goes on.
+# (A text of 19 MB takes seconds; under AddressSanitizer no memory limit
+# can be set, so that check is skipped there.)
+awk 'BEGIN { for (i = 0; i < 30000; i++) printf "%d\tサービス時間\t24時間365日 %0200d\n", i % 49 + 1, 0 }' >"$T/slow.txt"
+"$SLX" --timeout 0.3 "$T/slow.txt" "$SEED" >"$T/timed" 2>"$T/err"; st=$?
+check "--timeout: timeout for the slow file, the seed read, in order" '[ $st -eq 1 ] && head -1 "$T/timed" | grep -q "\"code\":\"timeout\"" && tail -1 "$T/timed" | grep -q "\"error\":null"'
+if ! ldd "$SLX" 2>/dev/null | grep -q libasan; then
+    "$SLX" --max-memory 1000000 "$SEED" "$SEED" >"$T/starved" 2>"$T/err"; st=$?
+    check "--max-memory: a starved worker is crashed, every record written" '[ $st -eq 1 ] && [ $(grep -c "\"code\":\"crashed\"" "$T/starved") -eq 2 ] && grep -q "max-memory" "$T/starved"'
+fi
+"$SLX" -j 3 "$SEED" "$T/slow.txt" "$SEED" "$SEED" >"$T/order" 2>"$T/err"; st=$?
+check "-j 3: records in the order of the files" '[ $st -eq 0 ] && [ $(wc -l <"$T/order") -eq 4 ] && sed -n 2p "$T/order" | grep -q "slow.txt"'
+"$SLX" --timeout -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--timeout -1: a usage error" '[ $st -eq 2 ] && grep -q "timeout" "$T/err"'
+
 # requirement checks (OUTPUT.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?
