@@ -50,6 +50,7 @@ typedef struct {
 
 typedef struct {
     char **files;
+    char **paths;         /* where files[i] is read from */
     gsize n;
     const SlxReadOptions *opts;
     const SlxPatterns *patterns;
@@ -76,7 +77,8 @@ batch_worker(Batch *b, gsize index, int out)
         setrlimit(RLIMIT_AS, &lim);
     }
 #endif
-    SlxRecord *r = slx_process_file(b->files[index], b->opts, b->patterns, b->extractor);
+    SlxRecord *r = slx_process_named(b->paths[index], b->files[index], b->opts, b->patterns,
+                                     b->extractor);
     GByteArray *bytes = g_byte_array_new();
     slx_record_pack(r, bytes);
     int status = 0;
@@ -207,12 +209,12 @@ batch_poll(Batch *b)
 }
 
 void
-slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
-              const SlxExtractor *extractor, const SlxBatchLimits *limits, SlxRecordFn fn,
-              gpointer user_data)
+slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
+              const SlxPatterns *patterns, const SlxExtractor *extractor,
+              const SlxBatchLimits *limits, SlxRecordFn fn, gpointer user_data)
 {
-    Batch b = {files, g_strv_length(files), opts, patterns, extractor, limits,
-               g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
+    Batch b = {files, paths ? paths : files, g_strv_length(files), opts, patterns, extractor,
+               limits, g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
     b.done = g_new0(SlxRecord *, b.n + 1);
     guint jobs = MAX(limits->jobs, 1);
     gsize next = 0, handed = 0, window = (gsize)jobs * 4;

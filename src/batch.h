@@ -19,11 +19,12 @@ typedef struct {
 #define SLX_DEFAULT_MAX_MEMORY ((guint64)4 << 30)
 
 /* Process FILES (NULL-terminated), each in a worker process within
- * LIMITS, and give each record to FN in the order of FILES.  A worker
- * that dies or overruns gives its document the error crashed or timeout.
- * Call it with no other thread running: it forks. */
-void slx_batch_run(char **files, const SlxReadOptions *opts, const SlxPatterns *patterns,
-                   const SlxExtractor *extractor, const SlxBatchLimits *limits, SlxRecordFn fn,
-                   gpointer user_data);
+ * LIMITS, and give each record to FN in the order of FILES.  PATHS, if
+ * not NULL, says where each is read from (standard input's copy for "-").
+ * A worker that dies or overruns gives its document the error crashed or
+ * timeout.  Call it with no other thread running: it forks. */
+void slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
+                   const SlxPatterns *patterns, const SlxExtractor *extractor,
+                   const SlxBatchLimits *limits, SlxRecordFn fn, gpointer user_data);
 
 #endif

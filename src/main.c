@@ -4,8 +4,11 @@
  * document failed (its record carries "error", the others are complete);
  * 2 bad usage or an unreadable pattern or requirements file; 3 with
  * --fail-on-check, every document was read and some requirement failed. */
+#define _GNU_SOURCE
 #include "batch.h"
 #include "check.h"
+#include "error.h"
+#include "inputs.h"
 #include "output.h"
 #include "patterns.h"
 #include "pipeline.h"
@@ -14,12 +17,15 @@
 #include "write_jsonl.h"
 #include "write_xlsx.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
 #include <locale.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define EXIT_DOC_FAILED 1
 #define EXIT_USAGE 2
@@ -34,6 +40,7 @@ typedef struct {
     char *password;
     gint64 max_bytes;
     gint64 max_memory;
+    gint max_pages;
     double timeout;
     gint jobs;
     char **pattern_files;
@@ -42,6 +49,11 @@ typedef struct {
     gboolean checks_csv;
     gboolean fail_on_check;
     gboolean version;
+    gboolean quiet;
+    gboolean hidden;
+    gboolean null_separated;
+    char *files_from;
+    char *shard;
     char **files;
 } Options;
 
@@ -58,6 +70,9 @@ parse_options(int *argc, char ***argv, Options *o)
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
          "Process N documents at a time, each in a worker process (default: the number of "
          "processors); the output keeps the order of the files", "N"},
+        {"max-pages", 0, 0, G_OPTION_ARG_INT, &o->max_pages,
+         "A PDF of more than N pages (a workbook of more sheets) is the error too_large and "
+         "is not read (default: any number)", "N"},
         {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &o->timeout,
          "A document not read within SECONDS is the error timeout (its worker is stopped; "
          "default: no limit)", "SECONDS"},
@@ -82,8 +97,19 @@ parse_options(int *argc, char ***argv, Options *o)
          "With --format csv: one row per (document, requirement check) instead of per item", NULL},
         {"fail-on-check", 0, 0, G_OPTION_ARG_NONE, &o->fail_on_check,
          "Exit with status 3 when a requirement check fails", NULL},
+        {"files-from", 'T', 0, G_OPTION_ARG_FILENAME, &o->files_from,
+         "Also read the documents named in FILE, one per line (- for standard input)", "FILE"},
+        {"null", '0', 0, G_OPTION_ARG_NONE, &o->null_separated,
+         "With --files-from: names are separated by NUL bytes (find -print0)", NULL},
+        {"hidden", 0, 0, G_OPTION_ARG_NONE, &o->hidden,
+         "Walk into hidden files and directories too", NULL},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
+         "Read only the K-th of N shards of the documents (by a hash of each path)", "K/N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
+         "No progress and no summary on standard error (failures are still named)", NULL},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
-        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL, "FILE…"},
+        {G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->files, NULL,
+         "FILE|DIR|-…"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *ctx = g_option_context_new("FILE… — extract METI cloud SLA checklist answers");
@@ -184,6 +210,58 @@ write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns 
     return TRUE;
 }
 
+/* What standard error says while and after a batch runs: each failed
+ * document as it comes (GNU style), a progress line when it is a
+ * terminal, and a summary at the end (-q: failures only). */
+typedef struct {
+    guint total, done, pages, items, failed, skipped;
+    GHashTable *failures;     /* error code name → count (GUINT_TO_POINTER) */
+    gint64 start;             /* monotonic µs */
+    gboolean quiet, terminal;
+} Progress;
+
+static void
+progress_record(Progress *p, const SlxRecord *r)
+{
+    p->done++;
+    p->pages += r->pages;
+    p->items += r->items->len;
+    if (r->error) {
+        const char *code = slx_error_code_name((SlxErrorCode)r->error->code);
+        p->failed++;
+        g_hash_table_insert(p->failures, (gpointer)code,
+                            GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(p->failures, code)) + 1));
+        fprintf(stderr, "%sslaxtract: %s: %s (%s)\n", p->terminal && !p->quiet ? "\r\033[K" : "",
+                r->file, code, r->error->message);
+    }
+    if (p->terminal && !p->quiet) {
+        double seconds = (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC;
+        double rate = seconds > 0 ? p->done / seconds : 0;
+        fprintf(stderr, "\r\033[K%u/%u documents, %u pages, %.1f/s, ETA %.0f s, %u failed",
+                p->done, p->total, p->pages, rate, rate > 0 ? (p->total - p->done) / rate : 0,
+                p->failed);
+    }
+}
+
+static void
+progress_summary(Progress *p)
+{
+    if (p->quiet)
+        return;
+    GString *by_code = g_string_new(NULL);
+    g_autoptr(GList) codes = g_hash_table_get_keys(p->failures);
+    codes = g_list_sort(codes, (GCompareFunc)strcmp);
+    for (GList *c = codes; c; c = c->next)
+        g_string_append_printf(by_code, "%s%s %u", by_code->len ? ", " : " (", (const char *)c->data,
+                               GPOINTER_TO_UINT(g_hash_table_lookup(p->failures, c->data)));
+    if (by_code->len)
+        g_string_append_c(by_code, ')');
+    fprintf(stderr, "%sslaxtract: %u documents, %u items found, %u failed%s, %u files skipped, %.1f s\n",
+            p->terminal ? "\r\033[K" : "", p->done, p->items, p->failed, by_code->str, p->skipped,
+            (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC);
+    g_string_free(by_code, TRUE);
+}
+
 /* Where the records go as they come, in input order. */
 typedef struct {
     Format format;
@@ -194,6 +272,7 @@ typedef struct {
     const SlxVocabulary *vocab;
     gboolean failed;      /* a document had an error */
     gboolean check_failed;   /* a requirement check failed */
+    Progress *progress;
 } Sink;
 
 static void
@@ -201,6 +280,7 @@ take_record(SlxRecord *r, gpointer data)
 {
     Sink *s = data;
     s->failed |= r->error != NULL;
+    progress_record(s->progress, r);
     if (s->requirements) {
         /* The check stage, after extraction (check.c). */
         r->checks = slx_check_record(s->requirements, r, s->vocab);
@@ -257,6 +337,81 @@ parse_format(const Options *o, Format *format)
     return TRUE;
 }
 
+/* Standard input, copied into an anonymous memory file that the workers
+ * read as /proc/self/fd/N, and never beyond MAX_BYTES + 1 bytes (the
+ * reader then says too_large).  NULL with a message if it cannot be. */
+static char *
+stdin_copy(guint64 max_bytes)
+{
+    int fd = memfd_create("slaxtract-stdin", 0);
+    if (fd < 0) {
+        fprintf(stderr, "slaxtract: -: cannot hold standard input: %s\n", g_strerror(errno));
+        return NULL;
+    }
+    guint64 total = 0;
+    char buf[1 << 16];
+    for (;;) {
+        gsize want = sizeof buf;
+        if (max_bytes > 0 && total + want > max_bytes + 1)
+            want = (gsize)(max_bytes + 1 - total);
+        if (want == 0)
+            break;
+        ssize_t n = read(STDIN_FILENO, buf, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        if (write(fd, buf, (gsize)n) != n) {
+            fprintf(stderr, "slaxtract: -: cannot hold standard input: %s\n", g_strerror(errno));
+            close(fd);
+            return NULL;
+        }
+        total += (guint64)n;
+    }
+    return g_strdup_printf("/proc/self/fd/%d", fd);
+}
+
+/* The documents the command line names (inputs.c), with where each is
+ * read from; FALSE after a message on a usage error. */
+static gboolean
+collect_documents(const Options *o, SlxInputs *in, GPtrArray *paths)
+{
+    SlxInputOptions io = {o->hidden, 0, 0};
+    if (o->shard && !slx_inputs_parse_shard(o->shard, &io)) {
+        fprintf(stderr, "slaxtract: --shard takes K/N, 1 <= K <= N (not '%s')\n", o->shard);
+        return FALSE;
+    }
+    if ((o->files == NULL || o->files[0] == NULL) && o->files_from == NULL) {
+        fprintf(stderr, "slaxtract: no input files\n");
+        return FALSE;
+    }
+    guint dashes = o->files_from && strcmp(o->files_from, "-") == 0;
+    for (char **f = o->files; f && *f; f++)
+        dashes += strcmp(*f, "-") == 0;
+    if (dashes > 1) {
+        fprintf(stderr, "slaxtract: standard input can be read once: one '-' (or --files-from -)\n");
+        return FALSE;
+    }
+    GError *e = NULL;
+    if (!slx_inputs_collect(o->files, o->files_from, o->null_separated, &io, in, &e)) {
+        fprintf(stderr, "slaxtract: %s: %s\n", o->files_from, e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    for (guint i = 0; i < in->notes->len; i++)
+        fprintf(stderr, "slaxtract: %s\n", (const char *)g_ptr_array_index(in->notes, i));
+    for (guint i = 0; i < in->names->len; i++) {
+        const char *name = g_ptr_array_index(in->names, i);
+        char *path = strcmp(name, "-") == 0 ? stdin_copy((guint64)o->max_bytes) : g_strdup(name);
+        if (path == NULL)
+            return FALSE;
+        g_ptr_array_add(paths, path);
+    }
+    g_ptr_array_add(in->names, NULL);
+    g_ptr_array_add(paths, NULL);
+    return TRUE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -265,6 +420,8 @@ main(int argc, char **argv)
                  .max_memory = (gint64)SLX_DEFAULT_MAX_MEMORY};
     Format format;
     int status = EXIT_SUCCESS;
+    SlxInputs inputs = {0};
+    GPtrArray *paths = NULL;
 
     if (!parse_options(&argc, &argv, &o)) {
         status = EXIT_USAGE;
@@ -284,14 +441,16 @@ main(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    if (o.max_memory < 0 || o.timeout < 0 || !isfinite(o.timeout)) {
-        fprintf(stderr, "slaxtract: --max-memory and --timeout must be 0 (no limit) or more\n"
+    if (o.max_memory < 0 || o.max_pages < 0 || o.timeout < 0 || !isfinite(o.timeout)) {
+        fprintf(stderr, "slaxtract: --max-memory, --max-pages and --timeout must be 0 (no limit) "
+                        "or more\n"
                         "Try 'slaxtract --help' for more information.\n");
         status = EXIT_USAGE;
         goto out;
     }
-    if (o.files == NULL || o.files[0] == NULL) {
-        fprintf(stderr, "slaxtract: no input files\nTry 'slaxtract --help' for more information.\n");
+    paths = g_ptr_array_new_with_free_func(g_free);
+    if (!collect_documents(&o, &inputs, paths)) {
+        fprintf(stderr, "Try 'slaxtract --help' for more information.\n");
         status = EXIT_USAGE;
         goto out;
     }
@@ -333,14 +492,21 @@ main(int argc, char **argv)
         goto out;
     }
 
+    Progress progress = {.total = inputs.names->len - 1, .skipped = inputs.skipped,
+                         .failures = g_hash_table_new(g_str_hash, g_str_equal),
+                         .start = g_get_monotonic_time(), .quiet = o.quiet,
+                         .terminal = isatty(STDERR_FILENO)};
     Sink sink = {format, slx_output_stream(output),
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
-                 g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE};
+                 g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE, &progress};
     xmlInitParser();   /* once, before any worker parses HTML */
-    SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes};
+    SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages};
     SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,
                              (guint64)o.max_memory};
-    slx_batch_run(o.files, &read_opts, patterns, extractor, &limits, take_record, &sink);
+    slx_batch_run((char **)inputs.names->pdata, (char **)paths->pdata, &read_opts, patterns,
+                  extractor, &limits, take_record, &sink);
+    progress_summary(&progress);
+    g_hash_table_unref(progress.failures);
     if (sink.failed)
         status = EXIT_DOC_FAILED;
     else if (sink.check_failed && o.fail_on_check)
@@ -369,5 +535,10 @@ out:
     g_free(o.patterns_dir);
     g_free(o.requirements);
     g_strfreev(o.files);
+    g_free(o.files_from);
+    g_free(o.shard);
+    slx_inputs_clear(&inputs);
+    if (paths)
+        g_ptr_array_unref(paths);
     return status;
 }

@@ -94,7 +94,14 @@ SlxRecord *
 slx_process_file(const char *path, const SlxReadOptions *opts, const SlxPatterns *p,
                  const SlxExtractor *x)
 {
-    SlxRecord *r = slx_record_new(path);
+    return slx_process_named(path, path, opts, p, x);
+}
+
+SlxRecord *
+slx_process_named(const char *path, const char *name, const SlxReadOptions *opts,
+                  const SlxPatterns *p, const SlxExtractor *x)
+{
+    SlxRecord *r = slx_record_new(name);
     SlxSource src;
     GError *error = NULL;
     gboolean ok = slx_read_document(path, opts, &src, &error);

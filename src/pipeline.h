@@ -17,4 +17,9 @@
 SlxRecord *slx_process_file(const char *path, const SlxReadOptions *opts,
                             const SlxPatterns *patterns, const SlxExtractor *extractor);
 
+/* The same, reading PATH for the document the record names NAME (standard
+ * input, "-", is read from a copy of it). */
+SlxRecord *slx_process_named(const char *path, const char *name, const SlxReadOptions *opts,
+                             const SlxPatterns *patterns, const SlxExtractor *extractor);
+
 #endif

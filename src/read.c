@@ -82,6 +82,14 @@ slx_source_clear(SlxSource *src)
 static gboolean
 read_bytes(const char *path, guint64 max_bytes, char **data, gsize *len, GError **error)
 {
+    /* Judged before it is opened: opening a FIFO for reading, or a tape
+     * device, already does something. */
+    struct stat pre;
+    if (stat(path, &pre) == 0 && !S_ISREG(pre.st_mode) && !S_ISDIR(pre.st_mode)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
+                    "%s: not a regular file (a FIFO, a device or a socket)", path);
+        return FALSE;
+    }
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         int err = errno;
@@ -166,7 +174,8 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
     if (src->format == SLX_FORMAT_PDF) {
         SlxPdfInfo info;
         src->encoding = "UTF-8";
-        src->doc = slx_read_pdf((const guint8 *)data, len, password, &info, error);
+        src->doc = slx_read_pdf((const guint8 *)data, len, password, opts ? opts->max_pages : 0,
+                                &info, error);
         src->pages = info.pages;
         g_free(data);
         return src->doc != NULL;
@@ -177,6 +186,12 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
         src->doc = slx_read_workbook(slx_workbook_kind((const guint8 *)data, len),
                                      (const guint8 *)data, len, &src->pages, error);
         g_free(data);
+        guint max_pages = opts ? opts->max_pages : 0;
+        if (src->doc && max_pages > 0 && src->pages > max_pages) {
+            g_clear_pointer(&src->doc, slx_document_free);
+            g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
+                        "%u sheets, more than --max-pages %u: not read", src->pages, max_pages);
+        }
         return src->doc != NULL;
     }
     if (src->format == SLX_FORMAT_EMAIL) {

@@ -32,6 +32,7 @@ SlxFormat slx_sniff_format(const guint8 *bytes, gsize len);
 typedef struct {
     const char *password;    /* opens an encrypted PDF; may be NULL */
     guint64 max_bytes;       /* a bigger file is the error too_large, never read; 0: no limit */
+    guint max_pages;         /* a PDF of more pages (a workbook of more sheets) is too_large; 0: any */
 } SlxReadOptions;
 
 /* The default --max-bytes: larger than any checklist a vendor sends. */

@@ -1417,15 +1417,16 @@ drop_furniture(GHashTable *furniture, SlxDocument *grid)
 /* ---- public ------------------------------------------------------------ */
 
 SlxDocument *
-slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
-             GError **error)
+slx_read_pdf(const guint8 *bytes, gsize len, const char *password, guint max_pages,
+             SlxPdfInfo *info, GError **error)
 {
-    return slx_read_pdf_ruled(bytes, len, password, SLX_PDF_RULES_FROM_CONTENT, info, error);
+    return slx_read_pdf_ruled(bytes, len, password, max_pages, SLX_PDF_RULES_FROM_CONTENT, info,
+                              error);
 }
 
 SlxDocument *
-slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfRulesFrom from,
-                   SlxPdfInfo *info, GError **error)
+slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint max_pages,
+                   SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error)
 {
     memset(info, 0, sizeof *info);
     if (len == 0) {     /* Poppler asserts on an empty stream */
@@ -1458,6 +1459,15 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, SlxPdfR
     GHashTable *furniture = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify)g_ptr_array_unref);
     info->pages = (guint)poppler_document_get_n_pages(doc);
+    if (max_pages > 0 && info->pages > max_pages) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
+                    "%u pages, more than --max-pages %u: not read", info->pages, max_pages);
+        g_object_unref(doc);
+        slx_document_free(grid);
+        g_array_free(columns, TRUE);
+        g_hash_table_unref(furniture);
+        return NULL;
+    }
     /* A second reader for the paths; if it sees the document otherwise
      * than Poppler (a damaged file each repairs its own way), every page
      * is rendered instead. */

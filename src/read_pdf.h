@@ -20,13 +20,15 @@ typedef enum {
 
 /* Read the PDF in BYTES (PASSWORD may be NULL) into blocks (table rows).  On failure
  * returns NULL with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with
- * Poppler's message) or SLX_ERROR_NO_TEXT. */
-SlxDocument *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, SlxPdfInfo *info,
-                      GError **error);
+ * Poppler's message), SLX_ERROR_NO_TEXT, or SLX_ERROR_TOO_LARGE for a PDF
+ * of more than MAX_PAGES pages (0: any number), which is not read. */
+SlxDocument *slx_read_pdf(const guint8 *bytes, gsize len, const char *password, guint max_pages,
+                          SlxPdfInfo *info, GError **error);
 
 /* The same, with the rules FROM where asked: tests read each fixture
  * both ways. */
 SlxDocument *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password,
-                            SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error);
+                                guint max_pages, SlxPdfRulesFrom from, SlxPdfInfo *info,
+                                GError **error);
 
 #endif

@@ -34,8 +34,8 @@ head -c 600 "$SEED" >"$T/broken.txt"; printf '\377' >>"$T/broken.txt"; tail -c +
 printf '%%PDF-1.4\n%%\342\343\317\323\n' >"$T/doc.pdf"
 printf '<!DOCTYPE html><html><body><table></table></body></html>\n' >"$T/page.html"
 printf 'hello\nworld\n' >"$T/prose.txt"
-mkdir "$T/adir"
-"$SLX" "$SEED" "$T/missing.txt" "$T/adir" "$T/empty.txt" "$T/blank.txt" "$T/image.png" \
+mkfifo "$T/afifo"
+"$SLX" "$SEED" "$T/missing.txt" "$T/afifo" "$T/empty.txt" "$T/blank.txt" "$T/image.png" \
     "$T/broken.txt" "$T/doc.pdf" "$T/page.html" "$T/prose.txt" "$SEED" >"$T/batch" 2>"$T/err"; st=$?
 check "a batch with bad documents: exit 1" '[ $st -eq 1 ]'
 check "one record per input" '[ $(wc -l <"$T/batch") -eq 11 ]'
@@ -49,7 +49,7 @@ expect_error() {
 }
 check "line 1: the seed, complete" 'line 1 | grep -q "\"error\":null" && [ $(line 1 | grep -o "\"id\":" | wc -l) -eq 49 ]'
 expect_error 2 missing.txt not_found
-expect_error 3 adir not_a_file
+expect_error 3 afifo not_a_file
 expect_error 4 empty.txt empty
 expect_error 5 blank.txt empty
 expect_error 6 image.png binary
@@ -61,6 +61,10 @@ check "line 11: the seed again, complete" '[ "$(line 11)" = "$(line 1)" ]'
 check "the PDF is recognized by content" 'line 8 | grep -q "\"format\":\"pdf\""'
 check "the HTML is recognized by content" 'line 9 | grep -q "\"format\":\"html\""'
 check "no record for a missing file has a sha256" 'line 2 | grep -q "\"sha256\":null"'
+check "stderr names each failed document as it comes, GNU style" 'grep -q "^slaxtract: $T/missing.txt: not_found (" "$T/err" && grep -q "^slaxtract: $T/afifo: not_a_file (" "$T/err" && [ $(grep -c "^slaxtract: $T/" "$T/err") -eq 9 ]'
+check "... and a summary at the end" 'tail -1 "$T/err" | grep -q "^slaxtract: 11 documents, 98 items found, 9 failed (.*empty 2.*), 0 files skipped"'
+"$SLX" -q "$T/missing.txt" >/dev/null 2>"$T/err"; st=$?
+check "-q: the failure named, no summary" '[ $st -eq 1 ] && [ $(wc -l <"$T/err") -eq 1 ] && grep -q "not_found" "$T/err"'
 
 # pattern files
 printf '[catalog]\nid = x\n[item 1]\nkey = a\nname = b\ncolor = red\n' >"$T/bad.ini"
@@ -264,6 +268,33 @@ fi
 check "-j 3: records in the order of the files" '[ $st -eq 0 ] && [ $(wc -l <"$T/order") -eq 4 ] && sed -n 2p "$T/order" | grep -q "slow.txt"'
 "$SLX" --timeout -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "--timeout -1: a usage error" '[ $st -eq 2 ] && grep -q "timeout" "$T/err"'
+
+# Archive runs: a directory tree walked, standard input, a list of names,
+# shards that together are one run, a page limit.
+mkdir -p "$T/tree/b" "$T/tree/.hidden"
+cp "$SEED" "$T/tree/a.txt"; cp "$SEED" "$T/tree/b/c.TXT"; cp "$SEED" "$T/tree/.hidden/d.txt"
+printf 'x' >"$T/tree/logo.png"; ln -s .. "$T/tree/b/up"
+"$SLX" "$T/tree" >"$T/walked" 2>"$T/err"; st=$?
+check "a directory: its documents in name order, hidden and other files skipped, the loop named" '[ $st -eq 0 ] && [ $(wc -l <"$T/walked") -eq 2 ] && head -1 "$T/walked" | grep -q "tree/a.txt" && grep -q "symlink loop" "$T/err" && tail -1 "$T/err" | grep -q "1 files skipped"'
+"$SLX" --hidden "$T/tree" >"$T/walked" 2>/dev/null
+check "--hidden: hidden entries walked too" '[ $(wc -l <"$T/walked") -eq 3 ]'
+"$SLX" - <"$SEED" >"$T/stdin" 2>/dev/null; st=$?
+check "-: a document from standard input, named -" '[ $st -eq 0 ] && grep -q "^{\"file\":\"-\",\"format\":\"text\"" "$T/stdin" && [ $(grep -o "\"id\":" "$T/stdin" | wc -l) -eq 49 ]'
+"$SLX" --max-bytes 100 - <"$SEED" >"$T/stdin" 2>/dev/null
+check "-: never read past --max-bytes" 'grep -q "\"code\":\"too_large\"" "$T/stdin"'
+find "$T/tree" -name '*.txt' -print0 | "$SLX" -q --files-from - -0 >"$T/listed"; st=$?
+check "--files-from - -0: the names find -print0 writes" '[ $st -eq 0 ] && [ $(wc -l <"$T/listed") -eq 2 ]'
+"$SLX" - --files-from - <"$SEED" >/dev/null 2>"$T/err"; st=$?
+check "- and --files-from -: a usage error" '[ $st -eq 2 ] && grep -q "standard input" "$T/err"'
+ALL="$SEED corpus/002_a6f81986ff207687.txt corpus/003_52953a724f7f6c3d.txt corpus/004_bb7f902170d09515.txt corpus/101_markdown_no_number_column.md corpus/119_html_label_value_cards.html"
+(cd "$top_srcdir" && "$SLX" -q $ALL) | sort >"$T/one"
+for k in 1 2 3; do (cd "$top_srcdir" && "$SLX" -q --shard $k/3 $ALL) >"$T/shard$k"; done
+sort "$T/shard1" "$T/shard2" "$T/shard3" >"$T/shards"
+check "--shard K/3: the three shards together are one run" '[ -s "$T/one" ] && cmp -s "$T/one" "$T/shards" && [ -s "$T/shard1" ] && [ -s "$T/shard2" ]'
+"$SLX" --shard 4/3 "$SEED" >/dev/null 2>"$T/err"; st=$?
+check "--shard 4/3: a usage error" '[ $st -eq 2 ] && grep -q "shard" "$T/err"'
+"$SLX" --max-pages 2 "$top_srcdir/corpus/001_18d14cfe463b0bb2.portrait.pdf" >"$T/paged" 2>/dev/null; st=$?
+check "--max-pages: a longer PDF is too_large, not read" '[ $st -eq 1 ] && grep -q "more than --max-pages 2" "$T/paged"'
 
 # requirement checks (OUTPUT.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"

@@ -98,7 +98,7 @@ read_grid(const char *name, const char *password, SlxPdfRulesFrom from, SlxPdfIn
     guint8 *bytes;
     gsize len;
     assert_true(load(name, &bytes, &len));
-    SlxDocument *g = slx_read_pdf_ruled(bytes, len, password, from, info, e);
+    SlxDocument *g = slx_read_pdf_ruled(bytes, len, password, 0, from, info, e);
     g_free(bytes);
     if (g == NULL)
         return NULL;
@@ -187,7 +187,7 @@ test_damaged(void **state)
         SlxPdfInfo info;
         GError *e = NULL;
         SlxPdfRulesFrom from = i % 2 ? SLX_PDF_RULES_FROM_RENDERING : SLX_PDF_RULES_FROM_CONTENT;
-        assert_null(slx_read_pdf_ruled(bytes, keep[i / 2], NULL, from, &info, &e));
+        assert_null(slx_read_pdf_ruled(bytes, keep[i / 2], NULL, 0, from, &info, &e));
         assert_true(g_error_matches(e, SLX_ERROR, SLX_ERROR_PDF));
         assert_true(e->message[0] != '\0');
         g_clear_error(&e);

@@ -58,7 +58,7 @@ void
 slx_fuzz_read_pdf(const uint8_t *data, size_t size)
 {
     SlxPdfInfo info;
-    fuzz_segment(slx_read_pdf(data, size, NULL, &info, NULL));
+    fuzz_segment(slx_read_pdf(data, size, NULL, 0, &info, NULL));
 }
 
 /* A workbook as it comes: a zip (xlsx, ods) or an OLE2 file (xls).  Bytes
