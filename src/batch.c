@@ -12,7 +12,8 @@
  * held, so there are none.  A worker packs its record (record_wire.c) and
  * exits; the batch unpacks it and hands the records over in the order of
  * the files, with at most 4 × JOBS documents between the first not yet
- * handed over and the last started. */
+ * handed over and the last started.  With a cache (cache.c), a document
+ * whose bytes it knows is not read at all. */
 #define _GNU_SOURCE
 #include "batch.h"
 #include "error.h"
@@ -56,6 +57,7 @@ typedef struct {
     const SlxPatterns *patterns;
     const SlxExtractor *extractor;
     const SlxBatchLimits *limits;
+    SlxCache *cache;      /* NULL: none */
     GArray *workers;      /* Worker, those running */
     SlxRecord **done;     /* done[i]: the record of files[i] until handed over */
 } Batch;
@@ -136,7 +138,7 @@ batch_record(Batch *b, Worker *w, int status)
     const char *file = b->files[w->index];
     SlxRecord *r = NULL;
     if (!w->killed && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        r = slx_record_unpack(w->bytes->data, w->bytes->len, file);
+        r = slx_record_unpack(w->bytes->data, w->bytes->len, file, b->patterns, TRUE);
     if (r)
         return r;
     r = slx_record_new(file);
@@ -203,24 +205,42 @@ batch_poll(Batch *b)
         while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
             ;
         b->done[w->index] = batch_record(b, w, status);
+        if (b->cache)
+            slx_cache_put(b->cache, b->done[w->index]);
         g_byte_array_unref(w->bytes);
         g_array_remove_index_fast(b->workers, i);
     }
 }
 
+/* The record the cache keeps for file INDEX's bytes, put in done[]; FALSE
+ * if it has none (the document is to be read). */
+static gboolean
+batch_from_cache(Batch *b, gsize index)
+{
+    if (b->cache == NULL)
+        return FALSE;
+    g_autofree char *sha = slx_cache_file_digest(b->paths[index], b->opts ? b->opts->max_bytes : 0);
+    SlxRecord *r = sha ? slx_cache_get(b->cache, sha, b->files[index]) : NULL;
+    b->done[index] = r;
+    return r != NULL;
+}
+
 void
 slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
               const SlxPatterns *patterns, const SlxExtractor *extractor,
-              const SlxBatchLimits *limits, SlxRecordFn fn, gpointer user_data)
+              const SlxBatchLimits *limits, SlxCache *cache, SlxRecordFn fn, gpointer user_data)
 {
     Batch b = {files, paths ? paths : files, g_strv_length(files), opts, patterns, extractor,
-               limits, g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
+               limits, cache, g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
     b.done = g_new0(SlxRecord *, b.n + 1);
     guint jobs = MAX(limits->jobs, 1);
     gsize next = 0, handed = 0, window = (gsize)jobs * 4;
     while (handed < b.n) {
-        while (b.workers->len < jobs && next < b.n && next < handed + window)
-            batch_start(&b, next++);
+        while (b.workers->len < jobs && next < b.n && next < handed + window) {
+            if (!batch_from_cache(&b, next))
+                batch_start(&b, next);
+            next++;
+        }
         while (handed < b.n && b.done[handed]) {
             fn(b.done[handed], user_data);
             b.done[handed++] = NULL;

@@ -3,6 +3,7 @@
 #ifndef SLX_BATCH_H
 #define SLX_BATCH_H
 
+#include "cache.h"
 #include "pipeline.h"
 
 /* Called in the calling thread, in input order; takes ownership of R. */
@@ -22,9 +23,12 @@ typedef struct {
  * LIMITS, and give each record to FN in the order of FILES.  PATHS, if
  * not NULL, says where each is read from (standard input's copy for "-").
  * A worker that dies or overruns gives its document the error crashed or
- * timeout.  Call it with no other thread running: it forks. */
+ * timeout.  With CACHE (may be NULL), a document whose bytes it knows is
+ * not read again, and every record read is kept in it.  Call it with no
+ * other thread running: it forks. */
 void slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
                    const SlxPatterns *patterns, const SlxExtractor *extractor,
-                   const SlxBatchLimits *limits, SlxRecordFn fn, gpointer user_data);
+                   const SlxBatchLimits *limits, SlxCache *cache, SlxRecordFn fn,
+                   gpointer user_data);
 
 #endif

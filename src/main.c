@@ -54,6 +54,7 @@ typedef struct {
     gboolean null_separated;
     char *files_from;
     char *shard;
+    char *cache;
     char **files;
 } Options;
 
@@ -105,6 +106,9 @@ parse_options(int *argc, char ***argv, Options *o)
          "Walk into hidden files and directories too", NULL},
         {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard,
          "Read only the K-th of N shards of the documents (by a hash of each path)", "K/N"},
+        {"cache", 0, 0, G_OPTION_ARG_FILENAME, &o->cache,
+         "Keep records in the SQLite file FILE and take a document whose bytes it knows "
+         "from it, unread (a re-run reads only new and changed documents)", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet,
          "No progress and no summary on standard error (failures are still named)", NULL},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
@@ -503,8 +507,21 @@ main(int argc, char **argv)
     SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages};
     SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,
                              (guint64)o.max_memory};
+    SlxCache *cache = NULL;
+    if (o.cache) {
+        char *note = NULL;
+        cache = slx_cache_open(o.cache, patterns, &read_opts, &note, &e);
+        if (note)
+            fprintf(stderr, "slaxtract: %s\n", note);
+        g_free(note);
+        if (cache == NULL) {
+            fprintf(stderr, "slaxtract: --cache: %s\n", e->message);
+            g_clear_error(&e);
+        }
+    }
     slx_batch_run((char **)inputs.names->pdata, (char **)paths->pdata, &read_opts, patterns,
-                  extractor, &limits, take_record, &sink);
+                  extractor, &limits, cache, take_record, &sink);
+    slx_cache_close(cache);
     progress_summary(&progress);
     g_hash_table_unref(progress.failures);
     if (sink.failed)
@@ -537,6 +554,7 @@ out:
     g_strfreev(o.files);
     g_free(o.files_from);
     g_free(o.shard);
+    g_free(o.cache);
     slx_inputs_clear(&inputs);
     if (paths)
         g_ptr_array_unref(paths);

@@ -117,9 +117,13 @@ typedef struct {
 typedef struct {
     SlxVocabulary vocab;
     GPtrArray *catalogs;            /* SlxCatalog * */
+    GChecksum *sources;             /* SHA-256 of every file loaded, names and bytes, in order */
 } SlxPatterns;
 
 SlxPatterns *slx_patterns_new(void);
+/* What the loaded files were, as a hex digest: records made with other
+ * patterns are other records (cache.c). */
+const char *slx_patterns_digest(const SlxPatterns *p);
 void slx_patterns_free(SlxPatterns *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxPatterns, slx_patterns_free)
 

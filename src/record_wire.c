@@ -1,12 +1,12 @@
-/* record_wire.c — a record as bytes, from a worker process to the batch.
+/* record_wire.c — a record as bytes: from a worker process to the batch,
+ * and into the cache of a later run (cache.c).
  *
- * A worker is a fork of the batch (batch.c): it shares the image of
- * everything the batch loaded before it — the patterns, their catalogs and
- * items — so a catalog item goes over as its address.  Everything the
- * worker made itself goes as text, and a constant string the record points
- * to (a format, a unit, a role) is interned again on arrival: an interned
- * string of the worker's (an e-mail's charset) does not exist in the
- * batch.  Checks are not sent: the batch makes them. */
+ * Nothing of one process's memory goes over: a catalog item is named by
+ * its catalog's id and its own, and found again in the patterns of the
+ * process that unpacks it; a constant string the record points to (a
+ * format, a unit, a role) goes as text and is interned on arrival (an
+ * interned string of a worker's, such as an e-mail's charset, does not
+ * exist in the batch).  Checks are not packed: the batch makes them. */
 #include "record_wire.h"
 #include "error.h"
 
@@ -81,7 +81,7 @@ wire_value(GByteArray *out, const SlxValue *v)
 static void
 wire_item(GByteArray *out, const SlxItemRecord *it)
 {
-    wire_u64(out, (guint64)(guintptr)it->item);
+    wire_str(out, it->item ? it->item->id : NULL);
     wire_str(out, it->no);
     wire_str(out, it->name);
     wire_u32(out, it->answer);
@@ -127,7 +127,8 @@ slx_record_pack(const SlxRecord *r, GByteArray *out)
 
 typedef struct {
     const guint8 *p, *end;
-    gboolean bad;        /* ran past the end: the worker's bytes are cut */
+    gboolean bad;        /* ran past the end, or named what is not there */
+    const SlxCatalog *catalog;   /* the record's catalog, for its items */
 } Wire;
 
 static gboolean
@@ -241,8 +242,11 @@ static SlxItemRecord *
 unwire_item(Wire *w)
 {
     SlxItemRecord *it = slx_item_record_new();
-    /* The worker's catalog item is the batch's: same address (see above). */
-    it->item = (const SlxCatalogItem *)(guintptr)unwire_u64(w);
+    g_autofree char *id = unwire_str(w);
+    if (id) {
+        it->item = w->catalog ? g_hash_table_lookup(w->catalog->by_id, id) : NULL;
+        w->bad = w->bad || it->item == NULL;     /* packed with other patterns */
+    }
     it->no = unwire_str(w);
     it->name = unwire_str(w);
     it->answer = (SlxAnswer)unwire_u32(w);
@@ -276,9 +280,10 @@ unwire_take_strs(GPtrArray *dst, GPtrArray *src)
 }
 
 SlxRecord *
-slx_record_unpack(const guint8 *data, gsize len, const char *file)
+slx_record_unpack(const guint8 *data, gsize len, const char *file, const SlxPatterns *patterns,
+                  gboolean same_file)
 {
-    Wire w = {data, data + len, FALSE};
+    Wire w = {data, data + len, FALSE, NULL};
     g_autofree char *sent_file = unwire_str(&w);
     g_autofree char *sent_raw = unwire_str(&w);
     SlxRecord *r = slx_record_new(file);
@@ -288,7 +293,14 @@ slx_record_unpack(const guint8 *data, gsize len, const char *file)
     r->pages = unwire_u32(&w);
     r->title = unwire_str(&w);
     r->service = unwire_str(&w);
-    r->catalog = unwire_interned(&w);
+    g_autofree char *catalog = unwire_str(&w);
+    for (guint i = 0; catalog && i < patterns->catalogs->len; i++) {
+        const SlxCatalog *c = g_ptr_array_index(patterns->catalogs, i);
+        if (strcmp(c->id, catalog) == 0)
+            w.catalog = c;
+    }
+    r->catalog = w.catalog ? w.catalog->id : NULL;
+    w.bad = w.bad || (catalog && w.catalog == NULL);
     unwire_items(&w, r->items);
     unwire_items(&w, r->extra_items);
     unwire_take_strs(r->missing, unwire_strs(&w));
@@ -297,7 +309,7 @@ slx_record_unpack(const guint8 *data, gsize len, const char *file)
     g_autofree char *message = unwire_str(&w);
     if (code != WIRE_NULL)
         r->error = g_error_new_literal(SLX_ERROR, (gint)code, message ? message : "");
-    if (w.bad || w.p != w.end || g_strcmp0(sent_file, r->file) != 0) {
+    if (w.bad || w.p != w.end || (same_file && g_strcmp0(sent_file, r->file) != 0)) {
         slx_record_free(r);
         return NULL;
     }

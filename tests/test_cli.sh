@@ -296,6 +296,22 @@ check "--shard 4/3: a usage error" '[ $st -eq 2 ] && grep -q "shard" "$T/err"'
 "$SLX" --max-pages 2 "$top_srcdir/corpus/001_18d14cfe463b0bb2.portrait.pdf" >"$T/paged" 2>/dev/null; st=$?
 check "--max-pages: a longer PDF is too_large, not read" '[ $st -eq 1 ] && grep -q "more than --max-pages 2" "$T/paged"'
 
+# --cache: a re-run takes unchanged documents from the cache, unread (under a
+# --timeout no reading could meet), byte for byte; a changed one is read; a
+# file that is no cache is moved aside and a new one made.
+mkdir -p "$T/arch"
+cp "$SEED" "$T/arch/a.txt"; cp "$top_srcdir/corpus/002_a6f81986ff207687.txt" "$T/arch/b.txt"
+cp "$top_srcdir/corpus/134_workbook_cover_sample.xlsx" "$T/arch/c.xlsx"
+"$SLX" -q --cache "$T/cache.db" "$T/arch" >"$T/run1"; st=$?
+"$SLX" -q --cache "$T/cache.db" --timeout 0.000001 "$T/arch" >"$T/run2"; st2=$?
+check "--cache: the re-run is the first, unread" '[ $st -eq 0 ] && [ $st2 -eq 0 ] && cmp -s "$T/run1" "$T/run2" && [ $(wc -l <"$T/run2") -eq 3 ]'
+cp "$top_srcdir/corpus/003_52953a724f7f6c3d.txt" "$T/arch/b.txt"
+"$SLX" -q --cache "$T/cache.db" "$T/arch" >"$T/run3"
+check "--cache: a changed document is read again" '! cmp -s "$T/run1" "$T/run3" && sed -n 1p "$T/run3" | cmp -s - "$(sed -n 1p "$T/run1" >"$T/l1"; echo "$T/l1")"'
+echo "not a database" >"$T/bad.db"
+"$SLX" --cache "$T/bad.db" "$SEED" >"$T/run4" 2>"$T/err"; st=$?
+check "--cache: a damaged cache is moved aside and made anew" '[ $st -eq 0 ] && grep -q "not a usable cache" "$T/err" && [ -s "$T/bad.db.damaged" ] && grep -q "\"error\":null" "$T/run4"'
+
 # requirement checks (OUTPUT.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?

@@ -33,7 +33,7 @@ test_corpus_round_trip(void **state)
         SlxRecord *r = slx_process_file(path, NULL, patterns, extractor);
         g_autoptr(GByteArray) bytes = g_byte_array_new();
         slx_record_pack(r, bytes);
-        SlxRecord *back = slx_record_unpack(bytes->data, bytes->len, path);
+        SlxRecord *back = slx_record_unpack(bytes->data, bytes->len, path, patterns, TRUE);
         if (back == NULL)
             fail_msg("%s: not unpacked", name);
         g_autofree char *want = json_of(r), *got = json_of(back);
@@ -59,15 +59,15 @@ test_damaged_wire(void **state)
     g_autoptr(GByteArray) bytes = g_byte_array_new();
     slx_record_pack(r, bytes);
     for (guint cut = 0; cut < bytes->len; cut += 97)
-        assert_null(slx_record_unpack(bytes->data, cut, path));
-    assert_null(slx_record_unpack(bytes->data, bytes->len, "another.txt"));
+        assert_null(slx_record_unpack(bytes->data, cut, path, patterns, TRUE));
+    assert_null(slx_record_unpack(bytes->data, bytes->len, "another.txt", patterns, TRUE));
     g_byte_array_append(bytes, (const guint8 *)"x", 1);
-    assert_null(slx_record_unpack(bytes->data, bytes->len, path));
+    assert_null(slx_record_unpack(bytes->data, bytes->len, path, patterns, TRUE));
     /* An error goes over as its code and message. */
     SlxRecord *failed = slx_process_file("/nonexistent/x.pdf", NULL, patterns, extractor);
     g_byte_array_set_size(bytes, 0);
     slx_record_pack(failed, bytes);
-    SlxRecord *back = slx_record_unpack(bytes->data, bytes->len, "/nonexistent/x.pdf");
+    SlxRecord *back = slx_record_unpack(bytes->data, bytes->len, "/nonexistent/x.pdf", patterns, TRUE);
     assert_non_null(back);
     assert_int_equal(back->error->code, failed->error->code);
     assert_string_equal(back->error->message, failed->error->message);
