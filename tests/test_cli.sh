@@ -296,6 +296,29 @@ check "--shard 4/3: a usage error" '[ $st -eq 2 ] && grep -q "shard" "$T/err"'
 "$SLX" --max-pages 2 "$top_srcdir/corpus/001_18d14cfe463b0bb2.portrait.pdf" >"$T/paged" 2>/dev/null; st=$?
 check "--max-pages: a longer PDF is too_large, not read" '[ $st -eq 1 ] && grep -q "more than --max-pages 2" "$T/paged"'
 
+mkdir -p "$T/arch0"
+for f in "$top_srcdir"/corpus/00[1-4]_*.txt "$top_srcdir"/corpus/10[1-9]_*; do cp "$f" "$T/arch0/"; done
+# The README's shard recipes: K given, from Slurm's SLURM_ARRAY_TASK_ID and
+# from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX, merged: one run;
+# and the GNU parallel recipe itself, the local host its only login.
+export SLAXTRACT="$SLX"
+RUN="$top_srcdir/scripts/shard-run" MERGE="$top_srcdir/scripts/shard-merge"
+"$RUN" 3 "$T/sh" 1 -- "$T/arch0"
+SLURM_ARRAY_TASK_ID=2 "$RUN" 3 "$T/sh" -- "$T/arch0"
+JOB_COMPLETION_INDEX=2 "$RUN" 3 "$T/sh" -- "$T/arch0"
+"$MERGE" 3 "$T/sh"
+"$SLX" -q "$T/arch0" | sort >"$T/whole"
+sort "$T/sh/all.jsonl" >"$T/merged"
+check "shard recipes (K, Slurm, Kubernetes), merged: one run" '[ -s "$T/whole" ] && cmp -s "$T/whole" "$T/merged"'
+rm "$T/sh/shard-2-of-3.jsonl"
+"$MERGE" 3 "$T/sh" "$T/none.jsonl" 2>"$T/err"; st=$?
+check "shard-merge: a missing shard is named, nothing written" '[ $st -eq 1 ] && grep -q "shard 2 of 3" "$T/err" && [ ! -e "$T/none.jsonl" ]'
+printf ':\n' >"$T/sshlogins"
+parallel --will-cite --sshloginfile "$T/sshlogins" "$RUN" 3 "$T/par" {} -- "$T/arch0" ::: 1 2 3; st=$?
+"$MERGE" 3 "$T/par"
+sort "$T/par/all.jsonl" >"$T/merged"
+check "GNU parallel recipe: the shards merged are one run" '[ $st -eq 0 ] && cmp -s "$T/whole" "$T/merged"'
+
 # --cache: a re-run takes unchanged documents from the cache, unread (under a
 # --timeout no reading could meet), byte for byte; a changed one is read; a
 # file that is no cache is moved aside and a new one made.
