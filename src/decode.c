@@ -194,7 +194,7 @@ slx_decode_full(const guint8 *b, gsize len, const char *declared, gboolean marku
     }
     if (looks_binary(b, len)) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_BINARY,
-                    "binary data: not a text, HTML, e-mail or PDF document");
+                    "binary data: not a text, HTML, e-mail, PDF or workbook document");
         return FALSE;
     }
     if (g_utf8_validate_len((const char *)b, len, NULL)) {

@@ -298,6 +298,35 @@ check "--max-pages: a longer PDF is too_large, not read" '[ $st -eq 1 ] && grep 
 
 mkdir -p "$T/arch0"
 for f in "$top_srcdir"/corpus/00[1-4]_*.txt "$top_srcdir"/corpus/10[1-9]_*; do cp "$f" "$T/arch0/"; done
+# An archive of good and broken documents in a tree: every document gets
+# exactly one record, the good ones as a clean run gives them; what is not
+# a document (a PNG, a zip) is skipped; the symlink loop and the FIFO do not
+# stop it; exit 1; stderr names each failure.
+mkdir -p "$T/mixed/good" "$T/mixed/bad/deeper"
+cp "$SEED" "$T/mixed/good/seed.txt"; cp "$top_srcdir/corpus/134_workbook_cover_sample.xlsx" "$T/mixed/good/"
+cp "$top_srcdir/tests/data/small.pdf" "$T/mixed/good/small.pdf"
+: >"$T/mixed/bad/zero.pdf"
+head -c 3000 "$top_srcdir/tests/data/small.pdf" >"$T/mixed/bad/cut.pdf"
+cp "$top_srcdir/tests/data/encrypted.pdf" "$T/mixed/bad/encrypted.pdf"
+head -c 4096 /dev/urandom >"$T/mixed/bad/deeper/noise.pdf"
+printf '\211PNG\r\n\032\n' >"$T/mixed/bad/logo.png"; printf 'PK\005\006' >"$T/mixed/bad/old.zip"
+mkfifo "$T/mixed/bad/pipe.txt"; ln -s .. "$T/mixed/bad/deeper/loop"
+"$SLX" "$T/mixed" >"$T/mixed.out" 2>"$T/err"; st=$?
+check "an archive tree: one record per document, exit 1" '[ $st -eq 1 ] && [ $(wc -l <"$T/mixed.out") -eq 8 ]'
+check "... each failure named on stderr" '[ $(grep -c "^slaxtract: $T/mixed/bad/.*: [a-z_]* (" "$T/err") -eq 5 ] && grep -q "pipe.txt: not_a_file" "$T/err" && grep -q "encrypted.pdf: encrypted" "$T/err" && grep -q "symlink loop" "$T/err" && tail -1 "$T/err" | grep -q "2 files skipped"'
+"$SLX" "$T/mixed/good" >"$T/clean" 2>/dev/null
+grep "/good/" "$T/mixed.out" >"$T/good"
+check "... the good ones as a clean run gives them" 'cmp -s "$T/clean" "$T/good"'
+# A long PDF past --timeout: its worker stopped, the next document read.
+qpdf --empty --pages $(for i in 1 2 3 4 5 6 7 8 9 10; do printf '%s ' "$top_srcdir/corpus/001_18d14cfe463b0bb2.narrow.pdf"; done) -- "$T/long.pdf"
+"$SLX" --timeout 0.2 "$T/long.pdf" "$SEED" >"$T/long.out" 2>/dev/null; st=$?
+check "--timeout on a long PDF: timeout, the next document read" '[ $st -eq 1 ] && head -1 "$T/long.out" | grep -q "\"code\":\"timeout\"" && tail -1 "$T/long.out" | grep -q "\"error\":null"'
+# On a terminal, a progress line; -q silences it.
+script -qec "'"$SLX"' '"$SEED"' '"$SEED"' >/dev/null" /dev/null >"$T/tty" 2>&1
+check "a progress line and the summary on a terminal" 'grep -q "2/2 documents" "$T/tty" && grep -q "2 documents, 98 items found" "$T/tty"'
+script -qec "'"$SLX"' -q '"$SEED"' >/dev/null" /dev/null >"$T/tty" 2>&1
+check "-q on a terminal: nothing" '[ ! -s "$T/tty" ]'
+
 # The README's shard recipes: K given, from Slurm's SLURM_ARRAY_TASK_ID and
 # from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX, merged: one run;
 # and the GNU parallel recipe itself, the local host its only login.
