@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -65,8 +66,12 @@ typedef struct {
 /* ---- the worker ---------------------------------------------------------- */
 
 static void G_GNUC_NORETURN
-batch_worker(Batch *b, gsize index, int out)
+batch_worker(Batch *b, gsize index, int out, pid_t batch)
 {
+    /* A batch stopped (^C) takes its workers with it. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != batch)
+        _exit(4);
     /* What the batch does on SIGINT (remove its temporary output) is the
      * batch's; the worker just ends. */
     signal(SIGINT, SIG_DFL);
@@ -105,14 +110,14 @@ static void
 batch_start(Batch *b, gsize index)
 {
     int pipefd[2];
-    pid_t pid = -1;
+    pid_t pid = -1, self = getpid();
     if (pipe2(pipefd, O_CLOEXEC) == 0) {
         pid = fork();
         if (pid == 0) {
             close(pipefd[0]);
             for (guint i = 0; i < b->workers->len; i++)
                 close(g_array_index(b->workers, Worker, i).fd);
-            batch_worker(b, index, pipefd[1]);
+            batch_worker(b, index, pipefd[1], self);
         }
         close(pipefd[1]);
         if (pid < 0)

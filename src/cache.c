@@ -10,6 +10,7 @@
  * finds damaged, is renamed aside and a new one made: a cache is never
  * trusted beyond what it proves. */
 #include "cache.h"
+#include "digest.h"
 #include "error.h"
 #include "record_wire.h"
 
@@ -48,8 +49,9 @@ slx_cache_file_digest(const char *path, guint64 max_bytes)
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return NULL;
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    guint8 buf[1 << 16];
+    SlxSha256 sum;
+    slx_sha256_init(&sum);
+    guint8 buf[1 << 17];
     ssize_t n;
     guint64 total = 0;
     while ((n = read(fd, buf, sizeof buf)) != 0) {
@@ -57,11 +59,12 @@ slx_cache_file_digest(const char *path, guint64 max_bytes)
             continue;
         if (n < 0 || (max_bytes > 0 && (total += (guint64)n) > max_bytes))
             break;
-        g_checksum_update(sum, buf, (gssize)n);
+        slx_sha256_update(&sum, buf, (gsize)n);
     }
     close(fd);
-    char *hex = n == 0 ? g_strdup(g_checksum_get_string(sum)) : NULL;
-    g_checksum_free(sum);
+    char *hex = slx_sha256_hex(&sum);
+    if (n != 0)
+        g_clear_pointer(&hex, g_free);
     return hex;
 }
 

@@ -1,6 +1,7 @@
 /* read.c — a file on disk → its bytes, format and a document of blocks. */
 #include "read.h"
 #include "decode.h"
+#include "digest.h"
 #include "error.h"
 #include "read_email.h"
 #include "read_html.h"
@@ -164,7 +165,7 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
     gsize len;
     if (!read_bytes(path, opts ? opts->max_bytes : 0, &data, &len, error))
         return FALSE;
-    src->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guint8 *)data, len);
+    src->sha256 = slx_sha256_of(data, len);
     if (len == 0) {
         g_free(data);
         g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file is empty");

@@ -360,6 +360,13 @@ check "--cache: the re-run is the first, unread" '[ $st -eq 0 ] && [ $st2 -eq 0 
 cp "$top_srcdir/corpus/003_52953a724f7f6c3d.txt" "$T/arch/b.txt"
 "$SLX" -q --cache "$T/cache.db" "$T/arch" >"$T/run3"
 check "--cache: a changed document is read again" '! cmp -s "$T/run1" "$T/run3" && sed -n 1p "$T/run3" | cmp -s - "$(sed -n 1p "$T/run1" >"$T/l1"; echo "$T/l1")"'
+# Interrupted while it writes the cache, the next run finds it sound.
+mkdir -p "$T/arch2"; cp "$T/arch/"* "$T/arch2/"; cp "$T/slow.txt" "$T/arch2/z-slow.txt"
+"$SLX" -q -j 1 --cache "$T/int.db" "$T/arch2" >/dev/null 2>&1 &
+pid=$!
+sleep 1; kill -INT $pid; wait $pid 2>/dev/null
+"$SLX" --cache "$T/int.db" "$T/arch" >"$T/after" 2>"$T/err"; st=$?
+check "--cache interrupted by SIGINT: the next run finds it sound" '[ $st -eq 0 ] && ! grep -q "not a usable cache" "$T/err" && [ $(wc -l <"$T/after") -eq 3 ]'
 echo "not a database" >"$T/bad.db"
 "$SLX" --cache "$T/bad.db" "$SEED" >"$T/run4" 2>"$T/err"; st=$?
 check "--cache: a damaged cache is moved aside and made anew" '[ $st -eq 0 ] && grep -q "not a usable cache" "$T/err" && [ -s "$T/bad.db.damaged" ] && grep -q "\"error\":null" "$T/run4"'
