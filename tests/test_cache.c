@@ -6,20 +6,11 @@
 #include "error.h"
 #include "pipeline.h"
 #include "testutil.h"
-#include "write_jsonl.h"
 
 #include <glib/gstdio.h>
 
 static SlxPatterns *patterns;
 static SlxExtractor *extractor;
-
-static char *
-json_of(const SlxRecord *r)
-{
-    GString *s = g_string_new(NULL);
-    slx_write_jsonl(s, r);
-    return g_string_free(s, FALSE);
-}
 
 static void
 test_keep_and_give_back(void **state)
@@ -51,7 +42,7 @@ test_keep_and_give_back(void **state)
     assert_string_equal(back->file, "renamed.txt");
     g_free(back->file);
     back->file = g_strdup(doc);
-    g_autofree char *want = json_of(r), *got = json_of(back);
+    g_autofree char *want = test_json_of(r), *got = test_json_of(back);
     assert_string_equal(want, got);
     assert_null(slx_cache_get(c, "0000", "slow.pdf"));          /* a timeout is not kept */
     assert_null(slx_cache_get(c, "ffff", doc));                 /* other bytes */

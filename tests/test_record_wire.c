@@ -4,18 +4,9 @@
 #include "pipeline.h"
 #include "record_wire.h"
 #include "testutil.h"
-#include "write_jsonl.h"
 
 static SlxPatterns *patterns;
 static SlxExtractor *extractor;
-
-static char *
-json_of(const SlxRecord *r)
-{
-    GString *s = g_string_new(NULL);
-    slx_write_jsonl(s, r);
-    return g_string_free(s, FALSE);
-}
 
 static void
 test_corpus_round_trip(void **state)
@@ -36,7 +27,7 @@ test_corpus_round_trip(void **state)
         SlxRecord *back = slx_record_unpack(bytes->data, bytes->len, path, patterns, TRUE);
         if (back == NULL)
             fail_msg("%s: not unpacked", name);
-        g_autofree char *want = json_of(r), *got = json_of(back);
+        g_autofree char *want = test_json_of(r), *got = test_json_of(back);
         if (strcmp(want, got) != 0)
             fail_msg("%s:\n  sent     %.300s\n  received %.300s", name, want, got);
         for (guint i = 0; i < back->items->len; i++)

@@ -14,6 +14,7 @@
 #include "extract.h"
 #include "document.h"
 #include "patterns.h"
+#include "write_jsonl.h"
 
 /* The patterns of the source tree (aborts the test run if they are broken). */
 static inline SlxPatterns *
@@ -83,6 +84,15 @@ test_document_of(TestBlockLine *lines, gsize n)
             slx_block_take_cell(b, g_strdup(lines[i][c]));
     }
     return d;
+}
+
+/* R as the JSON line slaxtract writes (g_free): records compared whole. */
+static inline char *
+test_json_of(const SlxRecord *r)
+{
+    GString *s = g_string_new(NULL);
+    slx_write_jsonl(s, r);
+    return g_string_free(s, FALSE);
 }
 
 #endif
