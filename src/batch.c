@@ -16,6 +16,7 @@
  * whose bytes it knows is not read at all. */
 #define _GNU_SOURCE
 #include "batch.h"
+#include "child.h"
 #include "error.h"
 #include "record_wire.h"
 
@@ -25,21 +26,8 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* AddressSanitizer reserves terabytes of address space: no RLIMIT_AS then. */
-#if defined(__SANITIZE_ADDRESS__)
-#define BATCH_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BATCH_SANITIZED 1
-#endif
-#endif
-
-/* gcov's flush, in a coverage build (_exit skips the one at exit). */
-extern void __gcov_dump(void) __attribute__((weak));
 
 typedef struct {
     pid_t pid;
@@ -78,30 +66,13 @@ batch_worker(Batch *b, gsize index, int out, pid_t batch)
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
-#ifndef BATCH_SANITIZED
-    if (b->limits->max_memory > 0) {
-        struct rlimit lim = {(rlim_t)b->limits->max_memory, (rlim_t)b->limits->max_memory};
-        setrlimit(RLIMIT_AS, &lim);
-    }
-#endif
+    slx_child_limit_memory(b->limits->max_memory);
     SlxRecord *r = slx_process_named(b->paths[index], b->files[index], b->opts, b->patterns,
                                      b->extractor);
     GByteArray *bytes = g_byte_array_new();
     slx_record_pack(r, bytes);
-    int status = 0;
-    for (guint done = 0; done < bytes->len;) {
-        ssize_t n = write(out, bytes->data + done, bytes->len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            status = 3;
-            break;
-        }
-        done += (guint)n;
-    }
-    if (__gcov_dump)
-        __gcov_dump();
-    _exit(status);    /* no atexit handlers: the batch's output is the batch's */
+    /* No atexit handlers: the batch's output is the batch's. */
+    slx_child_exit(slx_write_all(out, bytes->data, bytes->len) ? 0 : 3);
 }
 
 /* Start the worker for file INDEX; FALSE (and its record made here) if it

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "batch.h"
 #include "check.h"
+#include "child.h"
 #include "error.h"
 #include "inputs.h"
 #include "output.h"
@@ -365,7 +366,7 @@ stdin_copy(guint64 max_bytes)
             continue;
         if (n <= 0)
             break;
-        if (write(fd, buf, (gsize)n) != n) {
+        if (!slx_write_all(fd, buf, (gsize)n)) {
             fprintf(stderr, "slaxtract: -: cannot hold standard input: %s\n", g_strerror(errno));
             close(fd);
             return NULL;

@@ -17,6 +17,7 @@
 #define _GNU_SOURCE
 #include "sheet/internal.h"
 #include "sheet/numfmt.h"
+#include "child.h"
 #include "error.h"
 
 #include <freexl.h>
@@ -25,25 +26,15 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 /* What the child may use: more than FreeXL needs for any real workbook
  * (it allocates rows × columns cells per sheet), less than a machine. */
-#define XLS_CHILD_MEMORY ((rlim_t)2 << 30)
+#define XLS_CHILD_MEMORY ((guint64)2 << 30)
 #define XLS_CHILD_SECONDS 60
 /* What the parent takes from the child at most. */
 #define XLS_MAX_OUTPUT ((gsize)512 << 20)
-
-/* AddressSanitizer reserves terabytes of address space: no RLIMIT_AS then. */
-#if defined(__SANITIZE_ADDRESS__)
-#define XLS_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XLS_SANITIZED 1
-#endif
-#endif
 
 /* The records the child writes: a tag, a row, a column, a text. */
 typedef enum {
@@ -72,14 +63,8 @@ typedef struct {
 static void
 xls_flush(XlsOut *o)
 {
-    for (gsize done = 0; done < o->buf->len;) {
-        ssize_t n = write(o->fd, o->buf->str + done, o->buf->len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            _exit(3);      /* the parent is gone */
-        done += (gsize)n;
-    }
+    if (!slx_write_all(o->fd, o->buf->str, o->buf->len))
+        slx_child_exit(3);      /* the parent is gone */
     g_string_truncate(o->buf, 0);
 }
 
@@ -148,8 +133,6 @@ xls_child_sheet(XlsOut *o, const void *h, unsigned short index)
  * it to save the input that killed the process): the child's death is
  * FreeXL's, contained, and no finding of the parent's. */
 extern void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
-/* gcov's flush, in a coverage build (_exit skips the one at exit). */
-extern void __gcov_dump(void) __attribute__((weak));
 
 /* Read the workbook at PATH and write its records to OUT; never returns. */
 static void G_GNUC_NORETURN
@@ -158,10 +141,7 @@ xls_child(const char *path, int out)
     if (__sanitizer_set_death_callback)
         __sanitizer_set_death_callback(NULL);
     signal(SIGALRM, SIG_DFL);     /* the parent's alarm handler is not the child's */
-#ifndef XLS_SANITIZED
-    struct rlimit memory = {XLS_CHILD_MEMORY, XLS_CHILD_MEMORY};
-    setrlimit(RLIMIT_AS, &memory);
-#endif
+    slx_child_limit_memory(XLS_CHILD_MEMORY);
     alarm(XLS_CHILD_SECONDS);
     /* What FreeXL (or a sanitizer catching it) would print is not ours. */
     int null = open("/dev/null", O_WRONLY);
@@ -182,9 +162,7 @@ xls_child(const char *path, int out)
             xls_child_sheet(&o, h, (unsigned short)i);
     }
     xls_flush(&o);
-    if (__gcov_dump)
-        __gcov_dump();
-    _exit(0);         /* no atexit handlers, no leak report: the process ends */
+    slx_child_exit(0);          /* no atexit handlers, no leak report: the process ends */
 }
 
 /* ---- the parent ---------------------------------------------------------- */
@@ -194,16 +172,9 @@ static int
 xls_memory_file(const guint8 *bytes, gsize len, GError **error)
 {
     int fd = memfd_create("slaxtract-xls", MFD_CLOEXEC);
-    for (gsize done = 0; fd >= 0 && done < len;) {
-        ssize_t n = write(fd, bytes + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            close(fd);
-            fd = -1;
-            break;
-        }
-        done += (gsize)n;
+    if (fd >= 0 && !slx_write_all(fd, bytes, len)) {
+        close(fd);
+        fd = -1;
     }
     if (fd < 0)
         g_set_error(error, SLX_ERROR, SLX_ERROR_WORKBOOK, "cannot hold the workbook: %s",
