@@ -30,16 +30,19 @@ slx_format_name(SlxFormat f)
     return "text";
 }
 
-SlxFormat
-slx_sniff_format(const guint8 *b, gsize len)
+/* The format of B, and in *KIND which workbook it is (the zip or OLE2
+ * file opened once, for the sniffing and the reader both). */
+static SlxFormat
+read_sniff(const guint8 *b, gsize len, SlxWorkbookKind *kind)
 {
+    *kind = SLX_WORKBOOK_NONE;
     /* %PDF- may follow a little garbage (PDF 1.7 §7.5.2 readers accept it
      * within the first 1024 bytes). */
     gsize head = MIN(len, 1024);
     for (gsize i = 0; i + 5 <= head; i++)
         if (memcmp(b + i, "%PDF-", 5) == 0)
             return SLX_FORMAT_PDF;
-    switch (slx_workbook_kind(b, len)) {
+    switch ((*kind = slx_workbook_kind(b, len))) {
     case SLX_WORKBOOK_XLSX:
     case SLX_WORKBOOK_ENCRYPTED:
     case SLX_WORKBOOK_BINARY: return SLX_FORMAT_XLSX;
@@ -68,12 +71,39 @@ slx_sniff_format(const guint8 *b, gsize len)
     return SLX_FORMAT_TEXT;
 }
 
+SlxFormat
+slx_sniff_format(const guint8 *b, gsize len)
+{
+    SlxWorkbookKind kind;
+    return read_sniff(b, len, &kind);
+}
+
 void
 slx_source_clear(SlxSource *src)
 {
     g_free(src->sha256);
     slx_document_free(src->doc);
     memset(src, 0, sizeof *src);
+}
+
+/* Is the file at PATH, of status ST, one to read: a regular file of at
+ * most MAX_BYTES (0: any size)?  If not, FALSE with ERROR. */
+static gboolean
+read_judge(const char *path, const struct stat *st, guint64 max_bytes, GError **error)
+{
+    if (S_ISDIR(st->st_mode)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE, "%s: is a directory", path);
+    } else if (!S_ISREG(st->st_mode)) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
+                    "%s: not a regular file (a FIFO, a device or a socket)", path);
+    } else if (max_bytes > 0 && (guint64)st->st_size > max_bytes) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
+                    "%s: %" G_GUINT64_FORMAT " bytes, more than --max-bytes %" G_GUINT64_FORMAT
+                    ": not read", path, (guint64)st->st_size, max_bytes);
+    } else {
+        return TRUE;
+    }
+    return FALSE;
 }
 
 /* The bytes of the regular file at PATH.  Opened without blocking and
@@ -83,14 +113,12 @@ slx_source_clear(SlxSource *src)
 static gboolean
 read_bytes(const char *path, guint64 max_bytes, char **data, gsize *len, GError **error)
 {
-    /* Judged before it is opened: opening a FIFO for reading, or a tape
-     * device, already does something. */
+    /* Judged before it is opened (opening a FIFO for reading, or a tape
+     * device, already does something), and again once open: the file may
+     * have been replaced in between. */
     struct stat pre;
-    if (stat(path, &pre) == 0 && !S_ISREG(pre.st_mode) && !S_ISDIR(pre.st_mode)) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
-                    "%s: not a regular file (a FIFO, a device or a socket)", path);
+    if (stat(path, &pre) == 0 && !read_judge(path, &pre, max_bytes, error))
         return FALSE;
-    }
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         int err = errno;
@@ -103,21 +131,10 @@ read_bytes(const char *path, guint64 max_bytes, char **data, gsize *len, GError 
     }
     struct stat st;
     gboolean ok = fstat(fd, &st) == 0;
-    if (!ok) {
+    if (!ok)
         g_set_error(error, SLX_ERROR, SLX_ERROR_READ, "%s: %s", path, g_strerror(errno));
-    } else if (S_ISDIR(st.st_mode)) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE, "%s: is a directory", path);
-        ok = FALSE;
-    } else if (!S_ISREG(st.st_mode)) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_NOT_A_FILE,
-                    "%s: not a regular file (a FIFO, a device or a socket)", path);
-        ok = FALSE;
-    } else if (max_bytes > 0 && (guint64)st.st_size > max_bytes) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
-                    "%s: %" G_GUINT64_FORMAT " bytes, more than --max-bytes %" G_GUINT64_FORMAT
-                    ": not read", path, (guint64)st.st_size, max_bytes);
-        ok = FALSE;
-    }
+    else
+        ok = read_judge(path, &st, max_bytes, error);
     if (ok) {
         /* A file that grows while it is read is read up to its size at
          * fstat: never beyond the limit. */
@@ -171,7 +188,8 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
         g_set_error(error, SLX_ERROR, SLX_ERROR_EMPTY, "the file is empty");
         return FALSE;
     }
-    src->format = slx_sniff_format((const guint8 *)data, len);
+    SlxWorkbookKind kind;
+    src->format = read_sniff((const guint8 *)data, len, &kind);
     if (src->format == SLX_FORMAT_PDF) {
         SlxPdfInfo info;
         src->encoding = "UTF-8";
@@ -181,11 +199,9 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
         g_free(data);
         return src->doc != NULL;
     }
-    if (src->format == SLX_FORMAT_XLSX || src->format == SLX_FORMAT_ODS ||
-        src->format == SLX_FORMAT_XLS) {
+    if (kind != SLX_WORKBOOK_NONE) {
         src->encoding = "UTF-8";
-        src->doc = slx_read_workbook(slx_workbook_kind((const guint8 *)data, len),
-                                     (const guint8 *)data, len, &src->pages, error);
+        src->doc = slx_read_workbook(kind, (const guint8 *)data, len, &src->pages, error);
         g_free(data);
         guint max_pages = opts ? opts->max_pages : 0;
         if (src->doc && max_pages > 0 && src->pages > max_pages) {
