@@ -16,7 +16,6 @@ struct SlxGrid {
     GTree *rows;            /* row index (GUINT_TO_POINTER) → GPtrArray of char * (NULL: no cell) */
     GHashTable *hidden_rows, *hidden_columns;
     GArray *merges;         /* GridMerge */
-    guint cells;
 };
 
 static gint
@@ -61,27 +60,28 @@ grid_row(SlxGrid *g, guint row, gboolean create)
     return cells;
 }
 
-gboolean
-slx_grid_set(SlxGrid *g, guint row, guint col, char *text)
+void
+slx_grid_put(SlxGrid *g, SlxCellBudget *budget, guint row, guint col, char *text)
 {
-    if (col >= SLX_GRID_MAX_COLUMNS) {
+    if (col >= SLX_GRID_MAX_COLUMNS || budget->cells >= SLX_GRID_MAX_CELLS) {
+        budget->dropped = TRUE;
         g_free(text);
-        return FALSE;
+        return;
     }
     GPtrArray *cells = grid_row(g, row, TRUE);
     if (cells->len <= col)
         g_ptr_array_set_size(cells, col + 1);
-    if (g_ptr_array_index(cells, col) == NULL)
-        g->cells++;
     g_free(g_ptr_array_index(cells, col));
     g_ptr_array_index(cells, col) = text;
-    return TRUE;
+    budget->cells++;
 }
 
-guint
-slx_grid_cells(const SlxGrid *g)
+void
+slx_cell_budget_warn(const SlxCellBudget *budget, SlxDocument *doc)
 {
-    return g->cells;
+    if (budget->dropped)
+        slx_document_warn(doc, "cells beyond column %u or past %u cells were not read",
+                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
 }
 
 void

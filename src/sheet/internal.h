@@ -77,18 +77,27 @@ gboolean slx_xml_attr_true(xmlTextReaderPtr r, const char *name);
 
 typedef struct SlxGrid SlxGrid;
 
+/* What a workbook's sheets may still take: the cells put so far (at most
+ * SLX_GRID_MAX_CELLS in all), and whether any was left out. */
+typedef struct {
+    guint cells;
+    gboolean dropped;
+} SlxCellBudget;
+
 SlxGrid *slx_grid_new(void);
 void slx_grid_free(SlxGrid *g);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxGrid, slx_grid_free)
 
-/* Put TEXT (taken) at 0-based ROW, COL.  FALSE when the cell was dropped
- * (beyond SLX_GRID_MAX_COLUMNS). */
-gboolean slx_grid_set(SlxGrid *g, guint row, guint col, char *text);
+/* Put TEXT (taken) at 0-based ROW, COL, within BUDGET: a cell past the
+ * workbook's SLX_GRID_MAX_CELLS, or beyond SLX_GRID_MAX_COLUMNS, is left
+ * out, and the budget says so. */
+void slx_grid_put(SlxGrid *g, SlxCellBudget *budget, guint row, guint col, char *text);
 void slx_grid_hide_row(SlxGrid *g, guint row);
 void slx_grid_hide_column(SlxGrid *g, guint col);
 /* A merged range, inclusive, 0-based. */
 void slx_grid_merge(SlxGrid *g, guint row1, guint col1, guint row2, guint col2);
-guint slx_grid_cells(const SlxGrid *g);
+/* Warn in DOC if BUDGET left cells out. */
+void slx_cell_budget_warn(const SlxCellBudget *budget, SlxDocument *doc);
 
 /* Append to DOC a SLX_BLOCK_SHEET block named NAME and the visible rows
  * of G as table rows: hidden rows and columns left out, a merged cell's

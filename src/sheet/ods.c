@@ -24,8 +24,7 @@ typedef struct {
     SlxZip *zip;
     SlxDocument *doc;
     GHashTable *hidden_styles;   /* table style names with display="false" */
-    guint cells;
-    gboolean dropped;
+    SlxCellBudget budget;        /* the workbook's cells */
 } Ods;
 
 /* The text a cell shows: its paragraphs joined by line breaks, spaces and
@@ -123,7 +122,7 @@ ods_read_row(Ods *o, xmlTextReaderPtr r, SlxGrid *g, guint row, GArray *cells)
         }
         for (guint64 k = 0; k < repeat; k++, col++) {
             if (col >= SLX_GRID_MAX_COLUMNS) {
-                o->dropped = TRUE;
+                o->budget.dropped = TRUE;
                 break;
             }
             OdsCell c = {col, g_strdup(text)};
@@ -142,12 +141,7 @@ ods_put_row(Ods *o, SlxGrid *g, guint row, guint64 repeat, GArray *cells)
     for (guint64 k = 0; k < MIN(repeat, (guint64)SLX_GRID_MAX_SPAN); k++)
         for (guint i = 0; i < cells->len; i++) {
             const OdsCell *c = &g_array_index(cells, OdsCell, i);
-            if (o->cells >= SLX_GRID_MAX_CELLS) {
-                o->dropped = TRUE;
-                return;
-            }
-            slx_grid_set(g, (guint)(row + k), c->col, g_strdup(c->text));
-            o->cells++;
+            slx_grid_put(g, &o->budget, (guint)(row + k), c->col, g_strdup(c->text));
         }
 }
 
@@ -213,7 +207,7 @@ slx_read_ods(const guint8 *bytes, gsize len, guint *sheets_read, GError **error)
         return NULL;
     }
     Ods o = {zip, slx_document_new(), g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-             0, FALSE};
+             {0, FALSE}};
     char *style = NULL;    /* the table style being read in automatic-styles */
     int type;
     while ((type = slx_xml_next(r)) != -1) {
@@ -239,9 +233,7 @@ slx_read_ods(const guint8 *bytes, gsize len, guint *sheets_read, GError **error)
     }
     g_free(style);
     xmlFreeTextReader(r);
-    if (o.dropped)
-        slx_document_warn(o.doc, "cells beyond column %u or past %u cells were not read",
-                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
+    slx_cell_budget_warn(&o.budget, o.doc);
     slx_zip_warn(zip, o.doc);
     g_hash_table_destroy(o.hidden_styles);
     return o.doc;

@@ -243,7 +243,7 @@ xls_document(const GByteArray *records, guint *sheets_read, GError **error)
     g_autoptr(SlxDocument) doc = slx_document_new();
     SlxGrid *g = NULL;
     char *name = NULL;
-    gboolean dropped = FALSE;
+    SlxCellBudget budget = {0, FALSE};
     for (gsize at = 0; at + sizeof(XlsRecord) <= records->len;) {
         XlsRecord r;
         memcpy(&r, records->data + at, sizeof r);
@@ -254,6 +254,8 @@ xls_document(const GByteArray *records, guint *sheets_read, GError **error)
         at += r.len;
         if (r.tag == XLS_FAILED || r.tag == XLS_PASSWORD) {
             g_free(text);
+            g_clear_pointer(&g, slx_grid_free);
+            g_free(name);
             if (r.tag == XLS_PASSWORD)
                 g_set_error(error, SLX_ERROR, SLX_ERROR_ENCRYPTED,
                             "the workbook is protected by a password: not read");
@@ -271,11 +273,11 @@ xls_document(const GByteArray *records, guint *sheets_read, GError **error)
             name = text;
             (*sheets_read)++;
         } else if (r.tag == XLS_CELL && g) {
-            slx_grid_set(g, r.row, r.column, text);
+            slx_grid_put(g, &budget, r.row, r.column, text);
         } else {
             if (r.tag == XLS_UNREADABLE)
                 slx_document_warn(doc, "sheet %u could not be read", r.row + 1);
-            dropped = dropped || r.tag == XLS_DROPPED;
+            budget.dropped = budget.dropped || r.tag == XLS_DROPPED;
             g_free(text);
         }
     }
@@ -284,9 +286,7 @@ xls_document(const GByteArray *records, guint *sheets_read, GError **error)
         slx_grid_free(g);
         g_free(name);
     }
-    if (dropped)
-        slx_document_warn(doc, "cells beyond column %u or past %u cells were not read",
-                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
+    slx_cell_budget_warn(&budget, doc);
     return g_steal_pointer(&doc);
 }
 

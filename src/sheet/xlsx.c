@@ -34,8 +34,7 @@ typedef struct {
     GHashTable *formats;     /* numFmtId → custom format code (char *) */
     GArray *cell_formats;    /* cellXfs index → numFmtId (guint) */
     gboolean date1904;
-    guint cells;             /* cells read in the workbook so far */
-    gboolean dropped;        /* cells beyond the column or cell bound were left out */
+    SlxCellBudget budget;    /* the workbook's cells */
 } Xlsx;
 
 static void
@@ -336,17 +335,8 @@ xlsx_read_cell(Xlsx *x, xmlTextReaderPtr r, SlxGrid *g, guint row, guint *col)
                               slx_xml_is(r, XML_READER_TYPE_ELEMENT, "is")))
             value = xlsx_element_text(r);
     }
-    if (value == NULL)
-        return;
-    if (x->cells >= SLX_GRID_MAX_CELLS) {
-        x->dropped = TRUE;
-        g_free(value);
-        return;
-    }
-    if (slx_grid_set(g, row, c, xlsx_cell_text(x, t, s, value)))
-        x->cells++;
-    else
-        x->dropped = TRUE;
+    if (value)
+        slx_grid_put(g, &x->budget, row, c, xlsx_cell_text(x, t, s, value));
 }
 
 static void
@@ -428,9 +418,7 @@ slx_read_xlsx(const guint8 *bytes, gsize len, guint *sheets_read, GError **error
         xlsx_read_sheet(&x, s);
         (*sheets_read)++;
     }
-    if (x.dropped)
-        slx_document_warn(x.doc, "cells beyond column %u or past %u cells were not read",
-                          SLX_GRID_MAX_COLUMNS, SLX_GRID_MAX_CELLS);
+    slx_cell_budget_warn(&x.budget, x.doc);
     slx_zip_warn(zip, x.doc);
     g_array_free(sheets, TRUE);
     g_ptr_array_unref(x.strings);
