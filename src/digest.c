@@ -10,7 +10,6 @@ slx_sha256_init(SlxSha256 *s)
 void
 slx_sha256_update(SlxSha256 *s, const void *data, gsize len)
 {
-    /* Nettle takes a size_t; pieces keep any gsize whole. */
     sha256_update(s, len, data);
 }
 

@@ -81,16 +81,17 @@ numfmt_add(NumfmtSection *s, NumfmtKind kind, char *text)
 static void
 numfmt_add_literal(NumfmtSection *s, const char *text, gssize len)
 {
+    gsize n = len < 0 ? strlen(text) : (gsize)len;
     if (s->tokens->len > 0) {
         NumfmtToken *last = &g_array_index(s->tokens, NumfmtToken, s->tokens->len - 1);
         if (last->kind == NUMFMT_LITERAL) {
-            char *joined = g_strdup_printf("%s%.*s", last->text, (int)(len < 0 ? (gssize)strlen(text) : len), text);
+            char *joined = g_strdup_printf("%s%.*s", last->text, (int)n, text);
             g_free(last->text);
             last->text = joined;
             return;
         }
     }
-    numfmt_add(s, NUMFMT_LITERAL, len < 0 ? g_strdup(text) : g_strndup(text, (gsize)len));
+    numfmt_add(s, NUMFMT_LITERAL, g_strndup(text, n));
 }
 
 /* The bytes of the UTF-8 character at P (1 for a stray byte). */
@@ -748,10 +749,10 @@ slx_numfmt_format(const char *code, double value, gboolean date1904)
         /* General with literals around it ("0件" is rare, but "General件"
          * is seen): the literals kept, the figure as General shows it. */
         GString *out = g_string_new(NULL);
-        gboolean placed = FALSE;
+        gboolean placed = FALSE, fraction = numfmt_is_fraction(s);
         for (guint i = 0; i < s->tokens->len; i++) {
             const NumfmtToken *t = &g_array_index(s->tokens, NumfmtToken, i);
-            if (t->kind == NUMFMT_LITERAL && !numfmt_is_fraction(s))
+            if (t->kind == NUMFMT_LITERAL && !fraction)
                 g_string_append(out, t->text);
             else if (!placed && t->kind != NUMFMT_LITERAL) {
                 char *g = numfmt_general(minus || value >= 0 ? value : -value);

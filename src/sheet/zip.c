@@ -103,11 +103,21 @@ zip_bound(SlxZip *z, zip_int64_t index)
     return bound;
 }
 
+/* Part NAME opened for reading, its index in *INDEX (may be NULL), or
+ * NULL if it is absent or cannot be opened (encrypted, damaged). */
+static zip_file_t *
+zip_open_part(SlxZip *z, const char *name, zip_int64_t *index)
+{
+    zip_int64_t i = zip_name_locate(z->archive, name, 0);
+    if (index)
+        *index = i;
+    return i >= 0 ? zip_fopen_index(z->archive, (zip_uint64_t)i, 0) : NULL;
+}
+
 char *
 slx_zip_read(SlxZip *z, const char *name, gsize max, gsize *len)
 {
-    zip_int64_t index = zip_name_locate(z->archive, name, 0);
-    zip_file_t *f = index >= 0 ? zip_fopen_index(z->archive, (zip_uint64_t)index, 0) : NULL;
+    zip_file_t *f = zip_open_part(z, name, NULL);
     if (f == NULL)
         return NULL;
     GString *out = g_string_new(NULL);
@@ -154,8 +164,8 @@ zip_stream_close(void *context)
 xmlTextReaderPtr
 slx_zip_xml(SlxZip *z, const char *name)
 {
-    zip_int64_t index = zip_name_locate(z->archive, name, 0);
-    zip_file_t *f = index >= 0 ? zip_fopen_index(z->archive, (zip_uint64_t)index, 0) : NULL;
+    zip_int64_t index;
+    zip_file_t *f = zip_open_part(z, name, &index);
     if (f == NULL)
         return NULL;
     ZipStream *s = g_new0(ZipStream, 1);
