@@ -31,7 +31,7 @@
 
 typedef struct {
     pid_t pid;
-    int fd;               /* the read end of the worker's pipe; -1 once at its end */
+    int fd;               /* the read end of the worker's pipe */
     gsize index;          /* of the file it reads */
     gint64 deadline;      /* monotonic µs; 0: none */
     gboolean killed;      /* past its deadline, killed */
@@ -75,8 +75,8 @@ batch_worker(Batch *b, gsize index, int out, pid_t batch)
     slx_child_exit(slx_write_all(out, bytes->data, bytes->len) ? 0 : 3);
 }
 
-/* Start the worker for file INDEX; FALSE (and its record made here) if it
- * cannot be. */
+/* Start the worker for file INDEX; if none can be, its record (crashed)
+ * is made here. */
 static void
 batch_start(Batch *b, gsize index)
 {

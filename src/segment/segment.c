@@ -359,10 +359,7 @@ segment_new_sheet(Segmenter *sg, const SlxBlock *b)
 {
     slx_seg_transcript_end(sg);
     slx_seg_close_open(sg);
-    if (sg->roles) {
-        g_array_free(sg->roles, TRUE);
-        sg->roles = NULL;
-    }
+    g_clear_pointer(&sg->roles, g_array_unref);
     sg->sheet++;
     sg->frame = 0;
     sg->last = NULL;
