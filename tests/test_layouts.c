@@ -216,6 +216,29 @@ test_document_title(void **state)
     slx_table_free(t);
 }
 
+/* A line that names the product or the system names the service; a line
+ * that only says what system is used does not. */
+static void
+test_service_lines(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *service;
+    } lines[] = {
+        {"Product name: Quill Desk\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n", "Quill Desk"},
+        {"システム名: ツユクサ予約\nNo.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "ツユクサ予約"},
+        {"System: AWS\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n", NULL},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(lines); i++) {
+        const Case c = {"", FALSE, lines[i].in, NULL};
+        SlxTable *t = segment_case(&c);
+        if (g_strcmp0(t->service, lines[i].service) != 0)
+            fail_msg("%s: service %s, expected %s", lines[i].in, t->service ? t->service : "none",
+                     lines[i].service ? lines[i].service : "none");
+        slx_table_free(t);
+    }
+}
+
 /* A workbook's sheets: a cover row that states the service is no item, a
  * sheet named as a sample is not read, each sheet starts afresh (its own
  * header), and every row knows its sheet. */
@@ -295,6 +318,7 @@ main(void)
         cmocka_unit_test(test_labels_under_heading),
         cmocka_unit_test(test_document_title),
         cmocka_unit_test(test_workbook_sheets),
+        cmocka_unit_test(test_service_lines),
         cmocka_unit_test(test_layout_from_a_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
