@@ -29,14 +29,27 @@ slx_document_free(SlxDocument *doc)
 }
 
 SlxBlock *
-slx_document_add(SlxDocument *doc, SlxBlockKind kind, guint line, guint page)
+slx_block_new(SlxBlockKind kind, guint line, guint page)
 {
     SlxBlock *b = g_new0(SlxBlock, 1);
     b->kind = kind;
     b->cells = g_ptr_array_new_with_free_func(g_free);
     b->line = line;
     b->page = page;
-    g_ptr_array_add(doc->blocks, b);
+    return b;
+}
+
+void
+slx_document_append(SlxDocument *doc, SlxBlock *block)
+{
+    g_ptr_array_add(doc->blocks, block);
+}
+
+SlxBlock *
+slx_document_add(SlxDocument *doc, SlxBlockKind kind, guint line, guint page)
+{
+    SlxBlock *b = slx_block_new(kind, line, page);
+    slx_document_append(doc, b);
     return b;
 }
 

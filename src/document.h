@@ -39,6 +39,11 @@ SlxDocument *slx_document_new(void);
 void slx_document_free(SlxDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxDocument, slx_document_free)
 
+/* A new empty block of KIND, in no document yet: a reader that finds a
+ * page's blocks out of order makes them first and appends them sorted. */
+SlxBlock *slx_block_new(SlxBlockKind kind, guint line, guint page);
+/* Append BLOCK (taken) to DOC. */
+void slx_document_append(SlxDocument *doc, SlxBlock *block);
 /* Append an empty block of KIND and return it. */
 SlxBlock *slx_document_add(SlxDocument *doc, SlxBlockKind kind, guint line, guint page);
 /* Append an empty table row and return it. */

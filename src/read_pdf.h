@@ -13,7 +13,7 @@ typedef struct {
 
 /* Where the ruling lines of the tables come from. */
 typedef enum {
-    SLX_PDF_RULES_FROM_CONTENT,   /* the pages' content streams (pdf_rules.c); a
+    SLX_PDF_RULES_FROM_CONTENT,   /* the pages' content streams (pdf/vector.c); a
                                      page that cannot be read so is rendered */
     SLX_PDF_RULES_FROM_RENDERING, /* a rendering of every page */
 } SlxPdfRulesFrom;

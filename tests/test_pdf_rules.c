@@ -6,7 +6,7 @@
  * colour spaces from the resources, crop boxes, rotated pages, filters and
  * a decompression bomb. */
 #include "testutil.h"
-#include "pdf_rules.h"
+#include "pdf/vector.h"
 
 #include <gio/gio.h>
 
@@ -421,7 +421,7 @@ test_streams(void **state)
     }
 }
 
-/* What qpdf cannot open is NULL (read_pdf.c then renders); a page number
+/* What qpdf cannot open is NULL (raster.c then renders); a page number
  * past the end reads nothing. */
 static void
 test_unreadable(void **state)

@@ -3,7 +3,7 @@
  * files. */
 #include "fuzz.h"
 #include "normalize.h"
-#include "pdf_rules.h"
+#include "pdf/vector.h"
 #include "requirements.h"
 
 void

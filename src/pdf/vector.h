@@ -1,6 +1,6 @@
-/* pdf_rules.h — ruling lines of PDF pages, read from their content streams. */
-#ifndef SLX_PDF_RULES_H
-#define SLX_PDF_RULES_H
+/* vector.h — ruling lines of PDF pages, read from their content streams. */
+#ifndef SLX_PDF_VECTOR_H
+#define SLX_PDF_VECTOR_H
 
 #include <glib.h>
 
@@ -18,14 +18,14 @@ typedef struct {
 } SlxRect;
 
 /* A colour darker than this on average (0–255) draws a rule; the raster
- * scan in read_pdf.c judges pixels by the same bound. */
+ * scan in raster.c judges pixels by the same bound. */
 #define SLX_PDF_DARK 200
 
 typedef struct SlxPdfRules SlxPdfRules;
 
 /* Open the PDF in BYTES (which must outlive the handle) for its vector
  * paths.  NULL when qpdf cannot read it; the caller then finds rules
- * another way (read_pdf.c renders the page). */
+ * another way (raster.c renders the page). */
 SlxPdfRules *slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password);
 void slx_pdf_rules_close(SlxPdfRules *doc);
 guint slx_pdf_rules_pages(const SlxPdfRules *doc);

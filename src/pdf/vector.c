@@ -1,4 +1,4 @@
-/* pdf_rules.c — ruling lines of PDF pages, read from their content streams.
+/* vector.c — ruling lines of PDF pages, read from their content streams.
  *
  * poppler-glib gives no access to a page's paths, and rendering the page
  * to find its lines costs more than reading its text: Poppler draws every
@@ -14,7 +14,7 @@
  *     larger dark ones.
  * Text is never drawn, so no glyph stroke can pass for a rule.  Form
  * XObjects are followed; images, shadings and clipping are ignored. */
-#include "pdf_rules.h"
+#include "vector.h"
 
 #include <gio/gio.h>
 #include <math.h>
@@ -70,7 +70,7 @@ typedef struct {
     guint min_states;     /* Q pops no state below this (a form's own) */
 } Interp;
 
-static void run_content(Interp *in, const char *p, const char *end, qpdf_oh resources);
+static void vector_run_content(Interp *in, const char *p, const char *end, qpdf_oh resources);
 
 /* ---- streams ----------------------------------------------------------- */
 
@@ -81,7 +81,7 @@ static void run_content(Interp *in, const char *p, const char *end, qpdf_oh reso
  * rare in page content, sends the page to the rendering, which streams. */
 
 static gboolean
-is_flate(qpdf_data qpdf, qpdf_oh filter)
+vector_is_flate(qpdf_data qpdf, qpdf_oh filter)
 {
     if (qpdf_oh_is_array(qpdf, filter) && qpdf_oh_get_array_n_items(qpdf, filter) == 1)
         filter = qpdf_oh_get_array_item(qpdf, filter, 0);
@@ -90,7 +90,7 @@ is_flate(qpdf_data qpdf, qpdf_oh filter)
 
 /* Inflate zlib data onto OUT, at most *BUDGET bytes of it. */
 static gboolean
-inflate(const guint8 *data, gsize len, gsize *budget, GByteArray *out)
+vector_inflate(const guint8 *data, gsize len, gsize *budget, GByteArray *out)
 {
     GConverter *z = G_CONVERTER(g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
     guint8 buf[64 * 1024];
@@ -119,14 +119,14 @@ inflate(const guint8 *data, gsize len, gsize *budget, GByteArray *out)
 
 /* Append the decoded data of STREAM to OUT, spending *BUDGET. */
 static gboolean
-append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
+vector_append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
 {
     if (!qpdf_oh_is_stream(qpdf, stream))
         return FALSE;
     qpdf_oh dict = qpdf_oh_get_dict(qpdf, stream);
     qpdf_oh filter = qpdf_oh_get_key(qpdf, dict, "/Filter");
     gboolean plain = qpdf_oh_is_null(qpdf, filter);
-    if ((!plain && !is_flate(qpdf, filter)) ||
+    if ((!plain && !vector_is_flate(qpdf, filter)) ||
         !qpdf_oh_is_null(qpdf, qpdf_oh_get_key(qpdf, dict, "/DecodeParms")))
         return FALSE;
     unsigned char *raw = NULL;
@@ -145,7 +145,7 @@ append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
             *budget = 0;
         }
     } else if (ok) {
-        ok = inflate(raw, len, budget, out);
+        ok = vector_inflate(raw, len, budget, out);
     }
     free(raw);
     return ok;
@@ -154,27 +154,27 @@ append_stream(qpdf_data qpdf, qpdf_oh stream, gsize *budget, GByteArray *out)
 /* ---- lexer ------------------------------------------------------------- */
 
 static gboolean
-is_space(char c)
+vector_is_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
 }
 
 static gboolean
-is_delimiter(char c)
+vector_is_delimiter(char c)
 {
     return strchr("()<>[]{}/%", c) != NULL;
 }
 
 static gboolean
-is_regular(char c)
+vector_is_regular(char c)
 {
-    return !is_space(c) && !is_delimiter(c);
+    return !vector_is_space(c) && !vector_is_delimiter(c);
 }
 
 /* A PDF number (no exponent in PDF); *OK is FALSE when P does not start
  * one.  Read by hand: strtod() would follow the locale's decimal point. */
 static const char *
-lex_number(const char *p, const char *end, double *value, gboolean *ok)
+vector_lex_number(const char *p, const char *end, double *value, gboolean *ok)
 {
     double sign = 1, v = 0, scale = 0;
     gboolean digits = FALSE;
@@ -192,14 +192,14 @@ lex_number(const char *p, const char *end, double *value, gboolean *ok)
             break;
         }
     }
-    *ok = digits && (p == end || !is_regular(*p));
+    *ok = digits && (p == end || !vector_is_regular(*p));
     *value = sign * (scale > 0 ? v / scale : v);
     return p;
 }
 
 /* A literal string: balanced parentheses, backslash escapes. */
 static const char *
-skip_string(const char *p, const char *end)
+vector_skip_string(const char *p, const char *end)
 {
     int depth = 0;
     for (; p < end; p++) {
@@ -215,10 +215,10 @@ skip_string(const char *p, const char *end)
 
 /* An inline image's data (after ID) ends at EI between white space. */
 static const char *
-skip_inline_image(const char *p, const char *end)
+vector_skip_inline_image(const char *p, const char *end)
 {
     for (; p + 2 <= end; p++)
-        if (p[0] == 'E' && p[1] == 'I' && is_space(p[-1]) && (p + 2 == end || !is_regular(p[2])))
+        if (p[0] == 'E' && p[1] == 'I' && vector_is_space(p[-1]) && (p + 2 == end || !vector_is_regular(p[2])))
             return p + 2;
     return end;
 }
@@ -226,13 +226,13 @@ skip_inline_image(const char *p, const char *end)
 /* ---- graphics state ---------------------------------------------------- */
 
 static GState *
-state(Interp *in)
+vector_state(Interp *in)
 {
     return &g_array_index(in->states, GState, in->states->len - 1);
 }
 
 static void
-transform(const double m[6], double x, double y, double *ox, double *oy)
+vector_transform(const double m[6], double x, double y, double *ox, double *oy)
 {
     *ox = m[0] * x + m[2] * y + m[4];
     *oy = m[1] * x + m[3] * y + m[5];
@@ -240,7 +240,7 @@ transform(const double m[6], double x, double y, double *ox, double *oy)
 
 /* CTM := M × CTM */
 static void
-concat(double ctm[6], const double m[6])
+vector_concat(double ctm[6], const double m[6])
 {
     double r[6] = {
         m[0] * ctm[0] + m[1] * ctm[2],
@@ -256,7 +256,7 @@ concat(double ctm[6], const double m[6])
 /* The last N operands as numbers, or FALSE when there are fewer or one is
  * not a number. */
 static gboolean
-numbers(const Interp *in, int n, double *out)
+vector_numbers(const Interp *in, int n, double *out)
 {
     if (in->n_operands < n)
         return FALSE;
@@ -270,7 +270,7 @@ numbers(const Interp *in, int n, double *out)
 }
 
 static const Operand *
-last_name(const Interp *in)
+vector_last_name(const Interp *in)
 {
     if (in->n_operands == 0 || in->operands[in->n_operands - 1].kind != TOKEN_NAME)
         return NULL;
@@ -280,7 +280,7 @@ last_name(const Interp *in)
 /* Whether colour components C (0–1) in SPACE are dark enough to draw a
  * rule (SLX_PDF_DARK). */
 static gboolean
-colour_dark(ColourSpace space, const double *c, int n)
+vector_colour_dark(ColourSpace space, const double *c, int n)
 {
     double r, g, b;
     switch (space) {
@@ -312,14 +312,14 @@ colour_dark(ColourSpace space, const double *c, int n)
 }
 
 static gboolean
-name_is(const Operand *o, const char *s)
+vector_name_is(const Operand *o, const char *s)
 {
     return strlen(s) == o->name_len && memcmp(o->name, s, o->name_len) == 0;
 }
 
 /* A resource RESOURCES/CATEGORY/NAME, or 0. */
 static qpdf_oh
-resource(Interp *in, qpdf_oh resources, const char *category, const Operand *name)
+vector_resource(Interp *in, qpdf_oh resources, const char *category, const Operand *name)
 {
     if (in->qpdf == NULL || resources == 0 || !qpdf_oh_is_dictionary(in->qpdf, resources))
         return 0;
@@ -333,15 +333,15 @@ resource(Interp *in, qpdf_oh resources, const char *category, const Operand *nam
 }
 
 static ColourSpace
-space_of(Interp *in, qpdf_oh resources, const Operand *name)
+vector_space_of(Interp *in, qpdf_oh resources, const Operand *name)
 {
-    if (name_is(name, "DeviceGray") || name_is(name, "G") || name_is(name, "CalGray"))
+    if (vector_name_is(name, "DeviceGray") || vector_name_is(name, "G") || vector_name_is(name, "CalGray"))
         return SPACE_GRAY;
-    if (name_is(name, "DeviceRGB") || name_is(name, "RGB") || name_is(name, "CalRGB"))
+    if (vector_name_is(name, "DeviceRGB") || vector_name_is(name, "RGB") || vector_name_is(name, "CalRGB"))
         return SPACE_RGB;
-    if (name_is(name, "DeviceCMYK") || name_is(name, "CMYK"))
+    if (vector_name_is(name, "DeviceCMYK") || vector_name_is(name, "CMYK"))
         return SPACE_CMYK;
-    qpdf_oh cs = resource(in, resources, "/ColorSpace", name);
+    qpdf_oh cs = vector_resource(in, resources, "/ColorSpace", name);
     if (cs == 0 || !qpdf_oh_is_array(in->qpdf, cs) || qpdf_oh_get_array_n_items(in->qpdf, cs) < 1)
         return SPACE_OTHER;
     qpdf_oh family = qpdf_oh_get_array_item(in->qpdf, cs, 0);
@@ -370,31 +370,31 @@ space_of(Interp *in, qpdf_oh resources, const Operand *name)
 /* ---- paths ------------------------------------------------------------- */
 
 static void
-add_point(Interp *in, double x, double y, gboolean curve)
+vector_add_point(Interp *in, double x, double y, gboolean curve)
 {
     Point pt = {0, 0, curve};
-    transform(state(in)->ctm, x, y, &pt.x, &pt.y);
+    vector_transform(vector_state(in)->ctm, x, y, &pt.x, &pt.y);
     g_array_append_val(in->points, pt);
 }
 
 static void
-move_to(Interp *in, double x, double y)
+vector_move_to(Interp *in, double x, double y)
 {
     guint start = in->points->len;
     g_array_append_val(in->starts, start);
-    add_point(in, x, y, FALSE);
+    vector_add_point(in, x, y, FALSE);
 }
 
 static gboolean
-in_subpath(const Interp *in)
+vector_in_subpath(const Interp *in)
 {
     return in->starts->len > 0;
 }
 
 static void
-close_path(Interp *in)
+vector_close_path(Interp *in)
 {
-    if (!in_subpath(in))
+    if (!vector_in_subpath(in))
         return;
     guint start = g_array_index(in->starts, guint, in->starts->len - 1);
     Point first = g_array_index(in->points, Point, start);
@@ -403,7 +403,7 @@ close_path(Interp *in)
 }
 
 static void
-clear_path(Interp *in)
+vector_clear_path(Interp *in)
 {
     g_array_set_size(in->points, 0);
     g_array_set_size(in->starts, 0);
@@ -412,7 +412,7 @@ clear_path(Interp *in)
 /* A rule along a horizontal line at y = AT from x = A1 to A2, or along a
  * vertical one at x = AT; page coordinates. */
 static void
-add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
+vector_add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
 {
     SlxRule r = {at, MIN(a1, a2), MAX(a1, a2)};
     g_array_append_val(horizontal ? in->hrules : in->vrules, r);
@@ -421,32 +421,32 @@ add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
 /* A straight piece counts when it runs along an axis: its slant across
  * is under a tenth of a point. */
 static void
-add_segment(Interp *in, const Point *a, const Point *b)
+vector_add_segment(Interp *in, const Point *a, const Point *b)
 {
     if (fabs(a->y - b->y) < 0.1 && fabs(a->x - b->x) >= 0.1)
-        add_rule(in, TRUE, a->x, b->x, (a->y + b->y) / 2);
+        vector_add_rule(in, TRUE, a->x, b->x, (a->y + b->y) / 2);
     else if (fabs(a->x - b->x) < 0.1 && fabs(a->y - b->y) >= 0.1)
-        add_rule(in, FALSE, a->y, b->y, (a->x + b->x) / 2);
+        vector_add_rule(in, FALSE, a->y, b->y, (a->x + b->x) / 2);
 }
 
 /* Subpath S of the path is points FIRST..LAST-1. */
 static void
-subpath(const Interp *in, guint s, guint *first, guint *last)
+vector_subpath(const Interp *in, guint s, guint *first, guint *last)
 {
     *first = g_array_index(in->starts, guint, s);
     *last = s + 1 < in->starts->len ? g_array_index(in->starts, guint, s + 1) : in->points->len;
 }
 
 static void
-stroke_path(Interp *in)
+vector_stroke_path(Interp *in)
 {
     for (guint s = 0; s < in->starts->len; s++) {
         guint first, last;
-        subpath(in, s, &first, &last);
+        vector_subpath(in, s, &first, &last);
         for (guint i = first + 1; i < last; i++) {
             const Point *b = &g_array_index(in->points, Point, i);
             if (!b->curve)
-                add_segment(in, &g_array_index(in->points, Point, i - 1), b);
+                vector_add_segment(in, &g_array_index(in->points, Point, i - 1), b);
         }
     }
 }
@@ -455,7 +455,7 @@ stroke_path(Interp *in)
  * the corners of its bounding box, no curves) becomes one line when thin,
  * its four sides when not. */
 static void
-fill_subpath(Interp *in, guint first, guint last)
+vector_fill_subpath(Interp *in, guint first, guint last)
 {
     if (last - first < 4)
         return;
@@ -476,76 +476,76 @@ fill_subpath(Interp *in, guint first, guint last)
     }
     double w = x2 - x1, h = y2 - y1;
     if (h <= THIN && w > h)
-        add_rule(in, TRUE, x1, x2, (y1 + y2) / 2);
+        vector_add_rule(in, TRUE, x1, x2, (y1 + y2) / 2);
     else if (w <= THIN && h > w)
-        add_rule(in, FALSE, y1, y2, (x1 + x2) / 2);
+        vector_add_rule(in, FALSE, y1, y2, (x1 + x2) / 2);
     else if (w > THIN && h > THIN) {
         if (in->fills) {
             SlxRect area = {x1, y1, x2, y2};
             g_array_append_val(in->fills, area);
         }
-        add_rule(in, TRUE, x1, x2, y1);
-        add_rule(in, TRUE, x1, x2, y2);
-        add_rule(in, FALSE, y1, y2, x1);
-        add_rule(in, FALSE, y1, y2, x2);
+        vector_add_rule(in, TRUE, x1, x2, y1);
+        vector_add_rule(in, TRUE, x1, x2, y2);
+        vector_add_rule(in, FALSE, y1, y2, x1);
+        vector_add_rule(in, FALSE, y1, y2, x2);
     }
 }
 
 static void
-fill_path(Interp *in)
+vector_fill_path(Interp *in)
 {
     for (guint s = 0; s < in->starts->len; s++) {
         guint first, last;
-        subpath(in, s, &first, &last);
-        fill_subpath(in, first, last);
+        vector_subpath(in, s, &first, &last);
+        vector_fill_subpath(in, first, last);
     }
 }
 
 /* ---- operators --------------------------------------------------------- */
 
 static void
-draw_form(Interp *in, qpdf_oh resources, const Operand *name)
+vector_draw_form(Interp *in, qpdf_oh resources, const Operand *name)
 {
-    qpdf_oh form = resource(in, resources, "/XObject", name);
+    qpdf_oh form = vector_resource(in, resources, "/XObject", name);
     if (form == 0 || in->depth >= MAX_FORM_DEPTH || !qpdf_oh_is_stream(in->qpdf, form))
         return;
     qpdf_oh dict = qpdf_oh_get_dict(in->qpdf, form);
     if (!qpdf_oh_is_name_and_equals(in->qpdf, qpdf_oh_get_key(in->qpdf, dict, "/Subtype"), "/Form"))
         return;
     GByteArray *data = g_byte_array_new();
-    if (!append_stream(in->qpdf, form, &in->budget, data)) {
+    if (!vector_append_stream(in->qpdf, form, &in->budget, data)) {
         in->failed = TRUE;
         g_byte_array_unref(data);
         return;
     }
-    GState saved = *state(in);
+    GState saved = *vector_state(in);
     qpdf_oh matrix = qpdf_oh_get_key(in->qpdf, dict, "/Matrix");
     if (qpdf_oh_is_array(in->qpdf, matrix) && qpdf_oh_get_array_n_items(in->qpdf, matrix) == 6) {
         double m[6];
         for (int i = 0; i < 6; i++)
             m[i] = qpdf_oh_get_numeric_value(in->qpdf, qpdf_oh_get_array_item(in->qpdf, matrix, i));
-        concat(state(in)->ctm, m);
+        vector_concat(vector_state(in)->ctm, m);
     }
     qpdf_oh own = qpdf_oh_get_key(in->qpdf, dict, "/Resources");
     guint saves = in->states->len, outer = in->min_states;
     in->depth++;
     in->min_states = saves;
-    clear_path(in);
-    run_content(in, (const char *)data->data, (const char *)data->data + data->len,
+    vector_clear_path(in);
+    vector_run_content(in, (const char *)data->data, (const char *)data->data + data->len,
                 qpdf_oh_is_dictionary(in->qpdf, own) ? own : resources);
     in->depth--;
     in->min_states = outer;
-    clear_path(in);                        /* a path the form left unpainted */
+    vector_clear_path(in);                        /* a path the form left unpainted */
     g_array_set_size(in->states, saves);   /* a form's unbalanced q */
-    *state(in) = saved;
+    *vector_state(in) = saved;
     g_byte_array_unref(data);
 }
 
 static void
-operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
+vector_operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
 {
     double v[6];
-    GState *gs = state(in);
+    GState *gs = vector_state(in);
 #define IS(s) (len == sizeof(s) - 1 && memcmp(op, s, len) == 0)
     if (IS("q")) {
         if (in->states->len < MAX_SAVES) {
@@ -556,29 +556,29 @@ operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         if (in->states->len > in->min_states)
             g_array_set_size(in->states, in->states->len - 1);
     } else if (IS("cm")) {
-        if (numbers(in, 6, v))
-            concat(gs->ctm, v);
+        if (vector_numbers(in, 6, v))
+            vector_concat(gs->ctm, v);
     } else if (IS("m")) {
-        if (numbers(in, 2, v))
-            move_to(in, v[0], v[1]);
+        if (vector_numbers(in, 2, v))
+            vector_move_to(in, v[0], v[1]);
     } else if (IS("l")) {
-        if (numbers(in, 2, v) && in_subpath(in))
-            add_point(in, v[0], v[1], FALSE);
+        if (vector_numbers(in, 2, v) && vector_in_subpath(in))
+            vector_add_point(in, v[0], v[1], FALSE);
     } else if (IS("c")) {
-        if (numbers(in, 6, v) && in_subpath(in))
-            add_point(in, v[4], v[5], TRUE);
+        if (vector_numbers(in, 6, v) && vector_in_subpath(in))
+            vector_add_point(in, v[4], v[5], TRUE);
     } else if (IS("v") || IS("y")) {
-        if (numbers(in, 4, v) && in_subpath(in))
-            add_point(in, v[2], v[3], TRUE);
+        if (vector_numbers(in, 4, v) && vector_in_subpath(in))
+            vector_add_point(in, v[2], v[3], TRUE);
     } else if (IS("h")) {
-        close_path(in);
+        vector_close_path(in);
     } else if (IS("re")) {
-        if (numbers(in, 4, v)) {
-            move_to(in, v[0], v[1]);
-            add_point(in, v[0] + v[2], v[1], FALSE);
-            add_point(in, v[0] + v[2], v[1] + v[3], FALSE);
-            add_point(in, v[0], v[1] + v[3], FALSE);
-            close_path(in);
+        if (vector_numbers(in, 4, v)) {
+            vector_move_to(in, v[0], v[1]);
+            vector_add_point(in, v[0] + v[2], v[1], FALSE);
+            vector_add_point(in, v[0] + v[2], v[1] + v[3], FALSE);
+            vector_add_point(in, v[0], v[1] + v[3], FALSE);
+            vector_close_path(in);
         }
     } else if (IS("S") || IS("s") || IS("f") || IS("F") || IS("f*") || IS("B") || IS("B*") ||
                IS("b") || IS("b*") || IS("n")) {
@@ -586,26 +586,26 @@ operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         gboolean fills = op[0] == 'f' || op[0] == 'F' || op[0] == 'B' || op[0] == 'b';
         gboolean strokes = op[0] == 'S' || op[0] == 's' || op[0] == 'B' || op[0] == 'b';
         if (closes)
-            close_path(in);
+            vector_close_path(in);
         if (fills && gs->fill_dark)
-            fill_path(in);
+            vector_fill_path(in);
         if (strokes && gs->stroke_dark)
-            stroke_path(in);
-        clear_path(in);
+            vector_stroke_path(in);
+        vector_clear_path(in);
     } else if (IS("g") || IS("G") || IS("rg") || IS("RG") || IS("k") || IS("K")) {
         gboolean stroke = op[0] == 'G' || op[0] == 'R' || op[0] == 'K';
         ColourSpace space = op[0] == 'g' || op[0] == 'G' ? SPACE_GRAY
                           : op[0] == 'k' || op[0] == 'K' ? SPACE_CMYK : SPACE_RGB;
         int n = space == SPACE_GRAY ? 1 : space == SPACE_RGB ? 3 : 4;
-        if (numbers(in, n, v)) {
+        if (vector_numbers(in, n, v)) {
             *(stroke ? &gs->stroke_space : &gs->fill_space) = space;
-            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = colour_dark(space, v, n);
+            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = vector_colour_dark(space, v, n);
         }
     } else if (IS("cs") || IS("CS")) {
-        const Operand *name = last_name(in);
+        const Operand *name = vector_last_name(in);
         if (name) {
             gboolean stroke = op[0] == 'C';
-            *(stroke ? &gs->stroke_space : &gs->fill_space) = space_of(in, resources, name);
+            *(stroke ? &gs->stroke_space : &gs->fill_space) = vector_space_of(in, resources, name);
             *(stroke ? &gs->stroke_dark : &gs->fill_dark) = TRUE;   /* initial colour: black */
         }
     } else if (IS("sc") || IS("scn") || IS("SC") || IS("SCN")) {
@@ -618,18 +618,18 @@ operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         for (int i = 0; i < n; i++)
             c[i] = in->operands[in->n_operands - n + i].number;
         ColourSpace space = stroke ? gs->stroke_space : gs->fill_space;
-        gboolean pattern = last_name(in) != NULL;   /* a pattern: taken as ink */
-        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = pattern || colour_dark(space, c, n);
+        gboolean pattern = vector_last_name(in) != NULL;   /* a pattern: taken as ink */
+        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = pattern || vector_colour_dark(space, c, n);
     } else if (IS("Do")) {
-        const Operand *name = last_name(in);
+        const Operand *name = vector_last_name(in);
         if (name)
-            draw_form(in, resources, name);
+            vector_draw_form(in, resources, name);
     }
 #undef IS
 }
 
 static void
-push_operand(Interp *in, Operand o)
+vector_push_operand(Interp *in, Operand o)
 {
     if (in->n_operands == MAX_OPERANDS) {   /* keep the last ones: operators take those */
         memmove(in->operands, in->operands + 1, sizeof in->operands[0] * (MAX_OPERANDS - 1));
@@ -642,19 +642,19 @@ push_operand(Interp *in, Operand o)
  * need no structure here: their items go on the operand stack like any
  * other, and the operator after them clears it. */
 static void
-run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
+vector_run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
 {
     in->n_operands = 0;
     while (p < end) {
         char c = *p;
-        if (is_space(c)) {
+        if (vector_is_space(c)) {
             p++;
         } else if (c == '%') {
             while (p < end && *p != '\n' && *p != '\r')
                 p++;
         } else if (c == '(') {
-            p = skip_string(p, end);
-            push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
+            p = vector_skip_string(p, end);
+            vector_push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
         } else if (c == '<' && p + 1 < end && p[1] == '<') {
             p += 2;
         } else if (c == '>' && p + 1 < end && p[1] == '>') {
@@ -662,38 +662,38 @@ run_content(Interp *in, const char *p, const char *end, qpdf_oh resources)
         } else if (c == '<') {
             const char *close = memchr(p, '>', (gsize)(end - p));
             p = close ? close + 1 : end;
-            push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
+            vector_push_operand(in, (Operand){TOKEN_OTHER, 0, NULL, 0});
         } else if (c == '/') {
             const char *name = ++p;
-            while (p < end && is_regular(*p))
+            while (p < end && vector_is_regular(*p))
                 p++;
-            push_operand(in, (Operand){TOKEN_NAME, 0, name, (gsize)(p - name)});
+            vector_push_operand(in, (Operand){TOKEN_NAME, 0, name, (gsize)(p - name)});
         } else if (c == '[' || c == ']' || c == '{' || c == '}' || c == '>' || c == ')') {
             p++;
         } else if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.') {
             double v;
             gboolean ok;
-            const char *after = lex_number(p, end, &v, &ok);
-            while (after < end && is_regular(*after))
+            const char *after = vector_lex_number(p, end, &v, &ok);
+            while (after < end && vector_is_regular(*after))
                 after++;
-            push_operand(in, (Operand){ok ? TOKEN_NUMBER : TOKEN_OTHER, v, NULL, 0});
+            vector_push_operand(in, (Operand){ok ? TOKEN_NUMBER : TOKEN_OTHER, v, NULL, 0});
             p = after;
         } else {
             const char *op = p;
-            while (p < end && is_regular(*p))
+            while (p < end && vector_is_regular(*p))
                 p++;
             gsize len = (gsize)(p - op);
             if (len == 2 && memcmp(op, "ID", 2) == 0)
-                p = skip_inline_image(p < end ? p + 1 : end, end);   /* ID, one space, data */
+                p = vector_skip_inline_image(p < end ? p + 1 : end, end);   /* ID, one space, data */
             else
-                operator(in, op, len, resources);
+                vector_operator(in, op, len, resources);
             in->n_operands = 0;
         }
     }
 }
 
 static void
-interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
+vector_interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
 {
     /* An empty content stream draws nothing (and an empty buffer may have
      * no data pointer at all: content + len would be arithmetic on NULL). */
@@ -706,7 +706,7 @@ interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
     memcpy(initial.ctm, in->page, sizeof initial.ctm);  /* points land on the page */
     g_array_append_val(in->states, initial);
     in->min_states = 1;
-    run_content(in, content, content + len, resources);
+    vector_run_content(in, content, content + len, resources);
     g_array_free(in->states, TRUE);
     g_array_free(in->points, TRUE);
     g_array_free(in->starts, TRUE);
@@ -722,14 +722,14 @@ slx_pdf_rules_from_content(const char *content, gsize len, double x0, double top
     in.hrules = hrules;
     in.vrules = vrules;
     in.fills = fills;
-    interpret(&in, content, len, 0);
+    vector_interpret(&in, content, len, 0);
 }
 
 /* ---- documents --------------------------------------------------------- */
 
 /* qpdf_cleanup() prints an error nobody fetched to stderr: fetch it. */
 static void
-close_qpdf(qpdf_data *qpdf)
+vector_close_qpdf(qpdf_data *qpdf)
 {
     if (qpdf_has_error(*qpdf))
         qpdf_get_error(*qpdf);
@@ -747,7 +747,7 @@ slx_pdf_rules_open(const guint8 *bytes, gsize len, const char *password)
         (qpdf_push_inherited_attributes_to_page(qpdf) & QPDF_ERRORS) == 0)
         pages = qpdf_get_num_pages(qpdf);
     if (pages < 0 || qpdf_has_error(qpdf)) {
-        close_qpdf(&qpdf);
+        vector_close_qpdf(&qpdf);
         return NULL;
     }
     SlxPdfRules *doc = g_new(SlxPdfRules, 1);
@@ -761,7 +761,7 @@ slx_pdf_rules_close(SlxPdfRules *doc)
 {
     if (doc == NULL)
         return;
-    close_qpdf(&doc->qpdf);
+    vector_close_qpdf(&doc->qpdf);
     g_free(doc);
 }
 
@@ -779,7 +779,7 @@ slx_pdf_rules_pages(const SlxPdfRules *doc)
 
 /* A page box as x1, y1, x2, y2 with x1 < x2, y1 < y2. */
 static gboolean
-page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
+vector_page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
 {
     qpdf_oh a = qpdf_oh_get_key(qpdf, page, key);
     if (!qpdf_oh_is_array(qpdf, a) || qpdf_oh_get_array_n_items(qpdf, a) != 4)
@@ -800,16 +800,16 @@ page_box(qpdf_data qpdf, qpdf_oh page, const char *key, double box[4])
  * between streams only between tokens, so a newline between them is
  * safe). */
 static gboolean
-page_content(qpdf_data qpdf, qpdf_oh page, gsize *budget, GByteArray *out)
+vector_page_content(qpdf_data qpdf, qpdf_oh page, gsize *budget, GByteArray *out)
 {
     qpdf_oh contents = qpdf_oh_get_key(qpdf, page, "/Contents");
     if (qpdf_oh_is_null(qpdf, contents))
         return TRUE;                        /* an empty page */
     if (!qpdf_oh_is_array(qpdf, contents))
-        return append_stream(qpdf, contents, budget, out);
+        return vector_append_stream(qpdf, contents, budget, out);
     int n = qpdf_oh_get_array_n_items(qpdf, contents);
     for (int i = 0; i < n; i++) {
-        if (!append_stream(qpdf, qpdf_oh_get_array_item(qpdf, contents, i), budget, out))
+        if (!vector_append_stream(qpdf, qpdf_oh_get_array_item(qpdf, contents, i), budget, out))
             return FALSE;
         g_byte_array_append(out, (const guint8 *)"\n", 1);
     }
@@ -821,7 +821,7 @@ page_content(qpdf_data qpdf, qpdf_oh page, gsize *budget, GByteArray *out)
  * 270): the displayed page's top left corner is the origin, y grows
  * downwards. */
 static void
-page_matrix(const double box[4], int rotate, double m[6])
+vector_page_matrix(const double box[4], int rotate, double m[6])
 {
     const double x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
     const double turns[4][6] = {
@@ -847,10 +847,10 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
     qpdf_oh rotate_oh = qpdf_oh_get_key(qpdf, page, "/Rotate");
     int rotate = qpdf_oh_is_number(qpdf, rotate_oh)
                      ? (qpdf_oh_get_int_value_as_int(qpdf, rotate_oh) % 360 + 360) % 360 : 0;
-    if (qpdf_oh_is_dictionary(qpdf, page) && page_box(qpdf, page, "/MediaBox", media) &&
+    if (qpdf_oh_is_dictionary(qpdf, page) && vector_page_box(qpdf, page, "/MediaBox", media) &&
         rotate % 90 == 0) {
         /* Poppler shows the crop box clipped to the media box. */
-        if (page_box(qpdf, page, "/CropBox", crop)) {
+        if (vector_page_box(qpdf, page, "/CropBox", crop)) {
             crop[0] = MAX(crop[0], media[0]), crop[1] = MAX(crop[1], media[1]);
             crop[2] = MIN(crop[2], media[2]), crop[3] = MIN(crop[3], media[3]);
         } else {
@@ -860,17 +860,17 @@ slx_pdf_rules_page(SlxPdfRules *doc, guint index, double width, double height,
         if (rotate % 180)
             w = crop[3] - crop[1], h = crop[2] - crop[0];
         ok = fabs(w - width) < 1 && fabs(h - height) < 1 &&
-             page_content(qpdf, page, &budget, content);
+             vector_page_content(qpdf, page, &budget, content);
     }
     if (ok) {
         Interp in = {0};
         in.qpdf = qpdf;
-        page_matrix(crop, rotate, in.page);
+        vector_page_matrix(crop, rotate, in.page);
         in.hrules = hrules;
         in.vrules = vrules;
         in.fills = fills;
         in.budget = budget;
-        interpret(&in, (const char *)content->data, content->len,
+        vector_interpret(&in, (const char *)content->data, content->len,
                   qpdf_oh_get_key(qpdf, page, "/Resources"));
         ok = !in.failed;
         budget = in.budget;

@@ -1,0 +1,103 @@
+/* pdf.h — what the files of the PDF reader share (not an interface: that
+ * is read_pdf.h).
+ *
+ * Poppler's text order glues the cells of a table row together and
+ * interleaves wrapped lines (research/pdf-tables.md §0), so a page is
+ * rebuilt from geometry:
+ *   1. ruling lines (rules.c): from the page's content stream (vector.c,
+ *      with qpdf), or, for a page that cannot be read so, from a
+ *      rendering (raster.c);
+ *   2. every character with its box (glyphs.c); white text is dropped but
+ *      on a dark backdrop;
+ *   3. a page with no table rules may hold a table printed without
+ *      borders: rules are put in the gaps between its columns and rows
+ *      (borderless.c);
+ *   4. the rules cut the page into bands and cells, and glyphs go into
+ *      the cell they stand in (table.c);
+ *   5. text outside the rules becomes paragraphs and headings (text.c);
+ *      what comes back at the same height on other pages is the page's
+ *      furniture (furniture.c).
+ * read.c runs these page by page. */
+#ifndef SLX_PDF_H
+#define SLX_PDF_H
+
+#include "../document.h"
+#include "vector.h"
+
+#include <poppler.h>
+
+#define SAME_POS 1.5       /* points: rules this close are one */
+#define MIN_H_RUN 15.0     /* points: longer than any glyph stroke */
+#define MIN_V_RUN 12.0     /* points: longer than a glyph, shorter than a one-line cell */
+#define RUN_GAP 0.6        /* glyph sizes: a wider gap in a line parts two runs of text (cells) */
+
+typedef SlxRule Rule;      /* vector.h */
+
+typedef struct {
+    gunichar c;
+    double x1, y1, x2, y2;
+    gboolean space_before; /* Poppler put a word break before it */
+    double font_size;      /* as the text layer states it */
+    gboolean bold;         /* its font's name says Bold, Heavy or Black */
+} Glyph;
+
+/* A visual line: glyphs whose centres lie within a fraction of the glyph
+ * size of each other, left to right. */
+typedef struct {
+    double mid, size;      /* vertical centre of the first glyph; the widest glyph */
+    GPtrArray *glyphs;     /* Glyph * */
+} Line;
+
+/* What lies under the text: the dark filled areas the content draws, or
+ * the rendering.  White text on a dark area (a vendor's header row) is
+ * meant to be read; white text elsewhere is hidden. */
+typedef struct {
+    GArray *fills;             /* SlxRect */
+    cairo_surface_t *raster;   /* at SLX_PDF_SCALE, when the page was rendered */
+} Backdrop;
+
+/* A block of the page and where it stands, for putting the page's blocks
+ * in reading order. */
+typedef struct {
+    double top;
+    SlxBlock *block;
+    gboolean outside;      /* text outside the table: may be furniture */
+} PdfBlock;
+
+#define SLX_PDF_SCALE 2.0  /* raster pixels per point */
+
+/* raster.c */
+gboolean slx_pdf_pixel_dark(const guint8 *p);
+cairo_surface_t *slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray **vrules);
+
+/* rules.c */
+GArray *slx_pdf_merge_rules(GArray *runs);
+gboolean slx_pdf_page_rules(PopplerPage *page, SlxPdfRules *vector, guint index,
+                            GArray **hrules, GArray **vrules, Backdrop *backdrop);
+
+/* glyphs.c */
+void slx_pdf_backdrop_clear(Backdrop *b);
+GArray *slx_pdf_page_glyphs(PopplerPage *page, const Backdrop *backdrop);
+GArray *slx_pdf_visual_lines(GPtrArray *glyphs);
+double slx_pdf_line_left(const Line *line);
+double slx_pdf_line_right(const Line *line);
+guint slx_pdf_line_runs(const Line *line);
+void slx_pdf_lines_free(GArray *lines);
+char *slx_pdf_assemble(GPtrArray *glyphs);
+
+/* borderless.c */
+void slx_pdf_infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr);
+
+/* table.c */
+void slx_pdf_page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns, guint page,
+                       GArray *blocks);
+
+/* text.c */
+void slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
+                         guint page, GArray *blocks);
+
+/* furniture.c */
+void slx_pdf_note_furniture(GHashTable *furniture, SlxBlock *block, double top);
+void slx_pdf_drop_furniture(GHashTable *furniture, SlxDocument *doc);
+
+#endif
