@@ -1,7 +1,7 @@
 /* text.c — a page's text outside its tables: titles, notes, footnotes,
  * and the whole page when it holds no table (a vendor's document of
- * heading sections).  Lines are joined into paragraphs, each a one-cell
- * row. */
+ * heading sections).  Lines are joined into paragraphs; a paragraph set
+ * larger or bolder than the page's body text is a heading. */
 #include "pdf.h"
 
 #include <math.h>
@@ -9,16 +9,72 @@
 /* Lines of a paragraph are about 1.2–1.5 sizes apart; paragraphs are 2 or
  * more. */
 #define PARAGRAPH_PITCH 1.6
+/* A font this much larger than the body text's sets a heading. */
+#define HEADING_SIZE 1.15
+
+/* The size of the page's body text: the font size most of GLYPHS are set
+ * in (to a tenth of a point). */
+static double
+text_body_size(const GArray *glyphs)
+{
+    GHashTable *counts = g_hash_table_new(g_direct_hash, g_direct_equal);
+    double body = 0;
+    guint most = 0;
+    for (guint i = 0; i < glyphs->len; i++) {
+        gint key = (gint)lround(g_array_index(glyphs, Glyph, i).font_size * 10);
+        guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, GINT_TO_POINTER(key))) + 1;
+        g_hash_table_insert(counts, GINT_TO_POINTER(key), GUINT_TO_POINTER(n));
+        if (n > most || (n == most && key / 10.0 < body))
+            most = n, body = key / 10.0;
+    }
+    g_hash_table_unref(counts);
+    return body;
+}
+
+/* Whether every glyph of LINE is bold, and the largest font size in it. */
+static gboolean
+text_line_style(const Line *line, double *size)
+{
+    gboolean bold = TRUE;
+    *size = 0;
+    for (guint k = 0; k < line->glyphs->len; k++) {
+        const Glyph *g = g_ptr_array_index(line->glyphs, k);
+        bold &= g->bold;
+        *size = MAX(*size, g->font_size);
+    }
+    return bold;
+}
+
+/* The heading level of a paragraph whose first line is set in SIZE
+ * (BOLD), against the body text's BODY_SIZE: 0 for body text, else 1–3,
+ * larger type a higher level (a lower number).  Bold body-size text is
+ * the lowest heading level: a label over its answer. */
+static guint
+text_heading_level(double size, gboolean bold, double body_size)
+{
+    if (body_size <= 0 || size <= 0)
+        return 0;
+    double ratio = size / body_size;
+    if (ratio >= 1.6)
+        return 1;
+    if (ratio >= 1.3)
+        return 2;
+    if (ratio >= HEADING_SIZE || bold)
+        return 3;
+    return 0;
+}
 
 void
 slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs, guint page,
                     GArray *blocks)
 {
-    (void)glyphs;
+    double body_size = text_body_size(glyphs);
     GArray *lines = slx_pdf_visual_lines(outside);
     for (guint i = 0; i < lines->len;) {
         Line *first = &g_array_index(lines, Line, i);
-        double top = first->mid, left = slx_pdf_line_left(first);
+        double top = first->mid, left = slx_pdf_line_left(first), size;
+        gboolean bold = text_line_style(first, &size);
+        guint level = text_heading_level(size, bold, body_size);
         GPtrArray *para = g_ptr_array_new();
         for (;;) {
             Line *cur = &g_array_index(lines, Line, i);
@@ -30,14 +86,20 @@ slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
                 break;
             /* A line that stops short of the right edge of the page's text
              * ends its paragraph (a spreadsheet's text rows sit as close
-             * as wrapped lines). */
+             * as wrapped lines), and so does a change of style (a heading
+             * right over its text). */
             Line *next = &g_array_index(lines, Line, i);
+            double next_size;
+            gboolean next_bold = text_line_style(next, &next_size);
             if (next->mid - cur->mid > PARAGRAPH_PITCH * cur->size ||
                 fabs(slx_pdf_line_left(next) - left) > 2 ||
-                cur_right < page_right - 2 * cur->size)
+                cur_right < page_right - 2 * cur->size ||
+                text_heading_level(next_size, next_bold, body_size) != level)
                 break;
         }
-        PdfBlock pb = {top, slx_block_new(SLX_BLOCK_ROW, 0, page), TRUE};
+        PdfBlock pb = {top, slx_block_new(level ? SLX_BLOCK_HEADING : SLX_BLOCK_PARAGRAPH, 0, page),
+                       TRUE};
+        pb.block->level = level;
         /* Joined without a line break: the lines of one paragraph. */
         char *text = slx_pdf_assemble(para);
         for (char *p = text; *p; p++)
