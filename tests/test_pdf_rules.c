@@ -27,10 +27,15 @@ static const ContentCase content_cases[] = {
     {C("0 0 0 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
     {C("10 700 m 10 600 l S"), "", "10.0:100.0-200.0"},              /* initial colour: black */
     {C("1 G 10 700 m 110 700 l S"), "", ""},                        /* white */
-    {C("0.85 G 10 700 m 110 700 l S"), "", ""},                     /* light grey, as on screen */
+    {C("0.85 G 10 700 m 110 700 l S"), "100.0:10.0-110.0~", ""},    /* light grey: a light rule (~) */
+    {C("0.8 0.8 0.8 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0~", ""}, /* #CCCCCC */
+    {C("0.75 G 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},     /* #BFBFBF: dark enough */
+    {C("0.97 G 10 700 m 110 700 l S"), "", ""},                     /* barely visible: none */
+    {C("0.85 g 10 700 100 0.5 re f"), "99.8:10.0-110.0~", ""},      /* a light thin fill */
     {C("0.6 G 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
     {C("1 0 0 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},   /* red is ink */
-    {C("1 1 0.8 RG 10 700 m 110 700 l S"), "", ""},                 /* pale yellow is not */
+    {C("1 1 0.8 RG 10 700 m 110 700 l S"), "100.0:10.0-110.0~", ""}, /* pale yellow: light */
+    {C("1 1 0.95 RG 10 700 m 110 700 l S"), "", ""},                /* paler: none */
     {C("0 0 0 1 K 10 700 m 110 700 l S"), "100.0:10.0-110.0", ""},
     {C("0 0 0 0 K 10 700 m 110 700 l S"), "", ""},
     {C("/DeviceGray CS 1 SC 10 700 m 110 700 l S"), "", ""},
@@ -52,7 +57,7 @@ static const ContentCase content_cases[] = {
     {C("10 700 100 -1 re F"), "100.5:10.0-110.0", ""},             /* drawn downwards */
     {C("0 g 10 600 100 50 re f*"),
      "150.0:10.0-110.0 200.0:10.0-110.0", "10.0:150.0-200.0 110.0:150.0-200.0"}, /* its sides */
-    {C("0.9 g 10 600 100 50 re f"), "", ""},                        /* header shading */
+    {C("0.9 g 10 600 100 50 re f"), "", ""},                        /* light shading: no sides */
     {C("0 G 10 600 100 50 re S"),
      "200.0:10.0-110.0 150.0:10.0-110.0", "110.0:150.0-200.0 10.0:150.0-200.0"}, /* stroked */
     {C("10 600 m 110 600 l 60 650 l h f"), "", ""},                 /* a triangle */
@@ -105,7 +110,8 @@ format_rules(const GArray *rules)
     GString *s = g_string_new(NULL);
     for (guint i = 0; i < rules->len; i++) {
         const SlxRule *r = &g_array_index(rules, SlxRule, i);
-        g_string_append_printf(s, "%s%.1f:%.1f-%.1f", i ? " " : "", r->pos, r->from, r->to);
+        g_string_append_printf(s, "%s%.1f:%.1f-%.1f%s", i ? " " : "", r->pos, r->from, r->to,
+                               r->light ? "~" : "");
     }
     return g_string_free(s, FALSE);
 }

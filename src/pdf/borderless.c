@@ -191,7 +191,7 @@ borderless_merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, doubl
             if (inked && !ruled && c > 0 &&
                 borderless_column_inked(col_ink, ny, (guint)((above - y_min) / BIN), a) &&
                 borderless_column_inked(col_ink, ny, b, (guint)MIN((below - y_min) / BIN, ny))) {
-                Rule r = {(y0 + y1) / 2, left, right};
+                Rule r = {(y0 + y1) / 2, left, right, FALSE};
                 g_array_append_val(hr, r);
             }
         }
@@ -301,7 +301,7 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
     }
     double top = y_min - 1, bottom = y_max + 1;
     for (guint i = 0; i < sides->len; i++) {
-        Rule r = {g_array_index(sides, double, i), top, bottom};
+        Rule r = {g_array_index(sides, double, i), top, bottom, FALSE};
         g_array_append_val(vr, r);
     }
     g_array_free(sides, TRUE);
@@ -379,7 +379,7 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
             double start = a + g_array_index(stretches, double, k);
             double end = a + g_array_index(stretches, double, k + 1);
             if ((end - start) * BIN >= leading + MIN_ROW_GAP) {
-                Rule r = {y_min + (start + end) / 2 * BIN, x_min - 1, x_max + 1};
+                Rule r = {y_min + (start + end) / 2 * BIN, x_min - 1, x_max + 1, FALSE};
                 g_array_append_val(hr, r);
                 added++;
             }
@@ -387,7 +387,7 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
                 best = end - start, best_a = start, best_b = end;
         }
         if (added == 0) {
-            Rule r = {y_min + (best_a + best_b) / 2.0 * BIN, x_min - 1, x_max + 1};
+            Rule r = {y_min + (best_a + best_b) / 2.0 * BIN, x_min - 1, x_max + 1, FALSE};
             g_array_append_val(hr, r);
         }
     }
@@ -399,10 +399,10 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
     g_free(col_ink);
     /* Closed at the bottom; at the top too, but for the first table of the
      * page, which may continue a row of the page before. */
-    Rule closing = {bottom, x_min - 1, x_max + 1};
+    Rule closing = {bottom, x_min - 1, x_max + 1, FALSE};
     g_array_append_val(hr, closing);
     if (!opens_page && hr->len > rules_before) {
-        Rule opening = {top, x_min - 1, x_max + 1};
+        Rule opening = {top, x_min - 1, x_max + 1, FALSE};
         g_array_append_val(hr, opening);
     }
     g_array_free(row_gaps, TRUE);

@@ -113,7 +113,7 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
             while (line[x])                  /* line[w] is 0 */
                 x++;
             if (x - start >= min_h) {
-                Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE};
+                Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE, FALSE};
                 g_array_append_val(hruns, r);
             }
         }
@@ -125,7 +125,7 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
                 open[x] = 1;
             } else {
                 if (y - col_start[x] >= min_v) {
-                    Rule r = {(x + 0.5) / SCALE, col_start[x] / SCALE, y / SCALE};
+                    Rule r = {(x + 0.5) / SCALE, col_start[x] / SCALE, y / SCALE, FALSE};
                     g_array_append_val(vruns, r);
                 }
                 open[x] = 0;

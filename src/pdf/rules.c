@@ -31,6 +31,7 @@ slx_pdf_merge_rules(GArray *runs)
             if (r.from <= o->to + 2 * SAME_POS && r.to >= o->from - 2 * SAME_POS) {
                 o->from = MIN(o->from, r.from);
                 o->to = MAX(o->to, r.to);
+                o->light = o->light && r.light;
                 merged = TRUE;
             }
         }
@@ -39,6 +40,43 @@ slx_pdf_merge_rules(GArray *runs)
     }
     g_array_free(runs, TRUE);
     return out;
+}
+
+/* How many rules of OTHERS (the other direction) R meets or crosses. */
+static guint
+rules_meeting(const Rule *r, const GArray *others)
+{
+    guint n = 0;
+    for (guint i = 0; i < others->len; i++) {
+        const Rule *o = &g_array_index(others, Rule, i);
+        n += o->pos >= r->from - SAME_POS && o->pos <= r->to + SAME_POS &&
+             r->pos >= o->from - SAME_POS && r->pos <= o->to + SAME_POS;
+    }
+    return n;
+}
+
+/* Light rules that are no part of a grid, dropped from H and V.  A table
+ * printed with gray hairlines is known by its geometry, parallel lines
+ * meeting perpendicular ones, whatever their gray; a light underline, a
+ * highlight's edge or a page's decoration meets fewer than two.  Dark
+ * rules are all kept (table.c holds them to the grid later), and a light
+ * rule may meet a dark one. */
+static void
+rules_light_in_grid(GArray *h, GArray *v)
+{
+    for (gboolean changed = TRUE; changed;) {
+        changed = FALSE;
+        for (int dir = 0; dir < 2; dir++) {
+            GArray *rules = dir ? v : h, *others = dir ? h : v;
+            for (guint i = rules->len; i-- > 0;) {
+                const Rule *r = &g_array_index(rules, Rule, i);
+                if (r->light && rules_meeting(r, others) < 2) {
+                    g_array_remove_index(rules, i);
+                    changed = TRUE;
+                }
+            }
+        }
+    }
 }
 
 /* Rules at least MIN points long, and shorter pieces in line with one of
@@ -82,6 +120,7 @@ slx_pdf_page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray *
     if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v, backdrop->fills)) {
         *hrules = rules_long(slx_pdf_merge_rules(h), MIN_H_RUN);
         *vrules = rules_long(slx_pdf_merge_rules(v), MIN_V_RUN);
+        rules_light_in_grid(*hrules, *vrules);
     } else if (vector && slx_pdf_rules_over_budget(vector)) {
         *hrules = h;          /* a bomb is not rendered: the caller skips the page */
         *vrules = v;

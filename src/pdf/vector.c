@@ -35,10 +35,15 @@ struct SlxPdfRules {
 
 typedef enum { SPACE_GRAY, SPACE_RGB, SPACE_CMYK, SPACE_TINT, SPACE_OTHER } ColourSpace;
 
+/* How a colour draws: not at all to the eye (white, near white), light
+ * (the gray hairlines LibreOffice and Excel print cell borders in), or
+ * dark. */
+typedef enum { INK_NONE, INK_LIGHT, INK_DARK } Ink;
+
 typedef struct {
     double ctm[6];
     ColourSpace stroke_space, fill_space;
-    gboolean stroke_dark, fill_dark;
+    Ink stroke_ink, fill_ink;
 } GState;
 
 typedef struct {
@@ -68,6 +73,7 @@ typedef struct {
     gsize budget;         /* bytes the page's streams may still decode to */
     gboolean failed;      /* a stream could not be decoded within the budget */
     guint min_states;     /* Q pops no state below this (a form's own) */
+    gboolean light;       /* the path being painted is in a light colour */
 } Interp;
 
 static void vector_run_content(Interp *in, const char *p, const char *end, qpdf_oh resources);
@@ -277,38 +283,40 @@ vector_last_name(const Interp *in)
     return &in->operands[in->n_operands - 1];
 }
 
-/* Whether colour components C (0–1) in SPACE are dark enough to draw a
- * rule (SLX_PDF_DARK). */
-static gboolean
-vector_colour_dark(ColourSpace space, const double *c, int n)
+/* How colour components C (0–1) in SPACE draw: dark below SLX_PDF_DARK
+ * (0–255, on average), light below SLX_PDF_VISIBLE, else not at all. */
+static Ink
+vector_colour_ink(ColourSpace space, const double *c, int n)
 {
     double r, g, b;
     switch (space) {
     case SPACE_GRAY:
         if (n < 1)
-            return TRUE;
+            return INK_DARK;
         r = g = b = c[n - 1];
         break;
     case SPACE_RGB:
         if (n < 3)
-            return TRUE;
+            return INK_DARK;
         r = c[n - 3], g = c[n - 2], b = c[n - 1];
         break;
     case SPACE_CMYK:
         if (n < 4)
-            return TRUE;
+            return INK_DARK;
         r = (1 - c[n - 4]) * (1 - c[n - 1]);
         g = (1 - c[n - 3]) * (1 - c[n - 1]);
         b = (1 - c[n - 2]) * (1 - c[n - 1]);
         break;
     case SPACE_TINT:    /* Separation, DeviceN: a tint is ink, not light */
         if (n < 1)
-            return TRUE;
-        return c[n - 1] >= 1 - SLX_PDF_DARK / 255.0;
+            return INK_DARK;
+        r = g = b = 1 - c[n - 1];
+        break;
     default:            /* Indexed, Pattern, …: assume ink */
-        return TRUE;
+        return INK_DARK;
     }
-    return (r + g + b) / 3 * 255 < SLX_PDF_DARK;
+    double level = (r + g + b) / 3 * 255;
+    return level < SLX_PDF_DARK ? INK_DARK : level < SLX_PDF_VISIBLE ? INK_LIGHT : INK_NONE;
 }
 
 static gboolean
@@ -414,7 +422,7 @@ vector_clear_path(Interp *in)
 static void
 vector_add_rule(Interp *in, gboolean horizontal, double a1, double a2, double at)
 {
-    SlxRule r = {at, MIN(a1, a2), MAX(a1, a2)};
+    SlxRule r = {at, MIN(a1, a2), MAX(a1, a2), in->light};
     g_array_append_val(horizontal ? in->hrules : in->vrules, r);
 }
 
@@ -479,7 +487,7 @@ vector_fill_subpath(Interp *in, guint first, guint last)
         vector_add_rule(in, TRUE, x1, x2, (y1 + y2) / 2);
     else if (w <= THIN && h > w)
         vector_add_rule(in, FALSE, y1, y2, (x1 + x2) / 2);
-    else if (w > THIN && h > THIN) {
+    else if (w > THIN && h > THIN && !in->light) {
         if (in->fills) {
             SlxRect area = {x1, y1, x2, y2};
             g_array_append_val(in->fills, area);
@@ -587,10 +595,14 @@ vector_operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         gboolean strokes = op[0] == 'S' || op[0] == 's' || op[0] == 'B' || op[0] == 'b';
         if (closes)
             vector_close_path(in);
-        if (fills && gs->fill_dark)
+        if (fills && gs->fill_ink != INK_NONE) {
+            in->light = gs->fill_ink == INK_LIGHT;
             vector_fill_path(in);
-        if (strokes && gs->stroke_dark)
+        }
+        if (strokes && gs->stroke_ink != INK_NONE) {
+            in->light = gs->stroke_ink == INK_LIGHT;
             vector_stroke_path(in);
+        }
         vector_clear_path(in);
     } else if (IS("g") || IS("G") || IS("rg") || IS("RG") || IS("k") || IS("K")) {
         gboolean stroke = op[0] == 'G' || op[0] == 'R' || op[0] == 'K';
@@ -599,14 +611,14 @@ vector_operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
         int n = space == SPACE_GRAY ? 1 : space == SPACE_RGB ? 3 : 4;
         if (vector_numbers(in, n, v)) {
             *(stroke ? &gs->stroke_space : &gs->fill_space) = space;
-            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = vector_colour_dark(space, v, n);
+            *(stroke ? &gs->stroke_ink : &gs->fill_ink) = vector_colour_ink(space, v, n);
         }
     } else if (IS("cs") || IS("CS")) {
         const Operand *name = vector_last_name(in);
         if (name) {
             gboolean stroke = op[0] == 'C';
             *(stroke ? &gs->stroke_space : &gs->fill_space) = vector_space_of(in, resources, name);
-            *(stroke ? &gs->stroke_dark : &gs->fill_dark) = TRUE;   /* initial colour: black */
+            *(stroke ? &gs->stroke_ink : &gs->fill_ink) = INK_DARK;   /* initial colour: black */
         }
     } else if (IS("sc") || IS("scn") || IS("SC") || IS("SCN")) {
         gboolean stroke = op[0] == 'S';
@@ -619,7 +631,8 @@ vector_operator(Interp *in, const char *op, gsize len, qpdf_oh resources)
             c[i] = in->operands[in->n_operands - n + i].number;
         ColourSpace space = stroke ? gs->stroke_space : gs->fill_space;
         gboolean pattern = vector_last_name(in) != NULL;   /* a pattern: taken as ink */
-        *(stroke ? &gs->stroke_dark : &gs->fill_dark) = pattern || vector_colour_dark(space, c, n);
+        *(stroke ? &gs->stroke_ink : &gs->fill_ink) =
+            pattern ? INK_DARK : vector_colour_ink(space, c, n);
     } else if (IS("Do")) {
         const Operand *name = vector_last_name(in);
         if (name)
@@ -702,7 +715,7 @@ vector_interpret(Interp *in, const char *content, gsize len, qpdf_oh resources)
     in->states = g_array_new(FALSE, FALSE, sizeof(GState));
     in->points = g_array_new(FALSE, FALSE, sizeof(Point));
     in->starts = g_array_new(FALSE, FALSE, sizeof(guint));
-    GState initial = {{0}, SPACE_GRAY, SPACE_GRAY, TRUE, TRUE};
+    GState initial = {{0}, SPACE_GRAY, SPACE_GRAY, INK_DARK, INK_DARK};
     memcpy(initial.ctm, in->page, sizeof initial.ctm);  /* points land on the page */
     g_array_append_val(in->states, initial);
     in->min_states = 1;

@@ -10,6 +10,7 @@
 typedef struct {
     double pos;
     double from, to;
+    gboolean light;    /* drawn in a light colour: a rule only where it is part of a grid */
 } SlxRule;
 
 /* An area in the same coordinates: X1 < X2, Y1 < Y2. */
@@ -18,8 +19,11 @@ typedef struct {
 } SlxRect;
 
 /* A colour darker than this on average (0–255) draws a rule; the raster
- * scan in raster.c judges pixels by the same bound. */
+ * scan in raster.c judges pixels by the same bound.  A colour lighter than
+ * that but darker than SLX_PDF_VISIBLE (gray hairlines, #BFBFBF) draws a
+ * light rule, which rules.c keeps only where it is part of a grid. */
 #define SLX_PDF_DARK 200
+#define SLX_PDF_VISIBLE 246
 
 typedef struct SlxPdfRules SlxPdfRules;
 
@@ -35,9 +39,9 @@ guint slx_pdf_rules_pages(const SlxPdfRules *doc);
 gboolean slx_pdf_rules_over_budget(const SlxPdfRules *doc);
 
 /* Append to HRULES and VRULES (GArrays of SlxRule) the straight,
- * axis-parallel pieces of every dark stroke on page INDEX (0-based), the
- * thin dark filled rectangles as their middle line, and the sides of
- * larger dark ones; to FILLS (SlxRect; may be NULL) those larger dark
+ * axis-parallel pieces of every visible stroke on page INDEX (0-based),
+ * the thin visible filled rectangles as their middle line (light ones
+ * marked so), and the sides of larger dark ones; to FILLS (SlxRect; may be NULL) those larger dark
  * rectangles themselves (a dark header row, on which white text is
  * meant to be read).  Pieces are not joined or filtered by length.  WIDTH
  * and HEIGHT are the page's size as Poppler reports it (turned with the
