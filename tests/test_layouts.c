@@ -217,7 +217,9 @@ test_document_title(void **state)
 }
 
 /* A line that names the product or the system names the service; a line
- * that only says what system is used does not. */
+ * that only says what system is used does not.  A name ends at the next
+ * label on its line, and before the space that parts it from the title's
+ * words; a title with no space is read as before. */
 static void
 test_service_lines(void **state)
 {
@@ -228,6 +230,20 @@ test_service_lines(void **state)
         {"Product name: Quill Desk\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n", "Quill Desk"},
         {"システム名: ツユクサ予約\nNo.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "ツユクサ予約"},
         {"System: AWS\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n", NULL},
+        {"サービス名称:カワセミ請求\u3000\u3000提供事業者:株式会社カワセミ\u3000\u3000回答日:2026年10月5日\n"
+         "No.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "カワセミ請求"},
+        {"Service name: Quill Desk    Vendor: Quill Inc.\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n",
+         "Quill Desk"},
+        {"ヤマブキ文書管理サービス クラウドサービスレベルチェックリスト\n"
+         "No.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "ヤマブキ文書管理サービス"},
+        {"ミズナラ勤怠クラウド サービスレベルチェックリスト\n"
+         "No.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "ミズナラ勤怠クラウド"},
+        {"ルリビタキ在庫管理 SLAチェックリスト回答\nNo.\t項目\t回答\n1\tサービス時間\t24時間365日\n",
+         "ルリビタキ在庫管理"},
+        {"BtoBプラットフォームサービスレベルチェッ クシート\n"
+         "No.\t項目\t回答\n1\tサービス時間\t24時間365日\n", "BtoBプラットフォーム"},
+        {"Larchmont Ledger - Cloud Service Level Checklist\nNo.\tItem\tAnswer\n1\tService hours\t24/7\n",
+         "Larchmont Ledger"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(lines); i++) {
         const Case c = {"", FALSE, lines[i].in, NULL};

@@ -166,34 +166,55 @@ slx_seg_is_rule(const Context *cx, const SlxBlock *block)
     return rule;
 }
 
+/* Whether PATTERN (of rank RANK in the vocabulary V) names the service in
+ * LINE: its capture is short and is no company, date or label; if so it
+ * becomes T's service. */
+static gboolean
+segment_service_from(const SlxVocabulary *v, const GRegex *pattern, const char *line, guint rank,
+                     SlxTable *t)
+{
+    gboolean named = FALSE;
+    GMatchInfo *mi = NULL;
+    if (g_regex_match(pattern, line, 0, &mi)) {
+        char *s = g_match_info_fetch(mi, 1);
+        if (s) {
+            g_strstrip(s);
+            if (*s && g_utf8_strlen(s, -1) <= 60 && !slx_phrases_match(v->not_service, s)) {
+                g_free(t->service);
+                t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
+                t->service_rank = rank;
+                named = TRUE;
+            }
+        }
+        g_free(s);
+    }
+    g_match_info_free(mi);
+    return named;
+}
+
 /* Title and service from a line outside the table. */
 void
 slx_seg_note_preamble(const Context *cx, SlxTable *t, const char *text)
 {
     const SlxVocabulary *v = &cx->patterns->vocab;
     char *line = slx_normalize(text, -1, SLX_NORM_DEFAULT);
+    /* The service patterns see the line first with its spaces between
+     * Japanese words (「ヤマブキ文書管理サービス クラウドサービスレベル
+     * チェックリスト」 names its service before the space; 「サービス名称:X
+     * 提供事業者:Y」 ends the name at the next label), then without them
+     * (a PDF's gaps can part a word: 「チェッ クシート」).  The patterns are
+     * in order of trust: a line that says 「対象サービス:」 later in the
+     * preamble replaces a name read from the title, never the other way
+     * round. */
+    char *spaced = slx_normalize(text, -1, SLX_NORM_KEEP_CJK_SPACES);
+    const char *forms[] = {spaced, line};
     gboolean named_service = FALSE;
-    /* The service patterns are in order of trust: a line that says
-     * 「対象サービス:」 later in the preamble replaces a name read from the
-     * title, never the other way round. */
     guint rank = t->service ? t->service_rank : v->service->len;
-    for (guint i = 0; i < rank && !named_service; i++) {
-        GMatchInfo *mi = NULL;
-        if (g_regex_match(g_ptr_array_index(v->service, i), line, 0, &mi)) {
-            char *s = g_match_info_fetch(mi, 1);
-            if (s) {
-                g_strstrip(s);
-                if (*s && g_utf8_strlen(s, -1) <= 60 && !slx_phrases_match(v->not_service, s)) {
-                    g_free(t->service);
-                    t->service = slx_normalize(s, -1, SLX_NORM_DEFAULT);
-                    t->service_rank = i;
-                    named_service = TRUE;
-                }
-            }
-            g_free(s);
-        }
-        g_match_info_free(mi);
-    }
+    for (guint i = 0; i < rank && !named_service; i++)
+        for (guint f = 0; f < G_N_ELEMENTS(forms) && !named_service; f++)
+            named_service = segment_service_from(v, g_ptr_array_index(v->service, i), forms[f],
+                                                 i, t);
+    g_free(spaced);
     if (t->title == NULL && g_utf8_strlen(line, -1) <= 80 && !strstr(line, "。")) {
         if (slx_phrases_match(v->title, line)) {
             t->title = g_strdup(line);
