@@ -285,6 +285,31 @@ test_workbook_sheets(void **state)
     slx_table_free(t);
 }
 
+/* A print repeats the header atop each page and cuts a tall row at the
+ * break: under the repeated header, a row with its number cell empty is
+ * the rest of the row above; a numbered one, or one under a header that
+ * is not the one in force, is a row of its own. */
+static void
+test_repeated_header(void **state)
+{
+    (void)state;
+    static TestBlockLine blocks[] = {
+        {"page", "1"}, {"row", "No", "項目名", "回答"}, {"row", "11", "目標復旧時間", "4時"},
+        {"page", "2"}, {"row", "No", "項目名", "回答"}, {"row", "", "(RTO)", "間以内"},
+        {"row", "15", "障害通知時間", "1時間以内"},
+        {"page", "3"}, {"row", "No", "項目名", "回答"}, {"row", "16", "障害監視間隔", "5分"},
+        {"page", "4"}, {"row", "項目名", "回答", "No"}, {"row", "", "1分", ""},
+    };
+    SlxDocument *d = test_document_of(blocks, G_N_ELEMENTS(blocks));
+    SlxTable *t = slx_segment(d, patterns);
+    slx_document_free(d);
+    char *got = rows_text(t);
+    assert_string_equal(got, "11|目標復旧時間 (RTO)|4時間以内\n15|障害通知時間|1時間以内\n"
+                             "16|障害監視間隔|5分");
+    g_free(got);
+    slx_table_free(t);
+}
+
 /* An analyst adds a way of writing "name = value" without recompiling. */
 static void
 test_layout_from_a_file(void **state)
@@ -335,6 +360,7 @@ main(void)
         cmocka_unit_test(test_document_title),
         cmocka_unit_test(test_workbook_sheets),
         cmocka_unit_test(test_service_lines),
+        cmocka_unit_test(test_repeated_header),
         cmocka_unit_test(test_layout_from_a_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

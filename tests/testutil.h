@@ -70,16 +70,23 @@ document_text(const SlxDocument *d)
 
 /* A document of blocks written as a table: each line a kind ("sheet" or
  * "row") and up to four cells, NULL-ended; the workbook readers' output
- * without a workbook. */
+ * without a workbook.  A line ("page", "N") puts the blocks after it on
+ * page N, as the PDF reader does. */
 typedef const char *const TestBlockLine[5];
 
 static inline SlxDocument *
 test_document_of(TestBlockLine *lines, gsize n)
 {
     SlxDocument *d = slx_document_new();
+    guint page = 0;
     for (gsize i = 0; i < n; i++) {
+        if (strcmp(lines[i][0], "page") == 0) {
+            page = (guint)atoi(lines[i][1]);
+            continue;
+        }
         gboolean sheet = strcmp(lines[i][0], "sheet") == 0;
-        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW, (guint)i + 1, 0);
+        SlxBlock *b = slx_document_add(d, sheet ? SLX_BLOCK_SHEET : SLX_BLOCK_ROW,
+                                       page ? 0 : (guint)i + 1, page);
         for (gsize c = 1; c < 5 && lines[i][c]; c++)
             slx_block_take_cell(b, g_strdup(lines[i][c]));
     }

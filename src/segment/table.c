@@ -532,6 +532,25 @@ table_joined_label_value(const Cell *cells, guint n)
     return g_string_free(joined, FALSE);
 }
 
+/* Whether the header roles A and B are the same columns. */
+static gboolean
+table_same_roles(const GArray *a, const GArray *b)
+{
+    return a->len == b->len &&
+           memcmp(a->data, b->data, a->len * sizeof(SlxColumnRole)) == 0;
+}
+
+/* Whether CELLS (N of them) leave empty the number column of the header
+ * roles RL (M of them); FALSE for a header with no number column. */
+static gboolean
+table_number_empty(const Cell *cells, guint n, const SlxColumnRole *rl, guint m)
+{
+    for (guint j = 0; j < m; j++)
+        if (rl[j] == SLX_COL_NO)
+            return j >= n || cells[j].text[0] == '\0';
+    return FALSE;
+}
+
 /* Does a row before any header state the service ([document] service),
  * as a cover sheet's 「サービス名 | ミズナラ勤怠クラウド」 does?  Such a row
  * is the preamble's even when its label looks like an item name. */
@@ -574,14 +593,22 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
     else if (filled >= 2 && sg->roles == NULL)
         h = table_unknown_header_roles(cx, sg->doc, index, sg->frame, cells, n);
     if (h) {
+        /* Nothing continues across a header, but the header a print
+         * repeats atop each page: the row under it may be the rest of the
+         * row the page break cut. */
+        sg->repeated_header = sg->roles && sg->last && gr->page > sg->last->page &&
+                              table_same_roles(sg->roles, h);
+        if (!sg->repeated_header)
+            sg->last = NULL;
         if (sg->roles)
             g_array_free(sg->roles, TRUE);
         sg->roles = h;
         t->header_rows++;
-        sg->last = NULL;  /* nothing continues across a header */
         table_free_cells(cells, n);
         return;
     }
+    gboolean under_repeat = sg->repeated_header;
+    sg->repeated_header = FALSE;
 
     /* One cell at the table's left edge: a known section (「2.サポート」 would also
      * pass for a glued number), or, unless it is a glued item 「12ログの
@@ -617,10 +644,14 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
             first_response = j;
             break;
         }
-    if (sg->last && (first >= first_response || gr->continues)) {
+    /* Under a repeated header, a row of a numbered table with its number
+     * cell empty is the rest of the last row of the page before. */
+    gboolean cut = gr->continues ||
+                   (under_repeat && sg->last->no != NULL && table_number_empty(cells, n, rl, m));
+    if (sg->last && (first >= first_response || cut)) {
         /* A row cut by a page break has the columns of the row it
          * continues, which may be shifted from the header's. */
-        const GArray *by = gr->continues && sg->last_roles->len == n ? sg->last_roles : use;
+        const GArray *by = cut && sg->last_roles->len == n ? sg->last_roles : use;
         const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
         for (guint i = first; i < n; i++)
             slx_seg_put(sg->last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
