@@ -222,6 +222,8 @@ static const Case cases[] = {
     {"41", "ISO/IEC 27001認証を取得した国内データセンター", "L certification ISO/IEC 27001; L location JP"},
     {"36", "解約日から30日間、CSV形式でエクスポート", "D 30 day; L format CSV"},
     {"6", "西日本リージョンへ転送", "L location JP"},
+    {"6", "Standby in a second Japanese region", "L location JP"},
+    {"27", "Weekdays 9:00-18:00, closed on Japanese public holidays", "T 09:00-18:00 weekdays"},
     {"6", "東京・大阪リージョン間で切替", "L location JP"},
     {"49", "AWSの東京リージョンを利用", "L location AWS ap-northeast-1"},   /* not also JP */
     {"49", "国内(AWS東京リージョン、大阪リージョン)", "L location JP|AWS ap-northeast-1|AWS ap-northeast-3"},
