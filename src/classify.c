@@ -306,6 +306,19 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
     return a;
 }
 
+gboolean
+slx_row_same_as_previous(const SlxRow *row, const SlxVocabulary *v)
+{
+    gboolean same = FALSE;
+    for (guint i = 0; i < row->responses->len && !same; i++) {
+        const SlxResponse *r = g_ptr_array_index(row->responses, i);
+        char *flat = slx_normalize(r->text, -1, SLX_NORM_DEFAULT);
+        same = slx_phrases_match(v->same_as_previous, flat);
+        g_free(flat);
+    }
+    return same;
+}
+
 SlxAnswer
 slx_classify(const SlxRow *row, const SlxCatalogItem *item, const SlxVocabulary *v,
              const GPtrArray *values)

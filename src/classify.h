@@ -28,6 +28,12 @@ const char *slx_answer_name(SlxAnswer a);
 SlxAnswer slx_classify(const SlxRow *row, const SlxCatalogItem *item,
                        const SlxVocabulary *vocab, const GPtrArray *values);
 
+/* Whether a response cell of ROW says only 「同上」 (same as above) beside
+ * others (a 有 in the marker column, 同上 in the detail): the row takes
+ * the values of the row above, and its answer too unless a marker gives
+ * one. */
+gboolean slx_row_same_as_previous(const SlxRow *row, const SlxVocabulary *v);
+
 /* The same for a response text alone (used by the tests and by readers
  * that have no rows).  TEXT is normalized with SLX_NORM_KEEP_CJK_SPACES. */
 SlxAnswer slx_classify_text(const char *text, const SlxCatalogItem *item,

@@ -53,15 +53,18 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
         g_ptr_array_unref(it->values);
         it->values = slx_extract_values(x, it->text, m->item);
         it->answer = slx_classify(row, m->item, &p->vocab, it->values);
-        if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS) {
+        if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS || slx_row_same_as_previous(row, &p->vocab)) {
             it->flags |= SLX_FLAG_SAME_AS_PREVIOUS;
             if (prev) {
-                /* 「同上」 says what the row above says: its answer and values. */
-                it->answer = prev->answer;
+                /* 「同上」 says what the row above says: its values, and its
+                 * answer unless a marker beside it gives one. */
+                if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS)
+                    it->answer = prev->answer;
                 for (guint k = 0; k < prev->values->len; k++)
                     g_ptr_array_add(it->values, slx_value_copy(g_ptr_array_index(prev->values, k)));
             } else {
-                it->answer = SLX_ANSWER_UNKNOWN;
+                if (it->answer == SLX_ANSWER_SAME_AS_PREVIOUS)
+                    it->answer = SLX_ANSWER_UNKNOWN;
                 slx_record_warn(r, "line %u: 同上 (same as above) on the first row: nothing to copy",
                                 row->line);
             }

@@ -190,6 +190,28 @@ test_marker_column(void **state)
     g_ptr_array_unref(row.responses);
 }
 
+/* 「同上」 in the detail column beside a marker: the row says the same as
+ * the row above, and its marker still gives the answer. */
+static void
+test_same_as_previous_cell(void **state)
+{
+    (void)state;
+    SlxRow row = {0};
+    row.responses = g_ptr_array_new();
+    SlxResponse mark = {(char *)"有", SLX_COL_ANSWER, 3};
+    SlxResponse same = {(char *)"同上", SLX_COL_ANSWER, 4};
+    SlxResponse prose = {(char *)"同上の窓口で受け付けます", SLX_COL_ANSWER, 4};
+    g_ptr_array_add(row.responses, &mark);
+    g_ptr_array_add(row.responses, &same);
+    const SlxCatalogItem *it = slx_catalog_lookup(meti, "27");
+    assert_true(slx_row_same_as_previous(&row, &patterns->vocab));
+    assert_int_equal(slx_classify(&row, it, &patterns->vocab, NULL), SLX_ANSWER_YES);
+    /* 同上 inside a sentence is not the whole answer. */
+    g_ptr_array_index(row.responses, 1) = &prose;
+    assert_false(slx_row_same_as_previous(&row, &patterns->vocab));
+    g_ptr_array_unref(row.responses);
+}
+
 /* Contrast patterns added by a file split a sentence wherever any of them
  * turns first: "… is provided whereas … are not provided but …" is three
  * clauses (one affirmative, one negative), so partial. */
@@ -229,6 +251,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_marker_column),
+        cmocka_unit_test(test_same_as_previous_cell),
         cmocka_unit_test(test_added_contrast),
         cmocka_unit_test(test_names),
     };
