@@ -200,54 +200,133 @@ borderless_merged_cell_rules(const guint8 *col_ink, guint ncols, guint ny, doubl
     g_free(others);
 }
 
-/* Rules for the borderless table in LINES[FROM..TO), added to HR and VR.
- * COLUMNS holds the column sides of the table before (on the page before,
- * for the first block of a page), and gets this one's.  The first block of
- * a page is left open at the top, like a row cut by the page break. */
-static void
-borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArray *columns,
-            GArray *hr, GArray *vr)
-{
-    guint rules_before = hr->len;
+/* The lines of a borderless table and what they ink. */
+typedef struct {
+    const GArray *lines;    /* Line: the page's */
+    guint first, last;      /* the table's: LINES[FIRST..LAST] */
+    guint nmulti;           /* of them, lines of several runs */
+    double size;            /* their mean glyph size */
+    double x_min, x_max;    /* their ink, across */
+} Span;
 
-    /* The table's lines: from the first to the last line of several runs. */
-    guint first = G_MAXUINT, last = 0, nmulti = 0;
-    double size = 0, x_min = G_MAXDOUBLE, x_max = 0;
-    for (guint i = from; i < to; i++) {
-        const Line *l = &g_array_index(lines, Line, i);
+/* Fill in the figures of S from its lines of several runs, and move its
+ * ends to such lines. */
+static void
+borderless_measure(Span *s)
+{
+    guint first = G_MAXUINT, last = 0;
+    s->nmulti = 0;
+    s->size = 0;
+    s->x_min = G_MAXDOUBLE;
+    s->x_max = 0;
+    for (guint i = s->first; i <= s->last && i < s->lines->len; i++) {
+        const Line *l = &g_array_index(s->lines, Line, i);
         if (slx_pdf_line_runs(l) < 2)
             continue;
         first = MIN(first, i);
         last = i;
-        nmulti++;
-        size += l->size;
-        x_min = MIN(x_min, slx_pdf_line_left(l));
-        x_max = MAX(x_max, slx_pdf_line_right(l));
+        s->nmulti++;
+        s->size += l->size;
+        s->x_min = MIN(s->x_min, slx_pdf_line_left(l));
+        s->x_max = MAX(s->x_max, slx_pdf_line_right(l));
     }
-    GArray *gaps = g_array_new(FALSE, FALSE, sizeof(double));
-    if (nmulti < MIN_TABLE_LINES) {
-        /* Too few lines to see columns in: at most the end of the table of
-         * the page before (the rest of its last row), in its columns. */
-        if (columns->len < 2 || !opens_page || from >= to)
-            goto out;
-        borderless_sides_as_gaps(columns, gaps);
-        const Line *l = &g_array_index(lines, Line, from);
-        if (!borderless_line_fits(l, gaps, g_array_index(columns, double, 0),
-                       g_array_index(columns, double, columns->len - 1)))
-            goto out;
-        first = last = from;
-        size = l->size;
-        x_min = g_array_index(columns, double, 0) + 1;
-        x_max = g_array_index(columns, double, columns->len - 1) - 1;
-    } else {
-        size /= nmulti;
-        borderless_column_gaps(lines, first, last, size, x_min, x_max, gaps);
+    if (s->nmulti > 0) {
+        s->first = first;
+        s->last = last;
+        s->size /= s->nmulti;
     }
+}
 
-    /* Column sides: in the middle of each gap, unless the page before had
-     * sides inside it: a column empty on this page (no 種別 on it) is
-     * still there, and the rows of both pages must line up. */
-    double left = x_min - 1, right = x_max + 1;
+/* The column gaps of S's lines of several runs (pairs x0, x1). */
+static GArray *
+borderless_span_gaps(const Span *s)
+{
+    GArray *gaps = g_array_new(FALSE, FALSE, sizeof(double));
+    borderless_column_gaps(s->lines, s->first, s->last, s->size, s->x_min, s->x_max, gaps);
+    return gaps;
+}
+
+/* A title, a line of meta fields (「サービス名称:…　回答日:…」) or a note
+ * above or below a table can hold several runs and span the page: counted
+ * as a table line, it would ink every gap between columns.  The lines at
+ * either end of S that cross gaps the others leave are not the table's
+ * (at most MAX_SPANNING at each end, and never below MIN_TABLE_LINES);
+ * *GAPS becomes the gaps of the rest. */
+#define MAX_SPANNING 3
+static void
+borderless_drop_spanning(Span *s, GArray **gaps)
+{
+    for (int end = 0; end < 2; end++) {
+        for (int n = 0; n < MAX_SPANNING && s->nmulti > MIN_TABLE_LINES; n++) {
+            Span rest = *s;
+            guint edge = end ? s->last : s->first;
+            if (end)
+                rest.last--;
+            else
+                rest.first++;
+            borderless_measure(&rest);
+            GArray *g = borderless_span_gaps(&rest);
+            if (g->len <= (*gaps)->len || !borderless_line_crosses(&g_array_index(s->lines, Line, edge), g)) {
+                g_array_free(g, TRUE);
+                break;
+            }
+            *s = rest;
+            g_array_free(*gaps, TRUE);
+            *gaps = g;
+        }
+    }
+}
+
+/* The column GAPS of S (found from its lines of several runs) narrowed to
+ * what all its lines leave: a cell's wrapped line that fills the cell
+ * (a line of one run, its row's other cells centred beside it) reaches
+ * further into the gap than the lines of several runs do.  A gap that
+ * lines ink all across (a section row spanning the columns) stays. */
+static void
+borderless_narrow_gaps(const Span *s, GArray *gaps)
+{
+    for (guint i = 0; i + 1 < gaps->len; i += 2) {
+        double lo = g_array_index(gaps, double, i), hi = g_array_index(gaps, double, i + 1);
+        guint n = (guint)ceil((hi - lo) / BIN);
+        if (n == 0)
+            continue;
+        guint8 *inked = g_new0(guint8, n);
+        for (guint l = s->first; l <= s->last; l++) {
+            const Line *line = &g_array_index(s->lines, Line, l);
+            for (guint k = 0; k < line->glyphs->len; k++) {
+                const Glyph *g = g_ptr_array_index(line->glyphs, k);
+                if (g->x2 <= lo || g->x1 >= hi)
+                    continue;
+                guint a = (guint)MAX(floor((g->x1 - lo) / BIN), 0);
+                guint b = (guint)MIN(ceil((g->x2 - lo) / BIN), n);
+                memset(inked + a, 1, b > a ? b - a : 0);
+            }
+        }
+        GArray *runs = g_array_new(FALSE, FALSE, sizeof(double));
+        borderless_empty_runs(inked, n, 1, runs);
+        double best = 0, best_lo = lo, best_hi = hi;
+        for (guint k = 0; k + 1 < runs->len; k += 2) {
+            double a = g_array_index(runs, double, k), b = g_array_index(runs, double, k + 1);
+            if (b - a > best)
+                best = b - a, best_lo = lo + a * BIN, best_hi = lo + b * BIN;
+        }
+        if (best > 0) {
+            g_array_index(gaps, double, i) = best_lo;
+            g_array_index(gaps, double, i + 1) = best_hi;
+        }
+        g_array_free(runs, TRUE);
+        g_free(inked);
+    }
+}
+
+/* The sides of the columns of S: in the middle of each of its GAPS,
+ * unless the page before had sides inside it (COLUMNS): a column empty
+ * on this page (no 種別 on it) is still there, and the rows of both pages
+ * must line up.  COLUMNS gets the sides. */
+static GArray *
+borderless_sides(const Span *s, GArray *gaps, GArray *columns)
+{
+    double left = s->x_min - 1, right = s->x_max + 1;
     if (columns->len >= 2 && g_array_index(columns, double, 0) <= left &&
         g_array_index(columns, double, columns->len - 1) >= right) {
         left = g_array_index(columns, double, 0);
@@ -256,9 +335,9 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
     GArray *sides = g_array_new(FALSE, FALSE, sizeof(double));
     g_array_append_val(sides, left);
     /* Beyond the ink, too: a column empty at the table's edge. */
-    g_array_prepend_val(gaps, x_min);
+    g_array_prepend_val(gaps, s->x_min);
     g_array_prepend_val(gaps, left);
-    g_array_append_val(gaps, x_max);
+    g_array_append_val(gaps, s->x_max);
     g_array_append_val(gaps, right);
     for (guint i = 0; i + 1 < gaps->len; i += 2) {
         double lo = g_array_index(gaps, double, i), hi = g_array_index(gaps, double, i + 1);
@@ -276,73 +355,141 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
     g_array_append_val(sides, right);
     g_array_set_size(columns, 0);
     g_array_append_vals(columns, sides->data, sides->len);
-    x_min = left + 1;
-    x_max = right - 1;
+    return sides;
+}
 
-    /* Lines next to the table that stay inside its columns belong to it:
-     * the rest of a row cut by the page break, a last wrapped line. */
-    GArray *cuts = g_array_new(FALSE, FALSE, sizeof(double));
-    borderless_sides_as_gaps(sides, cuts);
-    while (first > from && borderless_line_fits(&g_array_index(lines, Line, first - 1), cuts, left, right))
-        first--;
-    while (last + 1 < to && borderless_line_fits(&g_array_index(lines, Line, last + 1), cuts, left, right))
-        last++;
-    g_array_free(cuts, TRUE);
-    /* A glyph inks one glyph size about its centre (its box can be taller
-     * than the line pitch). */
-    double y_min = G_MAXDOUBLE, y_max = 0;
-    for (guint i = first; i <= last; i++) {
-        const Line *l = &g_array_index(lines, Line, i);
+/* The column (0 to NSIDES-2) between SIDES that X falls in. */
+static guint
+borderless_column_of(const GArray *sides, double x)
+{
+    guint c = 0;
+    while (c + 2 < sides->len && x > g_array_index(sides, double, c + 1))
+        c++;
+    return c;
+}
+
+/* The gap the ink of two lines of one cell leaves, from the pitch of the
+ * lines within a column: touching lines (line-height 1) and the padding
+ * between rows are told apart so, which the gaps alone cannot do.  The
+ * pitch within a cell is the smallest that recurs in the DENSE columns
+ * between SIDES, if some lines at that pitch are continuations (a column
+ * dense elsewhere has nothing on that line: a cell longer than its row's
+ * others).  Without such evidence the lines are evenly spaced rows of one
+ * line each: *EVERY_LINE. */
+static double
+borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
+                    const guint *coverage, gboolean *every_line)
+{
+    guint ncols = sides->len - 1;
+    GArray *pitches = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *evidence = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    guint64 *in = g_new0(guint64, s->last - s->first + 1);   /* the columns each line inks */
+    for (guint i = s->first; i <= s->last; i++) {
+        const Line *l = &g_array_index(s->lines, Line, i);
         for (guint k = 0; k < l->glyphs->len; k++) {
             const Glyph *g = g_ptr_array_index(l->glyphs, k);
-            y_min = MIN(y_min, (g->y1 + g->y2) / 2 - size / 2);
-            y_max = MAX(y_max, (g->y1 + g->y2) / 2 + size / 2);
+            guint c = MIN(borderless_column_of(sides, (g->x1 + g->x2) / 2), 63);
+            in[i - s->first] |= G_GUINT64_CONSTANT(1) << c;
         }
     }
-    double top = y_min - 1, bottom = y_max + 1;
-    for (guint i = 0; i < sides->len; i++) {
-        Rule r = {g_array_index(sides, double, i), top, bottom, FALSE};
-        g_array_append_val(vr, r);
+    /* The columns compared: the dense ones, and with a single dense
+     * column (a long 規定内容 beside short cells), the next most inked. */
+    guint64 all_dense = 0;
+    guint ndense = 0;
+    for (guint c = 0; c < MIN(ncols, 64); c++)
+        if (dense[c]) {
+            all_dense |= G_GUINT64_CONSTANT(1) << c;
+            ndense++;
+        }
+    if (ndense == 1 && ncols >= 2) {
+        guint next = G_MAXUINT;
+        for (guint c = 0; c < MIN(ncols, 64); c++)
+            if (!dense[c] && (next == G_MAXUINT || coverage[c] > coverage[next]))
+                next = c;
+        all_dense |= G_GUINT64_CONSTANT(1) << next;
     }
-    g_array_free(sides, TRUE);
+    for (guint c = 0; c < MIN(ncols, 64); c++) {
+        guint64 bit = G_GUINT64_CONSTANT(1) << c;
+        if (!(all_dense & bit))
+            continue;
+        double prev = -1;
+        for (guint i = s->first; i <= s->last; i++) {
+            if (!(in[i - s->first] & bit))
+                continue;
+            double mid = g_array_index(s->lines, Line, i).mid;
+            if (prev >= 0) {
+                double p = mid - prev;
+                gboolean continues = (in[i - s->first] & all_dense) != all_dense;
+                g_array_append_val(pitches, p);
+                g_array_append_val(evidence, continues);
+            }
+            prev = mid;
+        }
+    }
+    g_free(in);
+    /* The smallest pitch that recurs (to half a point), and how many of
+     * its lines are continuations. */
+    double pitch = G_MAXDOUBLE;
+    guint cluster = 0, continuations = 0;
+    for (guint i = 0; i < pitches->len; i++) {
+        double p = g_array_index(pitches, double, i);
+        if (p < 0.5 * s->size || p >= pitch)
+            continue;
+        guint n = 0, e = 0;
+        for (guint k = 0; k < pitches->len; k++)
+            if (fabs(g_array_index(pitches, double, k) - p) <= 0.5) {
+                n++;
+                e += g_array_index(evidence, gboolean, k);
+            }
+        if (n >= 2)
+            pitch = p, cluster = n, continuations = e;
+    }
+    g_array_free(pitches, TRUE);
+    g_array_free(evidence, TRUE);
+    *every_line = !(continuations >= 2 && 4 * continuations >= cluster);
+    return *every_line ? 0 : MAX(pitch - s->size, 0);
+}
 
-    /* Rows: y bins the table's lines do not ink, a glyph inking one glyph
-     * size about its centre.  The lines of one cell are the leading apart;
-     * rows are further apart by the cells' padding.  So the commonest gap
-     * is taken for the leading, and gaps wider by MIN_ROW_GAP part rows; if
-     * none is wider, every line is a row.  A merged cell (種別) printed
-     * across the rows it spans would close the gaps between them: columns
-     * inked much less than the others (merged 種別, No., 備考) are left out
-     * of the gaps, and the rule goes where they leave room if they do. */
-    guint ny = (guint)ceil((y_max - y_min) / BIN) + 1, ncols = vr->len - 1;
-    guint8 *col_ink = g_new0(guint8, (gsize)ncols * ny);
-    for (guint i = first; i <= last; i++) {
-        const Line *l = &g_array_index(lines, Line, i);
-        for (guint k = 0; k < l->glyphs->len; k++) {
-            const Glyph *g = g_ptr_array_index(l->glyphs, k);
-            double cx = (g->x1 + g->x2) / 2, mid = (g->y1 + g->y2) / 2;
-            guint c = 0;
-            while (c + 1 < ncols && cx > g_array_index(vr, Rule, c + 1).pos)
-                c++;
-            double a = floor((mid - size / 2 - y_min) / BIN), b = ceil((mid + size / 2 - y_min) / BIN);
-            for (guint y = (guint)MAX(a, 0); y < MIN((guint)MAX(b, 0), ny); y++)
-                col_ink[(gsize)c * ny + y] = 1;
-        }
-    }
+/* Which of the NCOLS columns of COL_INK (NY bins each) are dense: inked
+ * at least SPARSE_COLUMN as much as the most inked one.  Columns inked
+ * much less (a merged 種別, No., 備考) are left out of the row gaps.
+ * *COVERAGE_OUT gets the bins each column inks (g_free). */
+static gboolean *
+borderless_dense_columns(const guint8 *col_ink, guint ncols, guint ny, guint **coverage_out)
+{
     guint *coverage = g_new0(guint, ncols), most = 0;
     for (guint c = 0; c < ncols; c++) {
         for (guint y = 0; y < ny; y++)
             coverage[c] += col_ink[(gsize)c * ny + y];
         most = MAX(most, coverage[c]);
     }
+    gboolean *dense = g_new0(gboolean, ncols);
+    for (guint c = 0; c < ncols; c++)
+        dense[c] = coverage[c] >= SPARSE_COLUMN * most;
+    *coverage_out = coverage;
+    return dense;
+}
+
+/* Rules between the rows of the table in COL_INK (NCOLS columns of NY
+ * bins from Y_MIN), from X_MIN to X_MAX, into HR: the y bins the dense
+ * columns do not ink, where that gap is wider than a cell's own gap
+ * CELL_GAP by MIN_ROW_GAP (any gap, for EVERY_LINE).  Where the sparse
+ * columns leave room, the rule goes there: each stretch of the gap no
+ * column inks that is itself a row gap (a section row printed in sparse
+ * columns only lies between two), else the widest one (a merged cell
+ * printed across the rows it spans). */
+static void
+borderless_row_rules(const guint8 *col_ink, const gboolean *dense, guint ncols, guint ny,
+                     double y_min, double cell_gap, gboolean every_line, double x_min,
+                     double x_max, GArray *hr)
+{
     guint8 *inked_all = g_new0(guint8, ny), *inked = g_new0(guint8, ny);
     for (guint c = 0; c < ncols; c++)
         for (guint y = 0; y < ny; y++) {
             inked_all[y] |= col_ink[(gsize)c * ny + y];
-            if (coverage[c] >= SPARSE_COLUMN * most)
+            if (dense[c])
                 inked[y] |= col_ink[(gsize)c * ny + y];
         }
-    g_free(coverage);
     GArray *row_gaps = g_array_new(FALSE, FALSE, sizeof(double));
     borderless_empty_runs(inked, ny, 1, row_gaps);
     g_free(inked);
@@ -351,26 +498,12 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
         g_array_set_size(row_gaps, row_gaps->len - 2);
     if (row_gaps->len >= 2 && g_array_index(row_gaps, double, 0) == 0)
         g_array_remove_range(row_gaps, 0, 2);
-    /* The leading is the commonest gap between lines in a column (to half
-     * a point): cells have more lines than rows have cells, and lines in
-     * another font or size can be closer. */
-    double leading = borderless_leading(col_ink, ncols, ny), widest = 0;
-    for (guint i = 0; i + 1 < row_gaps->len; i += 2)
-        widest = MAX(widest, (g_array_index(row_gaps, double, i + 1) - g_array_index(row_gaps, double, i)) * BIN);
-    /* Evenly spaced lines are rows of one line each, in a table; the end
-     * of the page before's table alone is more likely one cut row. */
-    gboolean every_line = widest < leading + MIN_ROW_GAP && nmulti >= MIN_TABLE_LINES;
-    if (widest < leading + MIN_ROW_GAP && !every_line)
-        g_array_set_size(row_gaps, 0);
+    double min_gap = every_line ? 0 : cell_gap + MIN_ROW_GAP;
     GArray *stretches = g_array_new(FALSE, FALSE, sizeof(double));
     for (guint i = 0; i + 1 < row_gaps->len; i += 2) {
         guint a = (guint)g_array_index(row_gaps, double, i), b = (guint)g_array_index(row_gaps, double, i + 1);
-        if (!every_line && (b - a) * BIN < leading + MIN_ROW_GAP)
+        if ((b - a) * BIN < min_gap)
             continue;
-        /* Where the sparse columns leave room: each stretch of the gap no
-         * column inks that is itself a row gap (a section row printed in
-         * sparse columns only lies between two), else the widest one (a
-         * merged cell printed across the rows it spans). */
         double best_a = a, best_b = b, best = 0;
         guint added = 0;
         g_array_set_size(stretches, 0);
@@ -378,7 +511,7 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
         for (guint k = 0; k + 1 < stretches->len; k += 2) {
             double start = a + g_array_index(stretches, double, k);
             double end = a + g_array_index(stretches, double, k + 1);
-            if ((end - start) * BIN >= leading + MIN_ROW_GAP) {
+            if ((end - start) * BIN >= min_gap && !every_line) {
                 Rule r = {y_min + (start + end) / 2 * BIN, x_min - 1, x_max + 1, FALSE};
                 g_array_append_val(hr, r);
                 added++;
@@ -392,10 +525,111 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
         }
     }
     g_array_free(stretches, TRUE);
+    g_array_free(row_gaps, TRUE);
     g_free(inked_all);
+}
+
+/* Rules for the borderless table in LINES[FROM..TO), added to HR and VR.
+ * COLUMNS holds the column sides of the table before (on the page before,
+ * for the first block of a page), and gets this one's.  The first block of
+ * a page is left open at the top, like a row cut by the page break. */
+static void
+borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page, GArray *columns,
+                 GArray *hr, GArray *vr)
+{
+    guint rules_before = hr->len;
+
+    /* The table's lines: from the first to the last line of several runs,
+     * but for lines that span its columns at either end. */
+    Span s = {lines, from, to - 1, 0, 0, 0, 0};
+    borderless_measure(&s);
+    GArray *gaps;
+    if (s.nmulti < MIN_TABLE_LINES) {
+        /* Too few lines to see columns in: at most the end of the table of
+         * the page before (the rest of its last row), in its columns. */
+        if (columns->len < 2 || !opens_page || from >= to)
+            return;
+        gaps = g_array_new(FALSE, FALSE, sizeof(double));
+        borderless_sides_as_gaps(columns, gaps);
+        const Line *l = &g_array_index(lines, Line, from);
+        if (!borderless_line_fits(l, gaps, g_array_index(columns, double, 0),
+                                  g_array_index(columns, double, columns->len - 1))) {
+            g_array_free(gaps, TRUE);
+            return;
+        }
+        s.first = s.last = from;
+        s.size = l->size;
+        s.x_min = g_array_index(columns, double, 0) + 1;
+        s.x_max = g_array_index(columns, double, columns->len - 1) - 1;
+    } else {
+        gaps = borderless_span_gaps(&s);
+        borderless_drop_spanning(&s, &gaps);
+    }
+    borderless_narrow_gaps(&s, gaps);
+    GArray *sides = borderless_sides(&s, gaps, columns);
+    g_array_free(gaps, TRUE);
+    double left = g_array_index(sides, double, 0), right = g_array_index(sides, double, sides->len - 1);
+    double x_min = left + 1, x_max = right - 1;
+
+    /* Lines next to the table that stay inside its columns belong to it:
+     * the rest of a row cut by the page break, a last wrapped line. */
+    GArray *cuts = g_array_new(FALSE, FALSE, sizeof(double));
+    borderless_sides_as_gaps(sides, cuts);
+    while (s.first > from && borderless_line_fits(&g_array_index(lines, Line, s.first - 1), cuts, left, right))
+        s.first--;
+    while (s.last + 1 < to && borderless_line_fits(&g_array_index(lines, Line, s.last + 1), cuts, left, right))
+        s.last++;
+    g_array_free(cuts, TRUE);
+
+    /* A glyph inks one glyph size about its centre (its box can be taller
+     * than the line pitch). */
+    double size = s.size, y_min = G_MAXDOUBLE, y_max = 0;
+    for (guint i = s.first; i <= s.last; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            y_min = MIN(y_min, (g->y1 + g->y2) / 2 - size / 2);
+            y_max = MAX(y_max, (g->y1 + g->y2) / 2 + size / 2);
+        }
+    }
+    double top = y_min - 1, bottom = y_max + 1;
+    for (guint i = 0; i < sides->len; i++) {
+        Rule r = {g_array_index(sides, double, i), top, bottom, FALSE};
+        g_array_append_val(vr, r);
+    }
+
+    /* Rows: y bins the table's lines do not ink, each column apart. */
+    guint ny = (guint)ceil((y_max - y_min) / BIN) + 1, ncols = sides->len - 1;
+    guint8 *col_ink = g_new0(guint8, (gsize)ncols * ny);
+    for (guint i = s.first; i <= s.last; i++) {
+        const Line *l = &g_array_index(lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            guint c = borderless_column_of(sides, (g->x1 + g->x2) / 2);
+            double mid = (g->y1 + g->y2) / 2;
+            double a = floor((mid - size / 2 - y_min) / BIN), b = ceil((mid + size / 2 - y_min) / BIN);
+            for (guint y = (guint)MAX(a, 0); y < MIN((guint)MAX(b, 0), ny); y++)
+                col_ink[(gsize)c * ny + y] = 1;
+        }
+    }
+    guint *coverage;
+    gboolean *dense = borderless_dense_columns(col_ink, ncols, ny, &coverage);
+    gboolean every_line = FALSE;
+    double cell_gap;
+    if (s.nmulti >= MIN_TABLE_LINES) {
+        cell_gap = borderless_cell_gap(&s, sides, dense, coverage, &every_line);
+    } else {
+        /* The end of the page before's table alone is more likely one cut
+         * row: only gaps wider than the commonest part its rows. */
+        cell_gap = borderless_leading(col_ink, ncols, ny);
+    }
+    g_array_free(sides, TRUE);
+    borderless_row_rules(col_ink, dense, ncols, ny, y_min, cell_gap, every_line, x_min, x_max, hr);
     if (!every_line)
-        borderless_merged_cell_rules(col_ink, ncols, ny, y_min, leading + MIN_ROW_GAP, rules_before,
-                          x_min - 1, x_max + 1, hr);
+        borderless_merged_cell_rules(col_ink, ncols, ny, y_min, cell_gap + MIN_ROW_GAP, rules_before,
+                                     x_min - 1, x_max + 1, hr);
+    g_free(dense);
+    g_free(coverage);
     g_free(col_ink);
     /* Closed at the bottom; at the top too, but for the first table of the
      * page, which may continue a row of the page before. */
@@ -405,9 +639,6 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
         Rule opening = {top, x_min - 1, x_max + 1, FALSE};
         g_array_append_val(hr, opening);
     }
-    g_array_free(row_gaps, TRUE);
-out:
-    g_array_free(gaps, TRUE);
 }
 
 /* Rules for the borderless tables among GLYPHS, added to HR and VR.  A
