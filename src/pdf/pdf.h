@@ -62,6 +62,7 @@ typedef struct {
     double top;
     SlxBlock *block;
     gboolean outside;      /* text outside the table: may be furniture */
+    double heading_size;   /* a heading's font size: its level is set once all pages are read */
 } PdfBlock;
 
 #define SLX_PDF_SCALE 2.0  /* raster pixels per point */
@@ -95,6 +96,10 @@ void slx_pdf_page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns, 
 /* text.c */
 void slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
                          guint page, GArray *blocks);
+
+/* text.c: the level of each heading of HEADINGS (PdfBlock, from every
+ * page), by the rank of its font size among the document's headings. */
+void slx_pdf_heading_levels(GArray *headings);
 
 /* furniture.c */
 void slx_pdf_note_furniture(GHashTable *furniture, SlxBlock *block, double top);

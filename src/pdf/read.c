@@ -15,11 +15,12 @@ read_by_top(gconstpointer a, gconstpointer b)
     return x->top < y->top ? -1 : x->top > y->top;
 }
 
-/* The blocks of page P (1-based) into DOC in reading order, top to
- * bottom; text outside the table is noted as possible FURNITURE. */
+/* The blocks of page P (1-based) into OUT in reading order, top to
+ * bottom; text outside the table is noted as possible FURNITURE, and
+ * headings are kept in HEADINGS for their levels. */
 static void
 read_page_blocks(SlxDocument *out, GArray *glyphs, GArray *hr, GArray *vr, GArray *columns,
-                 guint p, GHashTable *furniture)
+                 guint p, GHashTable *furniture, GArray *headings)
 {
     GArray *blocks = g_array_new(FALSE, FALSE, sizeof(PdfBlock));
     slx_pdf_page_rows(glyphs, hr, vr, columns, p, blocks);
@@ -29,6 +30,8 @@ read_page_blocks(SlxDocument *out, GArray *glyphs, GArray *hr, GArray *vr, GArra
         slx_document_append(out, pb->block);
         if (pb->outside)
             slx_pdf_note_furniture(furniture, pb->block, pb->top);
+        if (pb->block->kind == SLX_BLOCK_HEADING)
+            g_array_append_val(headings, *pb);
     }
     g_array_free(blocks, TRUE);
 }
@@ -75,6 +78,7 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint m
     GArray *columns = g_array_new(FALSE, FALSE, sizeof(double)); /* of a borderless table */
     GHashTable *furniture = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify)g_ptr_array_unref);
+    GArray *headings = g_array_new(FALSE, FALSE, sizeof(PdfBlock));
     info->pages = (guint)poppler_document_get_n_pages(doc);
     if (max_pages > 0 && info->pages > max_pages) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
@@ -83,6 +87,7 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint m
         slx_document_free(out);
         g_array_free(columns, TRUE);
         g_hash_table_unref(furniture);
+        g_array_free(headings, TRUE);
         return NULL;
     }
     /* A second reader for the paths; if it sees the document otherwise
@@ -121,7 +126,7 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint m
             g_array_free(hr, TRUE);
             g_array_free(vr, TRUE);
         } else {
-            read_page_blocks(out, glyphs, hr, vr, columns, p + 1, furniture);
+            read_page_blocks(out, glyphs, hr, vr, columns, p + 1, furniture, headings);
         }
         g_array_free(glyphs, TRUE);
         g_object_unref(page);
@@ -129,6 +134,9 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint m
     g_object_unref(doc);
     slx_pdf_rules_close(vector);
     g_array_free(columns, TRUE);
+    /* Before the furniture goes: HEADINGS points into the document. */
+    slx_pdf_heading_levels(headings);
+    g_array_free(headings, TRUE);
     slx_pdf_drop_furniture(furniture, out);
     g_hash_table_unref(furniture);
     if (info->pages > 0 && info->pages_without_text == info->pages) {

@@ -339,7 +339,7 @@ table_emit_rows(GArray *bands, GHashTable *groups, gboolean borderless, double c
 {
     for (guint k = 0; k < bands->len; k++) {
         Band *b = &g_array_index(bands, Band, k);
-        PdfBlock pb = {b->y0, slx_block_new(SLX_BLOCK_ROW, 0, page), FALSE};
+        PdfBlock pb = {b->y0, slx_block_new(SLX_BLOCK_ROW, 0, page), FALSE, 0};
         pb.block->continues = k == 0 && b->y0 == cut_top && b->cells->len > 1 &&
                               g_array_index(b->cells, Cell, 0).glyphs->len == 0;
         if (borderless && table_spans_columns(b)) {

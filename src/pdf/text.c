@@ -1,7 +1,8 @@
 /* text.c — a page's text outside its tables: titles, notes, footnotes,
  * and the whole page when it holds no table (a vendor's document of
  * heading sections).  Lines are joined into paragraphs; a paragraph set
- * larger or bolder than the page's body text is a heading. */
+ * larger or bolder than the page's body text is a heading, its level set
+ * once the whole document is read (slx_pdf_heading_levels). */
 #include "pdf.h"
 
 #include <math.h>
@@ -45,23 +46,47 @@ text_line_style(const Line *line, double *size)
     return bold;
 }
 
-/* The heading level of a paragraph whose first line is set in SIZE
- * (BOLD), against the body text's BODY_SIZE: 0 for body text, else 1–3,
- * larger type a higher level (a lower number).  Bold body-size text is
- * the lowest heading level: a label over its answer. */
-static guint
-text_heading_level(double size, gboolean bold, double body_size)
+/* Whether a paragraph whose first line is set in SIZE (BOLD) is a
+ * heading against the body text's BODY_SIZE: larger type, or bold type
+ * of the body's size (a label over its answer). */
+static gboolean
+text_is_heading(double size, gboolean bold, double body_size)
 {
-    if (body_size <= 0 || size <= 0)
-        return 0;
-    double ratio = size / body_size;
-    if (ratio >= 1.6)
-        return 1;
-    if (ratio >= 1.3)
-        return 2;
-    if (ratio >= HEADING_SIZE || bold)
-        return 3;
-    return 0;
+    return body_size > 0 && size > 0 && (size >= HEADING_SIZE * body_size || bold);
+}
+
+/* Font sizes, largest first. */
+static gint
+text_by_size_down(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x > y ? -1 : x < y;
+}
+
+void
+slx_pdf_heading_levels(GArray *headings)
+{
+    /* The distinct sizes (to half a point), largest first: the largest
+     * is level 1 (the title), the next level 2 (sections), and so on. */
+    GArray *sizes = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < headings->len; i++) {
+        double size = round(g_array_index(headings, PdfBlock, i).heading_size * 2) / 2;
+        gboolean seen = FALSE;
+        for (guint k = 0; k < sizes->len && !seen; k++)
+            seen = g_array_index(sizes, double, k) == size;
+        if (!seen)
+            g_array_append_val(sizes, size);
+    }
+    g_array_sort(sizes, text_by_size_down);
+    for (guint i = 0; i < headings->len; i++) {
+        PdfBlock *pb = &g_array_index(headings, PdfBlock, i);
+        double size = round(pb->heading_size * 2) / 2;
+        guint rank = 0;
+        while (rank < sizes->len && g_array_index(sizes, double, rank) != size)
+            rank++;
+        pb->block->level = MIN(rank + 1, 6);
+    }
+    g_array_free(sizes, TRUE);
 }
 
 void
@@ -74,7 +99,7 @@ slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
         Line *first = &g_array_index(lines, Line, i);
         double top = first->mid, left = slx_pdf_line_left(first), size;
         gboolean bold = text_line_style(first, &size);
-        guint level = text_heading_level(size, bold, body_size);
+        gboolean heading = text_is_heading(size, bold, body_size);
         GPtrArray *para = g_ptr_array_new();
         for (;;) {
             Line *cur = &g_array_index(lines, Line, i);
@@ -94,12 +119,12 @@ slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
             if (next->mid - cur->mid > PARAGRAPH_PITCH * cur->size ||
                 fabs(slx_pdf_line_left(next) - left) > 2 ||
                 cur_right < page_right - 2 * cur->size ||
-                text_heading_level(next_size, next_bold, body_size) != level)
+                text_is_heading(next_size, next_bold, body_size) != heading ||
+                (heading && fabs(next_size - size) > 0.5))
                 break;
         }
-        PdfBlock pb = {top, slx_block_new(level ? SLX_BLOCK_HEADING : SLX_BLOCK_PARAGRAPH, 0, page),
-                       TRUE};
-        pb.block->level = level;
+        PdfBlock pb = {top, slx_block_new(heading ? SLX_BLOCK_HEADING : SLX_BLOCK_PARAGRAPH, 0, page),
+                       TRUE, heading ? MAX(size, body_size) : 0};
         /* Joined without a line break: the lines of one paragraph. */
         char *text = slx_pdf_assemble(para);
         for (char *p = text; *p; p++)
