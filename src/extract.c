@@ -1340,7 +1340,8 @@ on_percent(Scan *sc, GMatchInfo *mi, int s, int e)
     g_free(post);
 }
 
-/* 「7世代」, 「障害件数0件」, 「0(ゼロ)件」, 「1,000ユーザーまで」, 「35 generations」. */
+/* 「7世代」, 「障害件数0件」, 「0(ゼロ)件」, 「1,000ユーザーまで」, 「35 generations」,
+ * 「0 major incidents」. */
 static void
 on_count(Scan *sc, GMatchInfo *mi, int s, int e)
 {
@@ -1613,7 +1614,10 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
                                     post);
     x->percent = x->duration ? compile(percent, error) : NULL;
     g_free(percent);
+    /* In English one or two words may qualify the unit: 「0 major
+     * incidents」, 「3 unplanned outages」. */
     char *count = g_strdup_printf("(?<num>" NUM ")\\s*(?:\\((?:ゼロ|零)\\))?\\s*"
+                                  "(?:(?<![A-Za-z])(?:[A-Za-z][a-z-]{2,}\\s+){1,2}(?=[A-Za-z]))?"
                                   "(?<unit>%s)(?![A-Za-z])(?:\\s*(?<post>%s))?",
                                   x->count_units.alt, post);
     /* A bound word before a figure is looked for only at a figure: a
