@@ -341,7 +341,7 @@ load_catalog(SlxPatterns *p, GKeyFile *kf, const SlxIniSource *src, GError **err
 /* ---- vocabulary ------------------------------------------------------ */
 
 static const char *const column_keys[SLX_COL_N + 1] = {
-    "no", "category", "name", "template", "unit", "example", "answer", "remarks", NULL};
+    "no", "category", "name", "template", "unit", "example", "answer", "remarks", "other", NULL};
 static const char *const marker_keys[SLX_MARK_N + 1] = {
     "yes", "partial", "no", "not_applicable", "same_as_previous", NULL};
 static const char *const phrase_keys[] = {

@@ -21,6 +21,7 @@ typedef enum {
     SLX_COL_EXAMPLE,
     SLX_COL_ANSWER,
     SLX_COL_REMARKS,
+    SLX_COL_OTHER,      /* the vendor's bookkeeping (回答日, 担当): not read */
     SLX_COL_N
 } SlxColumnRole;
 

@@ -310,6 +310,25 @@ test_repeated_header(void **state)
     slx_table_free(t);
 }
 
+/* Columns of the vendor's bookkeeping after the answer (回答日, 担当) are
+ * no part of it. */
+static void
+test_bookkeeping_columns(void **state)
+{
+    (void)state;
+    static TestBlockLine blocks[] = {
+        {"row", "No", "項目名", "回答", "回答日"}, {"row", "1", "サービス時間", "24時間365日", "2026/09/28"},
+        {"row", "No", "項目名", "回答", "担当"}, {"row", "5", "サービス稼働率", "99.9%", "佐藤"},
+    };
+    SlxDocument *d = test_document_of(blocks, G_N_ELEMENTS(blocks));
+    SlxTable *t = slx_segment(d, patterns);
+    slx_document_free(d);
+    char *got = rows_text(t);
+    assert_string_equal(got, "1|サービス時間|24時間365日\n5|サービス稼働率|99.9%");
+    g_free(got);
+    slx_table_free(t);
+}
+
 /* An analyst adds a way of writing "name = value" without recompiling. */
 static void
 test_layout_from_a_file(void **state)
@@ -361,6 +380,7 @@ main(void)
         cmocka_unit_test(test_workbook_sheets),
         cmocka_unit_test(test_service_lines),
         cmocka_unit_test(test_repeated_header),
+        cmocka_unit_test(test_bookkeeping_columns),
         cmocka_unit_test(test_layout_from_a_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

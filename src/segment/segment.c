@@ -277,6 +277,7 @@ slx_seg_put(SlxRow *row, SlxColumnRole role, const char *text, guint column)
     case SLX_COL_UNIT:     slx_seg_append_field(&row->unit, text); break;
     case SLX_COL_EXAMPLE:  slx_seg_append_field(&row->example, text); break;
     case SLX_COL_REMARKS:  slx_seg_add_response(row, text, SLX_COL_REMARKS, column); break;
+    case SLX_COL_OTHER:    break;   /* a date, an owner: no part of the answer */
     default:               slx_seg_add_response(row, text, SLX_COL_ANSWER, column); break;
     }
 }
