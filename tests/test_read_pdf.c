@@ -10,7 +10,15 @@
  * drawn sideways and shown upright by /Rotate 90: qpdf --rotate=-90, then
  * --flatten-rotation, then --rotate=+90) and dark-header.pdf
  * (dark-header.html printed by Chromium: white labels on a navy header
- * row, and a line of white text on white).  Cells are compared
+ * row, and a line of white text on white).  light-grid.pdf,
+ * tight.pdf and headings.pdf are their .html printed by Chromium
+ * (chromium --headless --no-pdf-header-footer --print-to-pdf=F.pdf F.html):
+ * a table in #CCCCCC borders under a title underlined in the same gray,
+ * with a light highlight in a cell; a borderless table at line-height 1
+ * with a meta line of fields above and a footnote below; headings by size.
+ * headings-writer.pdf is headings.html printed by LibreOffice Writer
+ * (soffice --infilter="HTML (StarWriter)" --convert-to pdf), whose fonts
+ * have names that say their weight.  Cells are compared
  * normalized, since where a cell wraps is the printer's business.  Every
  * case is read twice, with the ruling lines from the content streams and
  * from a rendering (the fallback), and must come out the same. */
@@ -174,6 +182,93 @@ test_white_text(void **state)
     }
 }
 
+/* The blocks of a PDF as "kind|cells": h1–h6 for headings, p for
+ * paragraphs, r for table rows; cells normalized. */
+static char *
+read_blocks(const char *name, SlxPdfRulesFrom from)
+{
+    guint8 *bytes;
+    gsize len;
+    assert_true(load(name, &bytes, &len));
+    SlxPdfInfo info;
+    SlxDocument *g = slx_read_pdf_ruled(bytes, len, NULL, 0, from, &info, NULL);
+    g_free(bytes);
+    assert_non_null(g);
+    GString *s = g_string_new(NULL);
+    for (guint r = 0; r < g->blocks->len; r++) {
+        const SlxBlock *b = g_ptr_array_index(g->blocks, r);
+        if (s->len)
+            g_string_append_c(s, '\n');
+        if (b->kind == SLX_BLOCK_HEADING)
+            g_string_append_printf(s, "h%u", b->level);
+        else
+            g_string_append(s, b->kind == SLX_BLOCK_PARAGRAPH ? "p" : "r");
+        for (guint c = 0; c < b->cells->len; c++) {
+            char *n = slx_normalize(g_ptr_array_index(b->cells, c), -1, SLX_NORM_DEFAULT);
+            g_string_append_printf(s, "|%s", n);
+            g_free(n);
+        }
+    }
+    slx_document_free(g);
+    return g_string_free(s, FALSE);
+}
+
+/* What a page says besides its table: headings by size (and by weight
+ * where the font's name says it), paragraphs, a footnote; a meta line of
+ * fields above a borderless table and a title underlined in light gray are
+ * not table rows; a table in light-gray borders is read by its grid. */
+static void
+test_blocks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *blocks;
+    } block_cases[] = {
+        {"light-grid.pdf",
+         "h1|サービスレベル回答\n"
+         "p|対象サービス:淡色罫線テスト\n"
+         "r|No.|サービスレベル項目|回答\n"
+         "r|1|サービス時間|24時間365日\n"
+         "r|2|計画停止予定通知|14日前までにメールで通知\n"
+         "r|29|バックアップデータを取得するタイミング(RPO)|前日分"},
+        {"tight.pdf",
+         "h1|SLAチェックリスト回答\n"
+         "p|対象サービス:詰め表テスト回答者:株式会社テスト回答日:2026年11月20日\n"
+         "r|No|サービスレベル項目|回答|備考\n"
+         "r|1|サービス時間|24時間365日|\n"
+         "r|3|サービス提供終了時の事前通知|90日前までに通知|※1\n"
+         "r|5|サービス稼働率|99.9%|\n"
+         "r|11|目標復旧時間(RTO)|8時間以内|\n"
+         "r|32|バックアップ世代数|7世代|\n"
+         "p|※1契約期間中に限ります。"},
+        {"headings.pdf",
+         "h1|見出しテストサービスレベルについて\n"
+         "h2|可用性\n"
+         "h3|サービス時間\n"
+         "p|24時間365日ご利用いただけます。\n"
+         "h2|データ管理\n"
+         "p|バックアップ世代数\n"     /* bold, but a Type 3 font says no weight */
+         "p|7世代"},
+        {"headings-writer.pdf",
+         "h1|見出しテストサービスレベルについて\n"
+         "h2|可用性\n"
+         "h3|サービス時間\n"
+         "p|24時間365日ご利用いただけます。\n"
+         "h2|データ管理\n"
+         "h4|バックアップ世代数\n"   /* bold body text: the lowest level */
+         "p|7世代"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(block_cases); i++)
+        for (int from = SLX_PDF_RULES_FROM_CONTENT; from <= SLX_PDF_RULES_FROM_RENDERING; from++) {
+            /* A rendering sees no light-gray lines: that table reads as
+             * borderless, the same rows. */
+            char *got = read_blocks(block_cases[i].file, from);
+            print_message("%s (rules from %s)\n", block_cases[i].file, from ? "rendering" : "content");
+            assert_string_equal(got, block_cases[i].blocks);
+            g_free(got);
+        }
+}
+
 /* A cut-off or damaged PDF: Poppler's message, no grid. */
 static void
 test_damaged(void **state)
@@ -201,6 +296,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_white_text),
+        cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_damaged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

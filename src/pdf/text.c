@@ -10,8 +10,9 @@
 /* Lines of a paragraph are about 1.2–1.5 sizes apart; paragraphs are 2 or
  * more. */
 #define PARAGRAPH_PITCH 1.6
-/* A font this much larger than the body text's sets a heading. */
-#define HEADING_SIZE 1.15
+/* A font this much larger than the body text's sets a heading (an h3 of
+ * 11 pt over 10 pt text; a note in 10.5 pt is not). */
+#define HEADING_SIZE 1.08
 
 /* The size of the page's body text: the font size most of GLYPHS are set
  * in (to a tenth of a point). */
