@@ -368,21 +368,74 @@ borderless_column_of(const GArray *sides, double x)
     return c;
 }
 
-/* The gap the ink of two lines of one cell leaves, from the pitch of the
- * lines within a column: touching lines (line-height 1) and the padding
- * between rows are told apart so, which the gaps alone cannot do.  The
- * pitch within a cell is the smallest that recurs in the DENSE columns
- * between SIDES, if some lines at that pitch are continuations (a column
- * dense elsewhere has nothing on that line: a cell longer than its row's
- * others).  Without such evidence the lines are evenly spaced rows of one
- * line each: *EVERY_LINE. */
-static double
-borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
-                    const guint *coverage, gboolean *every_line)
+/* The vertical extent of S's ink: a glyph inks one glyph size about its
+ * centre (its box can be taller than the line pitch). */
+static void
+borderless_extent(const Span *s, double *y_min, double *y_max)
+{
+    *y_min = G_MAXDOUBLE;
+    *y_max = 0;
+    for (guint i = s->first; i <= s->last; i++) {
+        const Line *l = &g_array_index(s->lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            *y_min = MIN(*y_min, (g->y1 + g->y2) / 2 - s->size / 2);
+            *y_max = MAX(*y_max, (g->y1 + g->y2) / 2 + s->size / 2);
+        }
+    }
+}
+
+/* Where each column between SIDES is inked: NY bins of BIN points from
+ * Y_MIN per column, one column after another (g_free). */
+static guint8 *
+borderless_column_ink(const Span *s, const GArray *sides, double y_min, guint ny)
 {
     guint ncols = sides->len - 1;
-    GArray *pitches = g_array_new(FALSE, FALSE, sizeof(double));
-    GArray *evidence = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    guint8 *col_ink = g_new0(guint8, (gsize)ncols * ny);
+    for (guint i = s->first; i <= s->last; i++) {
+        const Line *l = &g_array_index(s->lines, Line, i);
+        for (guint k = 0; k < l->glyphs->len; k++) {
+            const Glyph *g = g_ptr_array_index(l->glyphs, k);
+            guint c = borderless_column_of(sides, (g->x1 + g->x2) / 2);
+            double mid = (g->y1 + g->y2) / 2;
+            double a = floor((mid - s->size / 2 - y_min) / BIN);
+            double b = ceil((mid + s->size / 2 - y_min) / BIN);
+            for (guint y = (guint)MAX(a, 0); y < MIN((guint)MAX(b, 0), ny); y++)
+                col_ink[(gsize)c * ny + y] = 1;
+        }
+    }
+    return col_ink;
+}
+
+/* The columns whose lines are compared for continuations: the DENSE ones
+ * of NCOLS, and with a single dense column (a long 規定内容 beside short
+ * cells), the next most inked by COVERAGE too.  A bit per column. */
+static guint64
+borderless_compared_columns(const gboolean *dense, const guint *coverage, guint ncols)
+{
+    guint64 mask = 0;
+    guint ndense = 0, next = G_MAXUINT;
+    for (guint c = 0; c < MIN(ncols, 64); c++) {
+        if (dense[c]) {
+            mask |= G_GUINT64_CONSTANT(1) << c;
+            ndense++;
+        } else if (next == G_MAXUINT || coverage[c] > coverage[next]) {
+            next = c;
+        }
+    }
+    if (ndense == 1 && next != G_MAXUINT)
+        mask |= G_GUINT64_CONSTANT(1) << next;
+    return mask;
+}
+
+/* The pitch between each two lines that follow each other in one of the
+ * columns of MASK (between SIDES), into PITCHES, and whether the lower
+ * line is a continuation (it leaves a column of MASK empty) into
+ * EVIDENCE. */
+static void
+borderless_pitches(const Span *s, const GArray *sides, guint64 mask, GArray *pitches,
+                   GArray *evidence)
+{
     guint64 *in = g_new0(guint64, s->last - s->first + 1);   /* the columns each line inks */
     for (guint i = s->first; i <= s->last; i++) {
         const Line *l = &g_array_index(s->lines, Line, i);
@@ -392,25 +445,9 @@ borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
             in[i - s->first] |= G_GUINT64_CONSTANT(1) << c;
         }
     }
-    /* The columns compared: the dense ones, and with a single dense
-     * column (a long 規定内容 beside short cells), the next most inked. */
-    guint64 all_dense = 0;
-    guint ndense = 0;
-    for (guint c = 0; c < MIN(ncols, 64); c++)
-        if (dense[c]) {
-            all_dense |= G_GUINT64_CONSTANT(1) << c;
-            ndense++;
-        }
-    if (ndense == 1 && ncols >= 2) {
-        guint next = G_MAXUINT;
-        for (guint c = 0; c < MIN(ncols, 64); c++)
-            if (!dense[c] && (next == G_MAXUINT || coverage[c] > coverage[next]))
-                next = c;
-        all_dense |= G_GUINT64_CONSTANT(1) << next;
-    }
-    for (guint c = 0; c < MIN(ncols, 64); c++) {
+    for (guint c = 0; c < 64; c++) {
         guint64 bit = G_GUINT64_CONSTANT(1) << c;
-        if (!(all_dense & bit))
+        if (!(mask & bit))
             continue;
         double prev = -1;
         for (guint i = s->first; i <= s->last; i++) {
@@ -419,7 +456,7 @@ borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
             double mid = g_array_index(s->lines, Line, i).mid;
             if (prev >= 0) {
                 double p = mid - prev;
-                gboolean continues = (in[i - s->first] & all_dense) != all_dense;
+                gboolean continues = (in[i - s->first] & mask) != mask;
                 g_array_append_val(pitches, p);
                 g_array_append_val(evidence, continues);
             }
@@ -427,6 +464,25 @@ borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
         }
     }
     g_free(in);
+}
+
+/* The gap the ink of two lines of one cell leaves, from the pitch of the
+ * lines within a column: touching lines (line-height 1) and the padding
+ * between rows are told apart so, which the gaps alone cannot do.  The
+ * pitch within a cell is the smallest that recurs in the DENSE columns
+ * between SIDES (COVERAGE: how much each column is inked), if some lines
+ * at that pitch are continuations (a column dense elsewhere has nothing
+ * on that line: a cell longer than its row's others).  Without such
+ * evidence the lines are evenly spaced rows of one line each:
+ * *EVERY_LINE. */
+static double
+borderless_cell_gap(const Span *s, const GArray *sides, const gboolean *dense,
+                    const guint *coverage, gboolean *every_line)
+{
+    GArray *pitches = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *evidence = g_array_new(FALSE, FALSE, sizeof(gboolean));
+    borderless_pitches(s, sides, borderless_compared_columns(dense, coverage, sides->len - 1),
+                       pitches, evidence);
     /* The smallest pitch that recurs (to half a point), and how many of
      * its lines are continuations. */
     double pitch = G_MAXDOUBLE;
@@ -581,17 +637,8 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
         s.last++;
     g_array_free(cuts, TRUE);
 
-    /* A glyph inks one glyph size about its centre (its box can be taller
-     * than the line pitch). */
-    double size = s.size, y_min = G_MAXDOUBLE, y_max = 0;
-    for (guint i = s.first; i <= s.last; i++) {
-        const Line *l = &g_array_index(lines, Line, i);
-        for (guint k = 0; k < l->glyphs->len; k++) {
-            const Glyph *g = g_ptr_array_index(l->glyphs, k);
-            y_min = MIN(y_min, (g->y1 + g->y2) / 2 - size / 2);
-            y_max = MAX(y_max, (g->y1 + g->y2) / 2 + size / 2);
-        }
-    }
+    double y_min, y_max;
+    borderless_extent(&s, &y_min, &y_max);
     double top = y_min - 1, bottom = y_max + 1;
     for (guint i = 0; i < sides->len; i++) {
         Rule r = {g_array_index(sides, double, i), top, bottom, FALSE};
@@ -600,18 +647,7 @@ borderless_block(const GArray *lines, guint from, guint to, gboolean opens_page,
 
     /* Rows: y bins the table's lines do not ink, each column apart. */
     guint ny = (guint)ceil((y_max - y_min) / BIN) + 1, ncols = sides->len - 1;
-    guint8 *col_ink = g_new0(guint8, (gsize)ncols * ny);
-    for (guint i = s.first; i <= s.last; i++) {
-        const Line *l = &g_array_index(lines, Line, i);
-        for (guint k = 0; k < l->glyphs->len; k++) {
-            const Glyph *g = g_ptr_array_index(l->glyphs, k);
-            guint c = borderless_column_of(sides, (g->x1 + g->x2) / 2);
-            double mid = (g->y1 + g->y2) / 2;
-            double a = floor((mid - size / 2 - y_min) / BIN), b = ceil((mid + size / 2 - y_min) / BIN);
-            for (guint y = (guint)MAX(a, 0); y < MIN((guint)MAX(b, 0), ny); y++)
-                col_ink[(gsize)c * ny + y] = 1;
-        }
-    }
+    guint8 *col_ink = borderless_column_ink(&s, sides, y_min, ny);
     guint *coverage;
     gboolean *dense = borderless_dense_columns(col_ink, ncols, ny, &coverage);
     gboolean every_line = FALSE;
