@@ -73,6 +73,8 @@ cairo_surface_t *slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray
 
 /* rules.c */
 GArray *slx_pdf_merge_rules(GArray *runs);
+/* How many rules of OTHERS (the other direction) R meets or crosses. */
+guint slx_pdf_rule_crossings(const Rule *r, const GArray *others);
 gboolean slx_pdf_page_rules(PopplerPage *page, SlxPdfRules *vector, guint index,
                             GArray **hrules, GArray **vrules, Backdrop *backdrop);
 

@@ -42,9 +42,8 @@ slx_pdf_merge_rules(GArray *runs)
     return out;
 }
 
-/* How many rules of OTHERS (the other direction) R meets or crosses. */
-static guint
-rules_meeting(const Rule *r, const GArray *others)
+guint
+slx_pdf_rule_crossings(const Rule *r, const GArray *others)
 {
     guint n = 0;
     for (guint i = 0; i < others->len; i++) {
@@ -70,7 +69,7 @@ rules_light_in_grid(GArray *h, GArray *v)
             GArray *rules = dir ? v : h, *others = dir ? h : v;
             for (guint i = rules->len; i-- > 0;) {
                 const Rule *r = &g_array_index(rules, Rule, i);
-                if (r->light && rules_meeting(r, others) < 2) {
+                if (r->light && slx_pdf_rule_crossings(r, others) < 2) {
                     g_array_remove_index(rules, i);
                     changed = TRUE;
                 }

@@ -93,19 +93,6 @@ table_drop_glyph_strokes(GArray *rules, const GArray *glyphs, gboolean horizonta
     }
 }
 
-/* How many rules of OTHERS (the other direction) meet or cross R. */
-static guint
-table_crossings(const Rule *r, const GArray *others)
-{
-    guint n = 0;
-    for (guint i = 0; i < others->len; i++) {
-        const Rule *o = &g_array_index(others, Rule, i);
-        n += o->pos >= r->from - SAME_POS && o->pos <= r->to + SAME_POS &&
-             r->pos >= o->from - SAME_POS && r->pos <= o->to + SAME_POS;
-    }
-    return n;
-}
-
 /* Whether the text of band B is one line of one run cut by column sides:
  * a cell spanning columns. */
 static gboolean
@@ -177,10 +164,10 @@ table_keep_cell_sides(GArray *hr, GArray *vr, double top, double bottom)
     }
     for (int pass = 0; pass < 2; pass++) {
         for (guint i = hr->len; i-- > 0;)
-            if (table_crossings(&g_array_index(hr, Rule, i), vr) < 2)
+            if (slx_pdf_rule_crossings(&g_array_index(hr, Rule, i), vr) < 2)
                 g_array_remove_index(hr, i);
         for (guint i = vr->len; i-- > 0;)
-            if (table_crossings(&g_array_index(vr, Rule, i), hr) < 1)
+            if (slx_pdf_rule_crossings(&g_array_index(vr, Rule, i), hr) < 1)
                 g_array_remove_index(vr, i);
     }
 }
