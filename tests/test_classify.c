@@ -79,6 +79,8 @@ static const Case cases[] = {
     {"19", "公開していません。", SLX_ANSWER_UNDISCLOSED},
     {"19", "公開しておりません。", SLX_ANSWER_UNDISCLOSED},
     {"19", "非公開", SLX_ANSWER_UNDISCLOSED},
+    {"10", "We do not publish this figure.", SLX_ANSWER_UNDISCLOSED},
+    {"20", "Not measured", SLX_ANSWER_NO},
     {"19", "詳細については、セキュリティ上非公開とさせていただきます。", SLX_ANSWER_UNDISCLOSED},
     {"10", "平均復旧時間は公開していません。", SLX_ANSWER_UNDISCLOSED},
     {"29", "RPOは公開しておりません。", SLX_ANSWER_UNDISCLOSED},

@@ -227,6 +227,7 @@ static const Case cases[] = {
     {"36", "解約日から30日間、CSV形式でエクスポート", "D 30 day; L format CSV"},
     {"6", "西日本リージョンへ転送", "L location JP"},
     {"6", "Standby in a second Japanese region", "L location JP"},
+    {"6", "Restored within 4 hours", "D 4 hour b=max"},   /* "stored" is a word of its own */
     {"27", "Weekdays 9:00-18:00, closed on Japanese public holidays", "T 09:00-18:00 weekdays"},
     {"6", "東京・大阪リージョン間で切替", "L location JP"},
     {"49", "AWSの東京リージョンを利用", "L location AWS ap-northeast-1"},   /* not also JP */

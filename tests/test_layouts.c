@@ -285,10 +285,10 @@ test_workbook_sheets(void **state)
     slx_table_free(t);
 }
 
-/* A print repeats the header atop each page and cuts a tall row at the
- * break: under the repeated header, a row with its number cell empty is
- * the rest of the row above; a numbered one, or one under a header that
- * is not the one in force, is a row of its own. */
+/* A print cuts a tall row at the page break, repeating the header atop
+ * the page or not: the first row of the page with its number cell empty
+ * is the rest of the row above (once a page); a numbered one, or one
+ * under a header that is not the one in force, is a row of its own. */
 static void
 test_repeated_header(void **state)
 {
@@ -299,13 +299,15 @@ test_repeated_header(void **state)
         {"row", "15", "障害通知時間", "1時間以内"},
         {"page", "3"}, {"row", "No", "項目名", "回答"}, {"row", "16", "障害監視間隔", "5分"},
         {"page", "4"}, {"row", "項目名", "回答", "No"}, {"row", "", "1分", ""},
+        {"row", "障害監視間隔", "1分", "16"},
+        {"page", "5"}, {"row", "", "毎", ""}, {"row", "(補足)", "", ""},
     };
     SlxDocument *d = test_document_of(blocks, G_N_ELEMENTS(blocks));
     SlxTable *t = slx_segment(d, patterns);
     slx_document_free(d);
     char *got = rows_text(t);
     assert_string_equal(got, "11|目標復旧時間 (RTO)|4時間以内\n15|障害通知時間|1時間以内\n"
-                             "16|障害監視間隔|5分");
+                             "16|障害監視間隔|5分\n16|障害監視間隔|1分毎");   /* (補足) alone: a section label */
     g_free(got);
     slx_table_free(t);
 }

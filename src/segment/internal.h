@@ -40,8 +40,7 @@ typedef struct {
     char *section;
     guint section_number;
     SlxRow *last;           /* the table row a continuation line extends */
-    gboolean repeated_header; /* the header just read repeats the one in force atop a new
-                               * page: a row under it with no number continues LAST */
+    guint cut_page;         /* the page whose first row last continued LAST, or 0 */
     GArray *last_roles;     /* the roles of LAST's cells */
     guint table_rows;       /* rows read from tables (the rest from text layouts) */
     SlxRow *open;           /* the item a text layout is filling, not yet in t->rows */

@@ -596,9 +596,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
         /* Nothing continues across a header, but the header a print
          * repeats atop each page: the row under it may be the rest of the
          * row the page break cut. */
-        sg->repeated_header = sg->roles && sg->last && gr->page > sg->last->page &&
-                              table_same_roles(sg->roles, h);
-        if (!sg->repeated_header)
+        if (!(sg->roles && sg->last && gr->page > sg->last->page && table_same_roles(sg->roles, h)))
             sg->last = NULL;
         if (sg->roles)
             g_array_free(sg->roles, TRUE);
@@ -607,8 +605,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
         table_free_cells(cells, n);
         return;
     }
-    gboolean under_repeat = sg->repeated_header;
-    sg->repeated_header = FALSE;
+
 
     /* One cell at the table's left edge: a known section (「2.サポート」 would also
      * pass for a glued number), or, unless it is a glued item 「12ログの
@@ -644,10 +641,15 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
             first_response = j;
             break;
         }
-    /* Under a repeated header, a row of a numbered table with its number
-     * cell empty is the rest of the last row of the page before. */
+    /* The first row of a page, under the header repeated or under none,
+     * with its number cell empty in a numbered table, is the rest of the
+     * last row of the page before: a print cuts a tall row at the break
+     * and draws its border again on the new page (Writer, Word). */
     gboolean cut = gr->continues ||
-                   (under_repeat && sg->last->no != NULL && table_number_empty(cells, n, rl, m));
+                   (sg->last && gr->page > sg->last->page && gr->page != sg->cut_page &&
+                    sg->last->no != NULL && table_number_empty(cells, n, rl, m));
+    if (cut)
+        sg->cut_page = gr->page;
     if (sg->last && (first >= first_response || cut)) {
         /* A row cut by a page break has the columns of the row it
          * continues, which may be shifted from the header's. */
