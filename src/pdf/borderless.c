@@ -14,14 +14,17 @@
 
 /* A table printed without ruling lines still has its columns apart and its
  * rows apart: cells are padded.  Lines with two or more runs of text far
- * apart are the table's; the x ranges no such line inks are the gaps
- * between columns, and the y ranges no table line inks are the gaps between
- * rows.  Rules are put in the middle of those gaps, and the page is read
- * as a bordered one (research/pdf-tables.md §4).  Vertical rules span the
- * table's lines, horizontal ones are only between rows, so that a row cut
- * by the page break is seen as one, as with borders.  A merged cell's text
- * stays in the row it is printed in. */
-
+ * apart are the table's, but for lines at its top or bottom that span the
+ * columns (a title, a meta line of fields); the x ranges those lines do
+ * not ink, narrowed to what wrapped single-run lines leave, are the gaps
+ * between columns.  The y ranges no table line inks are the gaps between
+ * rows, where wider than the gap between two lines of one cell (measured
+ * from the pitch of lines within a column).  Rules are put in the middle
+ * of those gaps, and the page is read as a bordered one
+ * (research/pdf-tables.md §4).  Vertical rules span the table's lines,
+ * horizontal ones are only between rows, so that a row cut by the page
+ * break is seen as one, as with borders.  A merged cell's text stays in
+ * the row it is printed in. */
 
 /* Whether a glyph of LINE crosses one of the GAPS (pairs of x0, x1). */
 static gboolean
@@ -103,7 +106,8 @@ borderless_column_gaps(const GArray *lines, guint first, guint last, double size
 }
 
 /* The commonest gap (points, to half a point) between the inked runs of
- * each of the NCOLS columns of COL_INK (NY bins each). */
+ * each of the NCOLS columns of COL_INK (NY bins each): the gap between
+ * rows for a block too short to measure the pitch of its lines in. */
 static double
 borderless_leading(const guint8 *col_ink, guint ncols, guint ny)
 {
