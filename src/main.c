@@ -64,7 +64,7 @@ parse_options(int *argc, char ***argv, Options *o)
 {
     const GOptionEntry entries[] = {
         {"format", 'f', 0, G_OPTION_ARG_STRING, &o->format,
-         "Output format: jsonl (JSON Lines, the default), csv, xlsx (needs -o) or html",
+         "Output format: jsonl (JSON Lines), csv, xlsx (needs -o) or html; without it, the extension of -o FILE says, and standard output gets jsonl",
          "FORMAT"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
          "Write to FILE (atomically: a temporary file renamed at the end); - or none is "
@@ -304,12 +304,38 @@ take_record(SlxRecord *r, gpointer data)
     slx_record_free(r);
 }
 
+/* The format -o FILE names by its extension, as users of other tools
+ * expect (a report.xlsx written as JSON Lines is a trap); FALSE if the
+ * extension names none. */
+static gboolean
+format_of_extension(const char *file, Format *format)
+{
+    static const struct { const char *ext; Format f; } by_ext[] = {
+        {".jsonl", FORMAT_JSONL}, {".json", FORMAT_JSONL}, {".ndjson", FORMAT_JSONL},
+        {".csv", FORMAT_CSV}, {".xlsx", FORMAT_XLSX}, {".html", FORMAT_HTML}, {".htm", FORMAT_HTML}};
+    const char *dot = strrchr(file, '.');
+    if (dot == NULL || strchr(dot, '/'))
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(by_ext); i++)
+        if (g_ascii_strcasecmp(dot, by_ext[i].ext) == 0) {
+            *format = by_ext[i].f;
+            return TRUE;
+        }
+    return FALSE;
+}
+
 static gboolean
 parse_format(const Options *o, Format *format)
 {
     static const struct { const char *name; Format f; } formats[] = {
         {"jsonl", FORMAT_JSONL}, {"csv", FORMAT_CSV}, {"xlsx", FORMAT_XLSX}, {"html", FORMAT_HTML}};
     *format = FORMAT_JSONL;
+    if (o->format == NULL && o->output && strcmp(o->output, "-") != 0 &&
+        !format_of_extension(o->output, format)) {
+        fprintf(stderr, "slaxtract: cannot tell the format of '%s' from its extension "
+                        "(.jsonl .json .csv .xlsx .html .htm): give --format\n", o->output);
+        return FALSE;
+    }
     if (o->format) {
         gboolean known = FALSE;
         for (gsize i = 0; i < G_N_ELEMENTS(formats); i++)

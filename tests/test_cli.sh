@@ -19,6 +19,20 @@ check "unknown format: exit 2" '[ $st -eq 2 ] && grep -q "unknown format" "$T/er
 "$SLX" --bogus "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "unknown option: exit 2" '[ $st -eq 2 ]'
 
+# without --format, -o FILE's extension says the format
+for ext in jsonl json csv xlsx html htm HTML; do
+    "$SLX" -q -o "$T/by-ext.$ext" "$SEED" 2>"$T/err"; st=$?
+    check "-o FILE.$ext: exit 0" '[ $st -eq 0 ]'
+done
+check "-o .jsonl and .json: JSON Lines" 'head -c 9 "$T/by-ext.jsonl" | grep -q "^{\"file\"" && cmp -s "$T/by-ext.jsonl" "$T/by-ext.json"'
+check "-o .csv: CSV" 'head -1 "$T/by-ext.csv" | grep -q "file,service,id,key"'
+check "-o .xlsx: a workbook (a zip)" '[ "$(head -c 2 "$T/by-ext.xlsx")" = "PK" ]'
+check "-o .html, .htm, .HTML: the page" 'grep -q "<!DOCTYPE html>" "$T/by-ext.html" && cmp -s "$T/by-ext.html" "$T/by-ext.htm" && cmp -s "$T/by-ext.html" "$T/by-ext.HTML"'
+"$SLX" -q -o "$T/report.txt" "$SEED" 2>"$T/err"; st=$?
+check "-o FILE with an unknown extension and no --format: exit 2, nothing written" '[ $st -eq 2 ] && grep -q "give --format" "$T/err" && [ ! -e "$T/report.txt" ]'
+"$SLX" -q -f jsonl -o "$T/report.txt" "$SEED" 2>"$T/err"; st=$?
+check "--format wins over the extension" '[ $st -eq 0 ] && head -c 9 "$T/report.txt" | grep -q "^{\"file\""'
+
 # a good document
 "$SLX" "$SEED" >"$T/one" 2>"$T/err"; st=$?
 check "a good document: exit 0, one line" '[ $st -eq 0 ] && [ $(wc -l <"$T/one") -eq 1 ]'
