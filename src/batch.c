@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* batch.c — many documents through the pipeline, each in a worker process
  * of its own, in parallel, handed back in order.
  *

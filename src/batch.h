@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* batch.h — many documents through the pipeline, each in a worker process
  * bounded in time and memory, handed back one by one in input order. */
 #ifndef SLX_BATCH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cache.c — records of earlier runs, kept in an SQLite file (--cache).
  *
  * One table, records(sha256, context, record), the record packed as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cache.h — records of earlier runs, kept in an SQLite file (--cache).
  *
  * A record is kept under the SHA-256 of the document's bytes and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.c — an analyst's requirements against one document (OUTPUT.md §7).
  *
  * The stage after extraction: each requirement takes the item it names

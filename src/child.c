@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* child.c — what slaxtract's forked children share. */
 #include "child.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* child.h — what slaxtract's forked children share: the batch's worker per
  * document (batch.c) and the FreeXL reader's child (sheet/xls.c).  A
  * child is bounded in address space, writes its result to a pipe whole,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* classify.c — the vendor's response → an answer (OUTPUT.md §2).
  *
  * The rules run in the contract's order:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode.c — bytes in any Japanese encoding → UTF-8, with ICU.
  *
  * Why each step is where it is:

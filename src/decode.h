@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decode.h — bytes in any Japanese encoding → UTF-8, with ICU.
  *
  * normalization.md §A6: BOM first, then strict UTF-8, then charset detection

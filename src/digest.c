@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* digest.c — SHA-256 of a document's bytes (Nettle). */
 #include "digest.h"
 

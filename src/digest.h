@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* digest.h — SHA-256 of a document's bytes, as the record and the cache
  * name them.  Nettle's (Debian's libnettle), which uses the processor's
  * SHA instructions: five times GLib's speed, and a cached re-run of an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* document.c — the blocks every reader produces. */
 #include "document.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* document.h — what every reader produces: blocks in reading order.
  *
  * A reader (text, HTML, e-mail, PDF, workbook) says only what its format says: this

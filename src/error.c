@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c — the error domain for per-document failures. */
 #include "error.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.h — the error domain for per-document failures.
  *
  * Each code has a stable lower-case name: it is the `error.code` of the

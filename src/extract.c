@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract.c — typed values from a normalized response (OUTPUT.md §3).
  *
  * The order of the passes is the design (normalization.md §0, §C step 9):

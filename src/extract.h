@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* extract.h — typed values from a normalized response (OUTPUT.md §3).
  *
  * Durations, percentages, counts, frequencies, time ranges, schedules,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.c — INI files (GKeyFile) that report errors at their line.
  *
  * GKeyFile parses the INI syntax, but it reports neither the line of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.h — INI files (GKeyFile) that report errors as "file:line: message". */
 #ifndef SLX_INI_H
 #define SLX_INI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* inputs.h — the documents a command line names: files, directories walked,
  * standard input, lists of names, and one shard of them all.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* json.c — the few JSON primitives the writers need. */
 #include "json.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* json.h — the few JSON primitives the writers need.
  *
  * json-glib prints doubles with %.17g (99.99 → 99.989999999999995), which

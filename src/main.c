@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the slaxtract command: options, the batch loop, exit status.
  *
  * Exit status (OUTPUT.md §6): 0 every document was read; 1 at least one
@@ -117,17 +118,22 @@ parse_options(int *argc, char ***argv, Options *o)
          "FILE|DIR|-…"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *ctx = g_option_context_new("FILE… — extract METI cloud SLA checklist answers");
+    GOptionContext *ctx = g_option_context_new("— extract METI cloud SLA checklist answers");
     g_option_context_add_main_entries(ctx, entries, NULL);
     g_option_context_set_summary(ctx,
         "Reads vendor answers to the METI 「クラウドサービスレベルのチェックリスト」 (text\n"
-        "exports and web pages in any Japanese encoding) and writes one JSON object per\n"
-        "document, or a CSV, an Excel workbook or an HTML page comparing the documents.");
+        "exports in any Japanese encoding, web pages, e-mail, PDF, workbooks) and writes\n"
+        "one JSON object per document, or a CSV, an Excel workbook or an HTML page\n"
+        "comparing the documents.  A directory is read for the documents in it; - is\n"
+        "standard input.");
     g_option_context_set_description(ctx,
         "Exit status: 0 all documents read, 1 a document failed (see its \"error\"),\n"
-        "2 bad usage or a broken pattern or requirements file, 3 with --fail-on-check\n"
-        "a requirement check failed.\n"
-        "See slaxtract(1) and the README for the output format and pattern files.");
+        "2 bad usage, a broken pattern or requirements file, or the output could not\n"
+        "be written, 3 with --fail-on-check a requirement check failed.\n"
+        "See slaxtract(1) for the options, slaxtract(5) for the output format, and the\n"
+        "README for the pattern files.\n"
+        "Report bugs to the project's issue tracker, with slaxtract --version and, if\n"
+        "you may share it, the document.");
     GError *e = NULL;
     gboolean ok = g_option_context_parse(ctx, argc, argv, &e);
     if (!ok) {
@@ -261,8 +267,9 @@ progress_summary(Progress *p)
                                GPOINTER_TO_UINT(g_hash_table_lookup(p->failures, c->data)));
     if (by_code->len)
         g_string_append_c(by_code, ')');
-    fprintf(stderr, "%sslaxtract: %u documents, %u items found, %u failed%s, %u files skipped, %.1f s\n",
-            p->terminal ? "\r\033[K" : "", p->done, p->items, p->failed, by_code->str, p->skipped,
+    fprintf(stderr, "%sslaxtract: %u document%s, %u item%s found, %u failed%s, %u file%s skipped, %.1f s\n",
+            p->terminal ? "\r\033[K" : "", p->done, p->done == 1 ? "" : "s", p->items,
+            p->items == 1 ? "" : "s", p->failed, by_code->str, p->skipped, p->skipped == 1 ? "" : "s",
             (double)(g_get_monotonic_time() - p->start) / G_USEC_PER_SEC);
     g_string_free(by_code, TRUE);
 }
@@ -459,7 +466,13 @@ main(int argc, char **argv)
         goto out;
     }
     if (o.version) {
-        printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+        /* GNU form: name and version, copyright, licence, no warranty. */
+        printf("%s %s\n"
+               "Copyright (C) 2026 the slaxtract authors.\n"
+               "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+               "This is free software: you are free to change and redistribute it.\n"
+               "There is NO WARRANTY, to the extent permitted by law.\n",
+               PACKAGE_NAME, PACKAGE_VERSION);
         goto out;
     }
     if (!parse_format(&o, &format)) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* match.c — checklist rows → catalog items.
  *
  * Each kind of evidence gives a probability that row R is item I:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* match.h — checklist rows → catalog items.
  *
  * This is where a row of a vendor's table becomes a catalog item: every row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* normalize.c — Japanese text normalization shared by every reader.
  *
  * The order matters and follows normalization.md §C:

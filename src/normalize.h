@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* normalize.h — Japanese text normalization shared by every reader.
  *
  * Implements ../shared/research/normalization.md §C steps 2–6: circled digits

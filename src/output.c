@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.c — stdout, or a file written atomically.
  *
  * A file is written as a temporary file beside it and renamed at the end.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.h — where the results go: stdout, or a file written atomically
  * (a temporary file in the same directory, renamed at the end), so that an
  * interrupted run never leaves a half-written file behind: SIGINT, SIGTERM

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* patterns.c — load the pattern files: item catalogs and the vocabulary.
  *
  * Every error (unknown key, bad number, broken regular expression) is

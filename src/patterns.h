@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* patterns.h — the pattern files: item catalogs and the shared vocabulary.
  *
  * Patterns are data: an analyst adds an alias, a header label or a whole

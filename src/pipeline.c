@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pipeline.c — one document through every stage. */
 #include "pipeline.h"
 #include "error.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pipeline.h — one document through every stage.
  *
  *   read (read.c, decode.c, read_text.c) → normalize (normalize.c, inside

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read.c — a file on disk → its bytes, format and a document of blocks. */
 #include "read.h"
 #include "decode.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read.h — a file on disk → its bytes, format and a document of blocks.
  *
  * The first stage of the pipeline: read the bytes, hash them, sniff the

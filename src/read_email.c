@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_email.c — a vendor's reply by e-mail → blocks.
  *
  * GMime parses the message (RFC 5322 headers, MIME parts, quoted-printable

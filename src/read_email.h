@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_email.h — a vendor's reply by e-mail (RFC 5322, MIME) → blocks. */
 #ifndef SLX_READ_EMAIL_H
 #define SLX_READ_EMAIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_html.c — web pages → blocks: table rows, headings, paragraphs, dt/dd.
  *
  * libxml2's HTML parser runs in SAX mode: no tree is built, so a 50 MB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_html.h — web pages → blocks: table rows, headings, paragraphs, dt/dd. */
 #ifndef SLX_READ_HTML_H
 #define SLX_READ_HTML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_pdf.h — PDF pages → table rows, from glyph boxes and ruling lines. */
 #ifndef SLX_READ_PDF_H
 #define SLX_READ_PDF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_sheet.h — a vendor's workbook (.xlsx/.xlsm, .ods, legacy .xls) → blocks.
  *
  * The METI checklist is an Excel form, and many vendors return the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_text.c — text exports (TSV, pipe tables, markdown, plain lines) → blocks.
  *
  * Vendors' text exports come from Excel ("Text (tab-delimited)"), from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read_text.h — text exports (TSV, pipe tables, markdown, plain lines) → blocks. */
 #ifndef SLX_READ_TEXT_H
 #define SLX_READ_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record_wire.c — a record as bytes: from a worker process to the batch,
  * and into the cache of a later run (cache.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* record_wire.h — a record as bytes: from a worker to the batch, into the cache. */
 #ifndef SLX_RECORD_WIRE_H
 #define SLX_RECORD_WIRE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* requirements.c — load the requirements file (OUTPUT.md §7).
  *
  * The file is INI, one group per requirement; every error is reported at

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* requirements.h — an analyst's requirements (OUTPUT.md §7): the
  * requirements file, loaded and checked like the pattern files.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment.h — a document's blocks → checklist rows with named fields.
  *
  * The one place where meaning is decided, for every format: which blocks

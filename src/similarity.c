@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* similarity.c — fuzzy comparison of item names and template text. */
 #include "similarity.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* similarity.h — fuzzy comparison of item names and template text.
  *
  * Vendors retype item names (「システム監査基準」 for 監視, 「漏洩」 for 漏えい)

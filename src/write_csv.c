@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_csv.c — records → CSV, one row per (document, item).
  * The byte order mark and the CP932 variant are the output's business
  * (main.c); this file writes UTF-8 text. */

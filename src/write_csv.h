@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_csv.h — records → CSV, one row per (document, item) (OUTPUT.md §5). */
 #ifndef SLX_WRITE_CSV_H
 #define SLX_WRITE_CSV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_html.c — records → one self-contained HTML comparison page.
  *
  * The page needs no network and no other file: the style and the script

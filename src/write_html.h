@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_html.h — records → one self-contained HTML comparison page. */
 #ifndef SLX_WRITE_HTML_H
 #define SLX_WRITE_HTML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_jsonl.c — a record → one line of JSON (OUTPUT.md §1).
  * Field order follows the contract so that a person reading a line finds
  * the fields where the spec shows them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_jsonl.h — a record → one line of JSON (OUTPUT.md §1). */
 #ifndef SLX_WRITE_JSONL_H
 #define SLX_WRITE_JSONL_H

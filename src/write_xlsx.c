@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_xlsx.c — records → an Excel workbook (libxlsxwriter).
  *
  * 比較: one row per catalog item (id, 種別, name), one column per document,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench_text.c — normalization + value extraction throughput, for
  * scripts/bench-text.  Reads a UTF-8 file, and for every line (a cell or a
  * row of a text export) normalizes it and extracts its values, as the

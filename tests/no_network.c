@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* no_network.c — an LD_PRELOAD shim for test_isolation.sh: every socket the
  * process asks for is written to $SLX_NETWORK_LOG ("socket inet", "connect
  * inet6" …), and one to the network is refused.  It proves that reading a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_cache.c — the SQLite cache of records: a record kept is given back
  * for the same bytes under any name, not for other bytes, not to a run
  * with other patterns or read options; a timeout is not kept; a damaged

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_check.c — requirement checks (OUTPUT.md §7), table-driven: every
  * comparison rule and bound (exact, max, max_exclusive, min,
  * min_exclusive, approx, ranges, several plans), versions with disabled,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_cli.sh — the slaxtract command as a user runs it: options, exit
 # status, one record per input in input order, bad input reported per
 # document without losing the others, pattern files from --patterns.
@@ -10,8 +11,10 @@ SEED="$top_srcdir/corpus/001_18d14cfe463b0bb2.txt"
 # --version, --help, usage errors
 out=$("$SLX" --version); st=$?
 check "--version prints the version" '[ $st -eq 0 ] && echo "$out" | grep -q "^slaxtract [0-9]"'
+check "--version in GNU form: copyright, licence, no warranty" 'echo "$out" | grep -q "^Copyright (C) " && echo "$out" | grep -q "GPLv3+" && echo "$out" | grep -q "NO WARRANTY"'
 out=$("$SLX" --help); st=$?
 check "--help lists the options" '[ $st -eq 0 ] && echo "$out" | grep -q -- "--patterns" && echo "$out" | grep -q -- "--format"'
+check "--help names FILE once on its usage line, and where to report bugs" '[ $(echo "$out" | grep "^  slaxtract" | grep -o FILE | wc -l) -eq 1 ] && echo "$out" | grep -q "^Report bugs"'
 "$SLX" >/dev/null 2>"$T/err"; st=$?
 check "no input files: exit 2" '[ $st -eq 2 ] && grep -q "no input files" "$T/err"'
 "$SLX" --format yaml "$SEED" >/dev/null 2>"$T/err"; st=$?
@@ -289,7 +292,7 @@ mkdir -p "$T/tree/b" "$T/tree/.hidden"
 cp "$SEED" "$T/tree/a.txt"; cp "$SEED" "$T/tree/b/c.TXT"; cp "$SEED" "$T/tree/.hidden/d.txt"
 printf 'x' >"$T/tree/logo.png"; ln -s .. "$T/tree/b/up"
 "$SLX" "$T/tree" >"$T/walked" 2>"$T/err"; st=$?
-check "a directory: its documents in name order, hidden and other files skipped, the loop named" '[ $st -eq 0 ] && [ $(wc -l <"$T/walked") -eq 2 ] && head -1 "$T/walked" | grep -q "tree/a.txt" && grep -q "symlink loop" "$T/err" && tail -1 "$T/err" | grep -q "1 files skipped"'
+check "a directory: its documents in name order, hidden and other files skipped, the loop named" '[ $st -eq 0 ] && [ $(wc -l <"$T/walked") -eq 2 ] && head -1 "$T/walked" | grep -q "tree/a.txt" && grep -q "symlink loop" "$T/err" && tail -1 "$T/err" | grep -q "1 file skipped"'
 "$SLX" --hidden "$T/tree" >"$T/walked" 2>/dev/null
 check "--hidden: hidden entries walked too" '[ $(wc -l <"$T/walked") -eq 3 ]'
 "$SLX" - <"$SEED" >"$T/stdin" 2>/dev/null; st=$?

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_corpus.c — the corpus regression: every document of corpus/ against
  * its corpus/expected/<doc>.json, written by reading the document.
  *

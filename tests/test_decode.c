@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_decode.c — bytes → UTF-8: BOMs, strict UTF-8, charset detection,
  * the CP932 fallback, and the documents that must fail. */
 #include "decode.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_extract.c — typed values, table-driven (OUTPUT.md §3): every value
  * case of normalization.md §D, the traps (dates, ISO numbers, phone
  * numbers, URLs, item numbers, 十分な, 万一, 第三者), and full-width, kanji

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_html_report.sh — the HTML comparison page in a real browser
 # (Debian's headless Chromium): the DOM after the page's script has run has
 # one row per item and one column per document, a #q= address filters

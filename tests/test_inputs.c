@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_inputs.c — the documents a command line names: extensions, shards,
  * and a directory tree walked (sorted, hidden entries skipped unless
  * asked, files without a document extension counted, a symlink loop not

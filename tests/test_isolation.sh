@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_isolation.sh — hostile documents never reach the network: an HTML
 # page with an external DTD, entities, stylesheets, scripts, images and
 # frames on a server, an XHTML page with an external entity, and a PDF

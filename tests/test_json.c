@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_json.c — JSON strings and numbers as the writers print them. */
 #include "json.h"
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_layouts.c — the layouts segmentation reads from blocks, per block
  * kind and per layout, table-driven: heading sections (markdown, plain
  * numbered lines, HTML headings with definition lists), item-name lines,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_match.c — rows → items: printed numbers in every form, evidence
  * that agrees and disagrees, duplicates, and numbering that is not METI's. */
 #include "match.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_mutations.sh — damaged documents never stop the batch: 300 corpus
 # documents with bytes flipped, cut, or markup, quotes, NULs and broken
 # UTF-8 inserted (fixed seed, so the run is repeatable).  slaxtract must

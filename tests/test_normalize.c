@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_normalize.c — normalization, table-driven: the character cases of
  * normalization.md §D and the pitfalls of §A. */
 #include "normalize.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_patterns.c — pattern files: the shipped ones load, a catalog can be
  * replaced or added, vocabulary lists are extended, and every kind of
  * broken file is reported as "file:line: message" at the right line. */

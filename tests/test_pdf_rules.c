@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_pdf_rules.c — ruling lines read from PDF content streams.
  *
  * The interpreter is driven with bare content streams (operators, colours,

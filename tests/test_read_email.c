@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_read_email.c — e-mail → blocks: what looks like a message, the part
  * read (text/plain before text/html, never an attachment), quoted lines,
  * signatures and a reply's original left out, the Subject as the title

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_read_html.c — web pages → grid, and pages that must not hurt:
  * charset declared vs real, rowspan/colspan, line breaks in cells, nested
  * and several tables, heading pages and definition lists, what is not

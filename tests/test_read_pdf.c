@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_read_pdf.c — PDF pages → grid: bordered and borderless tables, the
  * page of each row, and every way a PDF can fail to be read.
  *

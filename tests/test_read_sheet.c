@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_read_sheet.c — workbooks → blocks: xlsx packages built here in
  * memory (libzip), part by part, so that each case shows the XML it reads;
  * ODS the same; the corpus .xls read by FreeXL against its .xlsx twin;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_read_text.c — text exports → blocks: TSV with quoted cells, CRLF,
  * pipe tables with and without outer bars, markdown headings, bullets,
  * indented and plain lines, and the markup cleaned from cells. */

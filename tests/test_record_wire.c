@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_record_wire.c — a record through the wire a worker sends it on:
  * packed and unpacked, every document of the corpus writes the same JSON
  * line; bytes cut anywhere, or sent for another file, are no record. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_segment.c — grid → checklist rows: headers (also repeated), section
  * rows, shifted rows, glued numbers, continuation lines, title and service. */
 #include "read_text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_write_csv.c — CSV fields and rows (RFC 4180): quoting of commas,
  * quotes and line breaks, CRLF, the columns of OUTPUT.md §5. */
 #include "write_csv.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_xlsx.sh — the workbook read back by a real consumer (openpyxl, from
 # Debian's python3-openpyxl) and its cells checked against the JSON of the
 # same documents: 比較 (answer / primary, the text as a comment, frozen

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # testlib.sh — what the shell tests share: the paths of the build, a
 # scratch directory removed on exit, and ok/fail/check with a closing
 # "NAME: N passed, N failed" line.  Source it after setting TEST_NAME.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.h — what several unit tests share: cmocka's headers in the order
  * it needs them, and the patterns of the source tree. */
 #ifndef SLX_TESTUTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* borderless.c — rules for tables printed without ruling lines: put in
  * the gaps that the table's lines leave between columns and rows. */
 #include "pdf.h"

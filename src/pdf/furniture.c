@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* furniture.c — page headers and footers: text outside the table that
  * comes back at the same height on other pages. */
 #include "pdf.h"

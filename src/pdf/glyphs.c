@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* glyphs.c — a page's characters with their boxes, what lies behind
  * them (white text on a dark header is read, elsewhere hidden), visual
  * lines, and the text of a set of glyphs. */

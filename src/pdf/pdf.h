@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.h — what the files of the PDF reader share (not an interface: that
  * is read_pdf.h).
  *

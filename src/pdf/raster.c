@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* raster.c — ruling lines seen in a rendering of a page, for pages whose
  * content stream vector.c cannot read (research/pdf-tables.md §2): long
  * runs of dark pixels, a filled area's inside left out. */

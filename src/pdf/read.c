@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* read.c — PDF pages → blocks: the page loop.  Each page's rules
  * (rules.c), glyphs (glyphs.c) and rows (table.c, text.c) are found in
  * turn, and the page is released when read, so a long PDF reads in flat

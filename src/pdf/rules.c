@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rules.c — a page's ruling lines: from its content stream (vector.c)
  * when it can be read, else from a rendering (raster.c); pieces joined
  * into rules and held to the lengths a cell's side has. */

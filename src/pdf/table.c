@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* table.c — a page's rows: the horizontal rules cut it into bands, the
  * vertical rules crossing a band bound its cells, glyphs go into the cell
  * they stand in, and a cell with no rule above it continues the one above

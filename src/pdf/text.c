@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c — a page's text outside its tables: titles, notes, footnotes,
  * and the whole page when it holds no table (a vendor's document of
  * heading sections).  Lines are joined into paragraphs; a paragraph set

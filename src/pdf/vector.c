@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vector.c — ruling lines of PDF pages, read from their content streams.
  *
  * poppler-glib gives no access to a page's paths, and rendering the page

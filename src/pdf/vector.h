@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vector.h — ruling lines of PDF pages, read from their content streams. */
 #ifndef SLX_PDF_VECTOR_H
 #define SLX_PDF_VECTOR_H

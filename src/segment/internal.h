@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment/internal.h — what the files of the segmentation stage share.
  *
  * segment.c drives the blocks of a document through table.c (table rows:

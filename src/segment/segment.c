@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment/segment.c — a document's blocks → checklist rows with named fields.
  *
  * The segmentation stage decides, once for every format, what each block a

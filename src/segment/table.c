@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment/table.c — table rows: headers, cells aligned to columns, continuations.
  *
  * Why the cells of a row are aligned rather than read by position: in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment/text.c — items stated outside tables: heading sections, item-name
  * lines, label/value lines and Q&A pairs, in every format that has them. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* segment/transcript.c — a table copied one cell per line, read back into rows. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/grid.c — one sheet's cells, collected before they become blocks.
  *
  * A sheet's XML states its merged ranges after its cells, and its hidden

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/internal.h — what the workbook readers (xlsx.c, ods.c, xls.c) share:
  * the parts of a zip package read as bounded XML streams (zip.c), and the
  * grid a sheet's cells are collected in before they become blocks (grid.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/numfmt.c — a number as a workbook's number format shows it.
  *
  * A format code is up to four sections (positive; negative; zero; text),

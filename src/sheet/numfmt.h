@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/numfmt.h — a number as a workbook's number format shows it.
  *
  * An .xlsx cell stores 0.999 and a format code "0.0%"; the vendor saw

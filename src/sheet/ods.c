@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/ods.c — an OpenDocument spreadsheet (.ods) → blocks.
  *
  * content.xml holds every sheet (<table:table>) in order, streamed here

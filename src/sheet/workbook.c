@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/workbook.c — which workbook a file is, judged by its content, and
  * the reader for it.
  *

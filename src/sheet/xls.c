@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/xls.c — a legacy Excel workbook (.xls, BIFF8 and older) → blocks.
  *
  * FreeXL (Debian's libfreexl) reads the OLE2 compound file and the BIFF

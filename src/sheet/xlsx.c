@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/xlsx.c — an Office Open XML workbook (.xlsx, .xlsm) → blocks.
  *
  * The package is read as Excel reads it (ECMA-376 Part 1, §18): the

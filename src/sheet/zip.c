@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sheet/zip.c — the parts of a zip package (xlsx, ods) as bounded XML streams.
  *
  * libzip reads the archive from memory; a part is inflated as libxml2's

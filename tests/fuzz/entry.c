@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* entry.c — libFuzzer's entry point for one harness, SLX_FUZZ_RUN
  * (scripts/fuzz --build compiles this once per harness). */
 #include "fuzz.h"

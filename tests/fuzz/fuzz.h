@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h — what the fuzz harnesses share.
  *
  * Each harness slx_fuzz_NAME(data, size) takes one input through one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common.c — the vocabulary every harness reads with. */
 #include "fuzz.h"
 

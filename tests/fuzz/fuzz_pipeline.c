@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_pipeline.c — one input through the whole pipeline, as a file: read
  * (whatever format it sniffs as), normalize, segment, match, classify,
  * extract, check against the example requirements, and every writer. */

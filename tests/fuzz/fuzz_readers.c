@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_readers.c — harnesses for the readers: bytes → decoded text →
  * blocks → segmented rows, for text, HTML, e-mail and PDF. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_stages.c — harnesses for single stages: the content-stream
  * interpreter, normalization, value extraction, pattern and requirement
  * files. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* regress.c — the fuzz harnesses replayed over the inputs kept in
  * tests/fuzz/regress/HARNESS/ (crashes, leaks and timeouts found by
  * scripts/fuzz, each fixed), and the whole pipeline over tests/data: a
