@@ -255,3 +255,66 @@ slx_decode_full(const guint8 *b, gsize len, const char *declared, gboolean marku
     out->encoding = charset;
     return convert(b, len, charset, out, error);
 }
+
+/* ---- encoding ----------------------------------------------------------- */
+
+typedef struct {
+    guint lost;
+    gunichar first;
+} EncodeLosses;
+
+/* ICU calls this for a character the charset cannot hold: count it, then
+ * let ICU write the substitution character. */
+static void U_CALLCONV
+decode_count_loss(const void *context, UConverterFromUnicodeArgs *args, const UChar *units,
+                  int32_t length, UChar32 point, UConverterCallbackReason reason, UErrorCode *err)
+{
+    EncodeLosses *losses = (EncodeLosses *)context;
+    if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR) {
+        if (losses->lost++ == 0)
+            losses->first = (gunichar)point;
+    }
+    UCNV_FROM_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, point, reason, err);
+}
+
+gboolean
+slx_encode(const char *text, gsize len, const char *charset, GString *out, guint *lost,
+           gunichar *first_lost, GError **error)
+{
+    glong n16 = 0;
+    GError *e = NULL;
+    gunichar2 *u = g_utf8_to_utf16(text, (glong)len, NULL, &n16, &e);
+    if (u == NULL) {
+        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "not UTF-8: %s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(charset, &st);
+    if (U_FAILURE(st)) {
+        g_free(u);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "no converter for %s: %s", charset,
+                    u_errorName(st));
+        return FALSE;
+    }
+    EncodeLosses losses = {0, 0};
+    ucnv_setSubstChars(cv, "?", 1, &st);
+    ucnv_setFromUCallBack(cv, decode_count_loss, &losses, NULL, NULL, &st);
+    int32_t cap = UCNV_GET_MAX_BYTES_FOR_STRING((int32_t)n16, ucnv_getMaxCharSize(cv));
+    gsize at = out->len;
+    g_string_set_size(out, at + (gsize)cap);
+    int32_t n = ucnv_fromUChars(cv, out->str + at, cap, (const UChar *)u, (int32_t)n16, &st);
+    ucnv_close(cv);
+    g_free(u);
+    if (U_FAILURE(st)) {
+        g_string_truncate(out, at);
+        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "cannot write %s: %s", charset,
+                    u_errorName(st));
+        return FALSE;
+    }
+    g_string_truncate(out, at + (gsize)n);
+    *lost = losses.lost;
+    if (first_lost)
+        *first_lost = losses.first;
+    return TRUE;
+}

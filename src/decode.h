@@ -27,4 +27,11 @@ gboolean slx_decode_full(const guint8 *bytes, gsize len, const char *declared, g
 
 void slx_decoded_clear(SlxDecoded *d);
 
+/* The other way: UTF-8 TEXT (LEN bytes) → CHARSET (an ICU name), for an
+ * output a legacy program reads.  A character CHARSET cannot hold becomes
+ * '?'; *LOST counts them and *FIRST_LOST (if not NULL) is the first.
+ * FALSE with ERROR when ICU has no such converter or TEXT is not UTF-8. */
+gboolean slx_encode(const char *text, gsize len, const char *charset, GString *out, guint *lost,
+                    gunichar *first_lost, GError **error);
+
 #endif

@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "check.h"
 #include "child.h"
+#include "decode.h"
 #include "error.h"
 #include "inputs.h"
 #include "output.h"
@@ -201,17 +202,26 @@ write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns 
         else
             slx_write_csv(text, records);
         if (o->csv_encoding && g_ascii_strcasecmp(o->csv_encoding, "cp932") == 0) {
-            /* For legacy Excel; what CP932 cannot hold becomes '?'. */
-            gsize n;
-            char *sjis = g_convert_with_fallback(text->str, (gssize)text->len, "CP932", "UTF-8",
-                                                 "?", NULL, &n, error);
-            if (sjis == NULL) {
+            /* For legacy Excel; what CP932 cannot hold becomes '?', and
+             * standard error says how much did.  ICU's Shift_JIS is CP932
+             * (decode.c). */
+            GString *sjis = g_string_new(NULL);
+            guint lost = 0;
+            gunichar first = 0;
+            if (!slx_encode(text->str, text->len, "Shift_JIS", sjis, &lost, &first, error)) {
+                g_string_free(sjis, TRUE);
                 g_string_free(text, TRUE);
                 return FALSE;
             }
-            g_string_truncate(text, 0);
-            g_string_append_len(text, sjis, (gssize)n);
-            g_free(sjis);
+            if (lost) {
+                char c[8] = {0};
+                g_unichar_to_utf8(first, c);
+                fprintf(stderr, "slaxtract: %u character%s that CP932 cannot hold %s written as "
+                        "'?' (the first: U+%04X %s); --csv-encoding utf-8 keeps them\n", lost,
+                        lost == 1 ? "" : "s", lost == 1 ? "was" : "were", (unsigned)first, c);
+            }
+            g_string_free(text, TRUE);
+            text = sjis;
         } else {
             g_string_prepend(text, "\xEF\xBB\xBF");   /* so that Excel reads UTF-8 */
         }

@@ -13,16 +13,37 @@ static const char *const columns[] = {
     "values", "text", "page", "confidence", "flags",
 };
 
+/* Whether a spreadsheet would take FIELD for a formula (OWASP's CSV
+ * injection list): it starts with =, +, @, a tab, a carriage return, or a
+ * - that does not start a number (-5 stays a number). */
+static gboolean
+csv_looks_like_formula(const char *field)
+{
+    switch (field[0]) {
+    case '=': case '+': case '@': case '\t': case '\r':
+        return TRUE;
+    case '-':
+        return !g_ascii_isdigit(field[1]) && field[1] != '.';
+    default:
+        return FALSE;
+    }
+}
+
 void
 slx_csv_field(GString *out, const char *field)
 {
     if (field == NULL)
         return;
+    /* A vendor's text, a file name or a service name is never run: a
+     * leading apostrophe keeps it text. */
+    const char *guard = csv_looks_like_formula(field) ? "'" : "";
     if (strpbrk(field, ",\"\r\n") == NULL) {
+        g_string_append(out, guard);
         g_string_append(out, field);
         return;
     }
     g_string_append_c(out, '"');
+    g_string_append(out, guard);
     for (const char *p = field; *p; p++) {
         if (*p == '"')
             g_string_append_c(out, '"');

@@ -138,6 +138,10 @@ check "csv: exit 0, a byte order mark, the header" '[ $st -eq 0 ] && [ "$(head -
 check "csv: one row per item, CRLF" '[ $(grep -c "$(printf "\r")\$" "$T/out.csv") -eq 50 ]'
 "$SLX" --format csv --csv-encoding cp932 -o "$T/sjis.csv" "$SEED"; st=$?
 check "csv cp932: decodes as CP932 to the UTF-8 rows" '[ $st -eq 0 ] && iconv -f CP932 -t UTF-8 "$T/sjis.csv" > "$T/back.csv" && [ "$(tail -c +4 "$T/out.csv" | md5sum)" = "$(md5sum < "$T/back.csv")" ]'
+printf '1\tサービス時間\t𠮷野家の24時間365日\n2\t計画停止予定通知\t=1+1 14日前に通知\n' >"$T/lossy.txt"
+"$SLX" -q --format csv --csv-encoding cp932 -o "$T/lossy.csv" "$T/lossy.txt" 2>"$T/err"; st=$?
+check "csv cp932: what CP932 cannot hold is counted on stderr" '[ $st -eq 0 ] && grep -q "1 character that CP932 cannot hold was written as .?. (the first: U+20BB7" "$T/err"'
+check "csv: a cell that would be a formula is kept text" 'iconv -f CP932 -t UTF-8 "$T/lossy.csv" | grep -q ",\"\?'"'"'=1+1 14日前に通知\"\?,"'
 "$SLX" --format csv --csv-encoding latin1 "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "csv: an unknown encoding is a usage error" '[ $st -eq 2 ] && grep -q "unknown CSV encoding" "$T/err"'
 "$SLX" --format xlsx "$SEED" >/dev/null 2>"$T/err"; st=$?

@@ -119,6 +119,34 @@ test_cp932_extensions(void **state)
     slx_decoded_clear(&d);
 }
 
+/* UTF-8 → CP932 (ICU's Shift_JIS): the Windows code points come back as
+ * they decode, and what CP932 cannot hold is counted and written '?'. */
+static void
+test_encode_cp932(void **state)
+{
+    (void)state;
+    GString *out = g_string_new(NULL);
+    guint lost = 99;
+    gunichar first = 0;
+    assert_true(slx_encode("①～A", strlen("①～A"), "Shift_JIS", out, &lost, &first, NULL));
+    assert_int_equal(out->len, 5);
+    assert_memory_equal(out->str, "\x87\x40\x81\x60" "A", 5);
+    assert_int_equal(lost, 0);
+    g_string_truncate(out, 0);
+    const char *text = "𠮷野家と\xF0\x9F\x98\x80";   /* 𠮷, then an emoji */
+    assert_true(slx_encode(text, strlen(text), "Shift_JIS", out, &lost, &first, NULL));
+    assert_int_equal(lost, 2);
+    assert_int_equal(first, 0x20BB7);
+    assert_int_equal(out->str[0], '?');
+    assert_int_equal(out->str[out->len - 1], '?');
+    GError *e = NULL;
+    assert_false(slx_encode("\xFF", 1, "Shift_JIS", out, &lost, NULL, &e));
+    g_clear_error(&e);
+    assert_false(slx_encode("a", 1, "no-such-charset", out, &lost, NULL, &e));
+    g_clear_error(&e);
+    g_string_free(out, TRUE);
+}
+
 typedef struct {
     const char *what;
     const guint8 *bytes;
@@ -165,6 +193,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_encodings),
+        cmocka_unit_test(test_encode_cp932),
         cmocka_unit_test(test_cp932_crlf),
         cmocka_unit_test(test_utf8_bom),
         cmocka_unit_test(test_short_text_falls_back_to_cp932),

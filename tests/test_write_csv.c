@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_write_csv.c — CSV fields and rows (RFC 4180): quoting of commas,
- * quotes and line breaks, CRLF, the columns of OUTPUT.md §5. */
+ * quotes and line breaks, CRLF, the columns of OUTPUT.md §5, and cells a
+ * spreadsheet would take for formulas. */
 #include "write_csv.h"
 #include "testutil.h"
 
@@ -12,6 +13,10 @@ test_fields(void **state)
         {"plain", "plain"}, {"有 / 7世代", "有 / 7世代"}, {"a,b", "\"a,b\""},
         {"say \"hi\"", "\"say \"\"hi\"\"\""}, {"line1\nline2", "\"line1\nline2\""},
         {"cr\rhere", "\"cr\rhere\""}, {"", ""}, {"全角，カンマ", "全角，カンマ"},
+        /* what a spreadsheet would run is kept text (OWASP) */
+        {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""}, {"+81-3-1234", "'+81-3-1234"},
+        {"@SUM(A1)", "'@SUM(A1)"}, {"\tx", "'\tx"}, {"\rx", "\"'\rx\""}, {"-", "'-"},
+        {"- 日次", "'- 日次"}, {"-5", "-5"}, {"-0.5", "-0.5"}, {"a=b", "a=b"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         GString *s = g_string_new(NULL);
