@@ -1975,8 +1975,9 @@ slx_value_render(const SlxValue *v)
                                v->disabled ? "無効" : v->bound == SLX_BOUND_MIN ? "以上" : "");
         break;
     case SLX_VALUE_LIST:
+        /* 「、」, not 「/」, which names hold (ISO/IEC 27001). */
         for (guint i = 0; i < v->items->len; i++)
-            g_string_append_printf(s, "%s%s", i ? "/" : "", (char *)g_ptr_array_index(v->items, i));
+            g_string_append_printf(s, "%s%s", i ? "、" : "", (char *)g_ptr_array_index(v->items, i));
         break;
     case SLX_VALUE_N:
         break;

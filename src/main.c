@@ -191,8 +191,16 @@ write_report(Format format, const Options *o, SlxOutput *out, const SlxPatterns 
              const GPtrArray *records, GError **error)
 {
     const SlxCatalog *cat = report_catalog(p, records);
-    if (format == FORMAT_XLSX)
-        return slx_write_xlsx(slx_output_temp_path(out), records, cat, error);
+    if (format == FORMAT_XLSX) {
+        guint cut = 0;
+        if (!slx_write_xlsx(slx_output_temp_path(out), records, cat, &cut, error))
+            return FALSE;
+        if (cut)
+            fprintf(stderr, "slaxtract: %s: %u response%s longer than a workbook cell holds (32767 "
+                    "characters) %s cut, ending in …; the JSON Lines keep %s whole\n", o->output, cut,
+                    cut == 1 ? "" : "s", cut == 1 ? "was" : "were", cut == 1 ? "it" : "them");
+        return TRUE;
+    }
     GString *text = g_string_new(NULL);
     if (format == FORMAT_HTML) {
         slx_write_html(text, records, cat);

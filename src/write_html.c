@@ -3,13 +3,20 @@
  *
  * The page needs no network and no other file: the style and the script
  * are inline.  One row per catalog item, one column per document; a cell
- * shows 「有 / 7世代」 coloured by answer, the vendor's text and page on
- * hover (title) and on click (details); headers and item columns stay in
- * view while scrolling; a box filters rows by item or answer; printing
- * opens every cell.  With requirements, a table of the checks comes first
- * (○ / × / ? and the reason), each cell linking to its item's row. */
+ * shows the answer and, on a line of its own, the headline figure,
+ * coloured by answer, ⚑ where a review flag asks for a look, the vendor's
+ * text, page and confidence on hover (title) and on click (details); a
+ * failed document's column says its error.  Headers and item columns stay
+ * in view while scrolling; a box filters rows by item or answer.  With
+ * requirements, a table of the checks comes first (○ / × / ? and the
+ * reason), each cell linking to its item's row; the documents and their
+ * status come last.  Printed: A4 landscape, every column on the page, the
+ * header row on every page, no filter box, every cell open.  The words are
+ * the workbook's (report.c). */
 #include "write_html.h"
 #include "check.h"
+#include "error.h"
+#include "report.h"
 
 #include <string.h>
 
@@ -53,8 +60,18 @@ static const char style[] =
     "#checks{margin-bottom:16px}#checks td.req{min-width:16em;max-width:16em}"
     ".c-pass{background:#d9f2d0}.c-fail{background:#f8cbad}.c-unknown{background:#e7e6e6}"
     "#checks a{color:inherit;text-decoration:none}"
-    "@media print{header{position:static}#filter{display:none}thead th,td.id,td.cat,td.name,"
-    "th.id,th.cat,th.name{position:static}td.doc{max-width:none}}";
+    ".flag{color:#b45f06;font-weight:bold}.primary{display:block}"
+    "th.error,.a-error{background:#ffc7ce;color:#9c0006}.err{display:block;font-weight:normal}"
+    ".flags{margin:4px 0 0;font-size:12px}.flags dt{display:inline;font-weight:bold}"
+    ".flags dd{display:inline;margin:0 12px 0 4px}"
+    "#documents{margin-top:16px}#documents td{max-width:40em}"
+    "@page{size:A4 landscape;margin:10mm}"
+    "@media print{body{font-size:8px}header{position:static;background:none}#filter{display:none}"
+    "table{width:100%;table-layout:fixed}thead{display:table-header-group}tr{break-inside:avoid}"
+    "thead th,td.id,td.cat,td.name,th.id,th.cat,th.name{position:static}"
+    "thead th,td.doc,th.name,td.name,#checks td.req{min-width:0;max-width:none}"
+    "th.id,td.id{width:3em}th.cat,td.cat{width:5em}th.name,td.name{width:12em}"
+    "details p{font-size:7px}}";
 
 static const char script[] =
     "(function(){var box=document.getElementById('filter');"
@@ -66,6 +83,35 @@ static const char script[] =
     /* #q=RPO in the address filters on opening: a link to a filtered view. */
     "var m=/^#q=(.*)$/.exec(location.hash);if(m){box.value=decodeURIComponent(m[1]);"
     "box.dispatchEvent(new Event('input'));}})();";
+
+/* The document columns' headers: each document's label (report.c); a
+ * failed one says its error. */
+static void
+write_document_headers(GString *out, const GPtrArray *records)
+{
+    char **labels = slx_report_labels(records);
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        char *e = slx_report_error(rec);
+        g_string_append(out, e ? "<th class=\"doc error\" data-file=\"" : "<th class=\"doc\" data-file=\"");
+        esc(out, rec->file);
+        g_string_append(out, "\" title=\"");
+        esc(out, rec->file);
+        if (e) {
+            g_string_append(out, " — ");
+            esc(out, e);
+        }
+        g_string_append(out, "\">");
+        esc(out, labels[r]);
+        if (e) {
+            g_string_append_printf(out, "<span class=\"err\">エラー %s</span>",
+                                   slx_error_code_name((SlxErrorCode)rec->error->code));
+        }
+        g_string_append(out, "</th>");
+        g_free(e);
+    }
+    g_strfreev(labels);
+}
 
 /* The requirement checks (OUTPUT.md §7): one row per requirement, one
  * column per document. */
@@ -79,13 +125,7 @@ write_checks(GString *out, const GPtrArray *records)
         return;
     static const char *const mark[] = {"○", "×", "?"};
     g_string_append(out, "<table id=\"checks\">\n<thead><tr><th class=\"req\">要件</th>");
-    for (guint r = 0; r < records->len; r++) {
-        char *label = slx_record_label(g_ptr_array_index(records, r));
-        g_string_append(out, "<th class=\"doc\">");
-        esc(out, label);
-        g_string_append(out, "</th>");
-        g_free(label);
-    }
+    write_document_headers(out, records);
     g_string_append(out, "</tr></thead>\n<tbody>\n");
     for (guint i = 0; i < checks->len; i++) {
         const SlxRequirement *q = ((const SlxCheck *)g_ptr_array_index(checks, i))->requirement;
@@ -120,6 +160,87 @@ static const struct { SlxAnswer a; const char *cls; } classes[] = {
     {SLX_ANSWER_UNKNOWN, "unknown"},
 };
 
+/* One item's cell: the answer, ⚑ if flagged, the figure on a line of its
+ * own (no separator to collide with a value), and the vendor's text with
+ * where it was read and how sure the match is. */
+static void
+write_item_cell(GString *cells, const SlxItemRecord *it)
+{
+    const char *cls = "unknown";
+    for (gsize k = 0; k < G_N_ELEMENTS(classes); k++)
+        if (classes[k].a == it->answer)
+            cls = classes[k].cls;
+    char *where = slx_report_where(it);
+    char *flags = slx_report_flags(it->flags);
+    g_string_append_printf(cells, "<td class=\"doc a-%s\" data-answer=\"%s\" title=\"", cls,
+                           slx_answer_name(it->answer));
+    esc(cells, it->text);
+    g_string_append(cells, " (");
+    esc(cells, where);
+    if (flags) {
+        g_string_append(cells, " · " SLX_REPORT_FLAG_MARK " ");
+        esc(cells, flags);
+    }
+    g_string_append(cells, ")\"><details><summary>");
+    esc(cells, slx_answer_label(it->answer));
+    if (flags) {
+        g_string_append(cells, " <span class=\"flag\" title=\"");
+        esc(cells, flags);
+        g_string_append(cells, "\">" SLX_REPORT_FLAG_MARK "</span>");
+    }
+    if (it->primary) {
+        g_string_append(cells, "<span class=\"primary\">");
+        esc(cells, it->primary);
+        g_string_append(cells, "</span>");
+    }
+    g_string_append(cells, "</summary><p>");
+    esc(cells, it->text);
+    g_string_append(cells, "</p><p class=\"page\">");
+    esc(cells, where);
+    if (flags) {
+        g_string_append(cells, " · " SLX_REPORT_FLAG_MARK " ");
+        esc(cells, flags);
+    }
+    g_string_append(cells, "</p></details></td>");
+    g_free(flags);
+    g_free(where);
+}
+
+/* The documents and their status, as the workbook's 文書 sheet. */
+static void
+write_documents(GString *out, const GPtrArray *records)
+{
+    g_string_append(out, "<table id=\"documents\">\n<thead><tr><th>ファイル</th><th>状態</th><th>形式</th>"
+                         "<th>ページ数</th><th>サービス</th><th>項目数</th><th>記載なし</th><th>警告</th>"
+                         "<th>エラー</th></tr></thead>\n<tbody>\n");
+    for (guint r = 0; r < records->len; r++) {
+        const SlxRecord *rec = g_ptr_array_index(records, r);
+        char *e = slx_report_error(rec);
+        g_string_append(out, e ? "<tr class=\"error\" data-status=\"error\"><td>" : "<tr><td>");
+        esc(out, rec->file);
+        g_string_append_printf(out, "</td><td%s>%s</td><td>", e ? " class=\"a-error\"" : "",
+                               e ? "エラー" : rec->warnings->len ? "警告あり" : "読込済");
+        esc(out, rec->format);
+        g_string_append(out, "</td><td>");
+        if (rec->pages)
+            g_string_append_printf(out, "%u", rec->pages);
+        g_string_append(out, "</td><td>");
+        esc(out, rec->service);
+        g_string_append_printf(out, "</td><td>%u</td><td>%u</td><td>", rec->items->len,
+                               rec->missing->len);
+        for (guint i = 0; i < rec->warnings->len; i++) {
+            if (i)
+                g_string_append(out, "<br>");
+            esc(out, g_ptr_array_index(rec->warnings, i));
+        }
+        g_string_append(out, "</td><td>");
+        esc(out, e);
+        g_string_append(out, "</td></tr>\n");
+        g_free(e);
+    }
+    g_string_append(out, "</tbody>\n</table>\n");
+}
+
 void
 slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
 {
@@ -134,22 +255,20 @@ slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
     for (gsize i = 0; i < G_N_ELEMENTS(classes); i++)
         g_string_append_printf(out, "<span class=\"a-%s\">%s</span>", classes[i].cls,
                                slx_answer_label(classes[i].a));
-    g_string_append(out, "</span>\n</header>\n");
+    g_string_append(out, "<span class=\"a-error\">エラー</span></span>\n<dl class=\"flags\"><dt>"
+                         SLX_REPORT_FLAG_MARK " 要確認</dt><dd>(the cell says which)</dd>");
+    for (guint i = 0; slx_report_flag_label(i); i++) {
+        g_string_append(out, "<dt>");
+        esc(out, slx_report_flag_label(i));
+        g_string_append(out, "</dt><dd>");
+        esc(out, slx_report_flag_meaning(i));
+        g_string_append(out, "</dd>");
+    }
+    g_string_append(out, "</dl>\n</header>\n");
     write_checks(out, records);
     g_string_append(out, "<table id=\"comparison\">\n<thead><tr>"
-                         "<th class=\"id\">No</th><th class=\"cat\">種別</th><th class=\"name\">項目</th>");
-    for (guint r = 0; r < records->len; r++) {
-        const SlxRecord *rec = g_ptr_array_index(records, r);
-        char *label = slx_record_label(rec);
-        g_string_append(out, "<th class=\"doc\" data-file=\"");
-        esc(out, rec->file);
-        g_string_append(out, "\" title=\"");
-        esc(out, rec->file);
-        g_string_append(out, "\">");
-        esc(out, label);
-        g_string_append(out, "</th>");
-        g_free(label);
-    }
+                         "<th class=\"id\">No</th><th class=\"cat\">種別</th><th class=\"name\">サービスレベル項目</th>");
+    write_document_headers(out, records);
     g_string_append(out, "</tr></thead>\n<tbody>\n");
     for (guint i = 0; i < cat->items->len; i++) {
         const SlxCatalogItem *ci = g_ptr_array_index(cat->items, i);
@@ -160,33 +279,17 @@ slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
         for (guint r = 0; r < records->len; r++) {
             const SlxRecord *rec = g_ptr_array_index(records, r);
             const SlxItemRecord *it = slx_record_item(rec, ci->id);
+            if (it == NULL && rec->error) {
+                g_string_append(cells, "<td class=\"doc a-error\" data-answer=\"error\">エラー</td>");
+                continue;
+            }
             if (it == NULL) {
                 g_string_append(cells, "<td class=\"doc a-missing\" data-answer=\"missing\">—</td>");
                 continue;
             }
-            const char *cls = "unknown";
-            for (gsize k = 0; k < G_N_ELEMENTS(classes); k++)
-                if (classes[k].a == it->answer)
-                    cls = classes[k].cls;
+            write_item_cell(cells, it);
             const char *label = slx_answer_label(it->answer);
             g_string_append_printf(search, " %s %s", label, it->primary ? it->primary : "");
-            g_string_append_printf(cells, "<td class=\"doc a-%s\" data-answer=\"%s\" title=\"", cls,
-                                   slx_answer_name(it->answer));
-            esc(cells, it->text);
-            if (it->page)
-                g_string_append_printf(cells, " (p.%u)", it->page);
-            g_string_append(cells, "\"><details><summary>");
-            esc(cells, label);
-            if (it->primary) {
-                g_string_append(cells, " / ");
-                esc(cells, it->primary);
-            }
-            g_string_append(cells, "</summary><p>");
-            esc(cells, it->text);
-            g_string_append(cells, "</p>");
-            if (it->page)
-                g_string_append_printf(cells, "<p class=\"page\">p.%u</p>", it->page);
-            g_string_append(cells, "</details></td>");
         }
         g_string_append(out, "<tr data-id=\"");
         esc(out, ci->id);
@@ -204,7 +307,9 @@ slx_write_html(GString *out, const GPtrArray *records, const SlxCatalog *cat)
         g_string_free(cells, TRUE);
         g_string_free(search, TRUE);
     }
-    g_string_append(out, "</tbody>\n</table>\n<script>");
+    g_string_append(out, "</tbody>\n</table>\n");
+    write_documents(out, records);
+    g_string_append(out, "<script>");
     g_string_append(out, script);
     g_string_append(out, "</script>\n</body>\n</html>\n");
 }

@@ -7,8 +7,10 @@
 
 #include "record.h"
 
-/* Write the workbook of RECORDS against CATALOG's items to PATH. */
+/* Write the workbook of RECORDS against CATALOG's items to PATH.  *CUT
+ * counts the responses cut at what a cell or a comment holds (they end in
+ * 「…」). */
 gboolean slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *catalog,
-                        GError **error);
+                        guint *cut, GError **error);
 
 #endif

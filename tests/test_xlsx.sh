@@ -28,7 +28,9 @@ REQ="$top_srcdir/patterns/requirements/example.ini"
     head -c 40000 /dev/zero | tr '\0' 'x'
     printf '\n'
 } >"$T/long.txt"
-"$SLX" --format xlsx -o "$T/long.xlsx" "$T/long.txt" 2>/dev/null
+"$SLX" --format xlsx -o "$T/long.xlsx" "$T/long.txt" 2>"$T/long.err"
+grep -q "1 response longer than a workbook cell holds (32767 characters) was cut" "$T/long.err" ||
+    { echo "FAIL - a cut response is named on stderr"; cat "$T/long.err"; echo "xlsx: 0 passed, 1 failed"; exit 1; }
 "$PY" - "$T/cmp.xlsx" "$T/all.jsonl" "$T/checked.xlsx" "$T/checked.jsonl" "$T/long.xlsx" <<'PYEOF'
 import json, sys
 import openpyxl
@@ -49,14 +51,38 @@ label = {"yes": "有", "partial": "一部", "no": "無", "undisclosed": "非公�
 check("three sheets", wb.sheetnames == ["比較", "明細", "文書"], wb.sheetnames)
 
 cmp = wb["比較"]
-check("比較: a row per catalog item", cmp.max_row == 1 + 49, cmp.max_row)
+check("比較: a row per catalog item, then the flags' legend", cmp.cell(50, 3).value is not None and
+      cmp.cell(51, 3).value is None and cmp.cell(52, 3).value.startswith("⚑"), cmp.max_row)
+check("比較: the legend names every flag", [cmp.cell(r, 3).value.split(":")[0] for r in range(53, 60)] ==
+      ["⚑ 番号不一致", "⚑ 規定内容不一致", "⚑ 同上", "⚑ 途切れ", "⚑ 重複", "⚑ 設定例のまま", "⚑ 低確度"])
 check("比較: a column per document", cmp.max_column == 3 + len(docs), cmp.max_column)
+check("比較: the page's header words", [cmp.cell(1, c).value for c in (1, 2, 3)] == ["No", "種別", "サービスレベル項目"])
 check("比較: header and item columns frozen", cmp.freeze_panes == "D2", cmp.freeze_panes)
 check("比較: filters on", cmp.auto_filter.ref is not None)
+for name in ("比較",):
+    ws = wb[name]
+    check(f"{name}: A4 landscape, fit to the page's width",
+          ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9" and
+          ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None) and
+          ws.page_setup.fitToHeight == 0, (ws.page_setup.orientation, ws.page_setup.paperSize))
+    check(f"{name}: the header row and the item columns on every page",
+          ws.print_title_rows in ("1:1", "$1:$1") and ws.print_title_cols in ("A:C", "$A:$C"),
+          (ws.print_title_rows, ws.print_title_cols))
+flag_words = {"number_mismatch": "番号不一致", "template_mismatch": "規定内容不一致", "same_as_previous": "同上",
+              "truncated": "途切れ", "duplicate": "重複", "template_example": "設定例のまま",
+              "low_confidence": "低確度"}
+flagged = 0
 for j, d in enumerate(docs):
     col = 4 + j
     head = d["service"] or d["file"].split("/")[-1]
-    check(f"比較: header of {d['file']}", cmp.cell(1, col).value == head, cmp.cell(1, col).value)
+    got = cmp.cell(1, col).value
+    if d["error"]:
+        check(f"比較: a failed document's header says its error: {d['file']}",
+              got == head + "\nエラー " + d["error"]["code"], got)
+        check(f"比較: ... and the message in its comment",
+              cmp.cell(1, col).comment is not None and d["error"]["message"] in cmp.cell(1, col).comment.text)
+    else:
+        check(f"比較: header of {d['file']}", got == head, got)
     items = {it["id"]: it for it in d["items"]}
     for row in range(2, 51):
         iid = str(cmp.cell(row, 1).value)
@@ -66,11 +92,15 @@ for j, d in enumerate(docs):
             want = "(エラー)" if d["error"] else "(記載なし)"
             check(f"比較 {iid}/{d['file']}", cell.value == want, cell.value)
             continue
-        want = label[it["answer"]] + (" / " + it["primary"] if it["primary"] else "")
+        want = label[it["answer"]] + (" ⚑" if it["flags"] else "") + ("\n" + it["primary"] if it["primary"] else "")
         check(f"比較 {iid}/{d['file']}", cell.value == want, f"{cell.value!r} != {want!r}")
-        if it["text"]:
-            check(f"比較 comment {iid}/{d['file']}", cell.comment is not None and
-                  cell.comment.text.startswith(it["text"][:200]))
+        note = cell.comment.text if cell.comment else ""
+        check(f"比較 comment {iid}/{d['file']}", note.startswith(it["text"][:200]) and
+              "確度 %.2f" % it["confidence"] in note and ("p.%d" % it["page"] in note if it["page"] else True), note[-60:])
+        for fl in it["flags"]:
+            flagged += 1
+            check(f"比較 comment names flag {fl} {iid}/{d['file']}", "⚑" in note and flag_words[fl] in note, note[-60:])
+check("比較: some flags were there to show", flagged > 0, flagged)
 
 det = wb["明細"]
 rows = [(d, it) for d in docs for it in d["items"]]
@@ -88,12 +118,16 @@ for r, (d, it) in enumerate(rows, start=2):
 
 doc = wb["文書"]
 check("文書: a row per document", doc.max_row == 1 + len(docs), doc.max_row)
+check("文書: Japanese headers with a status", [c.value for c in doc[1]][:2] == ["ファイル", "状態"])
 for r, d in enumerate(docs, start=2):
     got = [c.value for c in doc[r]]
     check(f"文書 row {r}: file", got[0] == d["file"], got[0])
-    check(f"文書 row {r}: items found", got[6] == len(d["items"]), got[6])
-    check(f"文書 row {r}: missing", got[7] == len(d["missing"]), got[7])
-    check(f"文書 row {r}: error", (got[9] is not None) == (d["error"] is not None), got[9])
+    status = "エラー" if d["error"] else "警告あり" if d["warnings"] else "読込済"
+    check(f"文書 row {r}: status", got[1] == status, got[1])
+    check(f"文書 row {r}: items found", got[7] == len(d["items"]), got[7])
+    check(f"文書 row {r}: missing", got[8] == len(d["missing"]), got[8])
+    check(f"文書 row {r}: error", (got[10] is not None) == (d["error"] is not None) and
+          (d["error"] is None or d["error"]["code"] in got[10] and d["error"]["message"] in got[10]), got[10])
 # The workbook of the same documents checked against the example
 # requirements: 判定 after 比較.
 wb = openpyxl.load_workbook(sys.argv[3])
@@ -104,6 +138,8 @@ checks = docs[0]["checks"]
 check("判定: a row per requirement", ws.max_row == 1 + len(checks), ws.max_row)
 check("判定: a column per document", ws.max_column == 3 + len(docs), ws.max_column)
 check("判定: header and requirement columns frozen", ws.freeze_panes == "D2", ws.freeze_panes)
+check("判定: A4 landscape, the header row and the requirement columns on every page",
+      ws.page_setup.orientation == "landscape" and ws.print_title_rows in ("1:1", "$1:$1") and ws.print_title_cols in ("A:C", "$A:$C"))
 mark = {"pass": "○", "fail": "×", "unknown": "?"}
 fill = {"pass": "FFD9F2D0", "fail": "FFF8CBAD", "unknown": "FFE7E6E6"}
 for r, c0 in enumerate(checks, start=2):

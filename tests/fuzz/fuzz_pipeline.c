@@ -66,7 +66,8 @@ slx_fuzz_pipeline(const uint8_t *data, size_t size)
     int xfd = g_mkstemp(xlsx);
     if (xfd >= 0) {
         close(xfd);
-        slx_write_xlsx(xlsx, records, cat, NULL);
+        guint cut;
+        slx_write_xlsx(xlsx, records, cat, &cut, NULL);
         g_unlink(xlsx);
     }
     g_free(xlsx);
