@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check.c — an analyst's requirements against one document (OUTPUT.md §7).
+/* check.c — an analyst's requirements against one document (doc/output.md §7).
  *
  * The stage after extraction: each requirement takes the item it names
  * and compares the values the vendor stated, as stated.  A bound is

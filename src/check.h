@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* check.h — the requirement checks of one document (OUTPUT.md §7): each
+/* check.h — the requirement checks of one document (doc/output.md §7): each
  * requirement against the item it names, pass / fail / unknown, with the
  * reason in words an analyst reads and the value that decided. */
 #ifndef SLX_CHECK_H

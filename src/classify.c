@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* classify.c — the vendor's response → an answer (OUTPUT.md §2).
+/* classify.c — the vendor's response → an answer (doc/output.md §2).
  *
  * The rules run in the contract's order:
  *   1. an explicit marker: a whole answer cell (○, 有, ×, -) or the first

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* classify.h — the vendor's response → yes / partial / no / undisclosed /
- * not_applicable / unknown (OUTPUT.md §2). */
+ * not_applicable / unknown (doc/output.md §2). */
 #ifndef SLX_CLASSIFY_H
 #define SLX_CLASSIFY_H
 

@@ -2,7 +2,7 @@
 /* error.h — the error domain for per-document failures.
  *
  * Each code has a stable lower-case name: it is the `error.code` of the
- * output record (OUTPUT.md §1), so scripts can branch on it. */
+ * output record (doc/output.md §1), so scripts can branch on it. */
 #ifndef SLX_ERROR_H
 #define SLX_ERROR_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* extract.c — typed values from a normalized response (OUTPUT.md §3).
+/* extract.c — typed values from a normalized response (doc/output.md §3).
  *
  * The order of the passes is the design (normalization.md §0, §C step 9):
  *   1. numerals written as words become digits, but only before a unit or

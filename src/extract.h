@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* extract.h — typed values from a normalized response (OUTPUT.md §3).
+/* extract.h — typed values from a normalized response (doc/output.md §3).
  *
  * Durations, percentages, counts, frequencies, time ranges, schedules,
  * TLS/SSL versions and lists (certifications, file formats, data

@@ -2,7 +2,7 @@
 /* json.h — the few JSON primitives the writers need.
  *
  * json-glib prints doubles with %.17g (99.99 → 99.989999999999995), which
- * OUTPUT.md §3 forbids; these print the shortest text that reads back as
+ * doc/output.md §3 forbids; these print the shortest text that reads back as
  * the same double. */
 #ifndef SLX_JSON_H
 #define SLX_JSON_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the slaxtract command: options, the batch loop, exit status.
  *
- * Exit status (OUTPUT.md §6): 0 every document was read; 1 at least one
+ * Exit status (doc/output.md §6): 0 every document was read; 1 at least one
  * document failed (its record carries "error", the others are complete);
  * 2 bad usage or an unreadable pattern or requirements file; 3 with
  * --fail-on-check, every document was read and some requirement failed. */

@@ -10,7 +10,7 @@
 #include "patterns.h"
 #include "segment.h"
 
-/* Output flags (OUTPUT.md §4), in the order they are written. */
+/* Output flags (doc/output.md §4), in the order they are written. */
 typedef enum {
     SLX_FLAG_NUMBER_MISMATCH   = 1 << 0,
     SLX_FLAG_TEMPLATE_MISMATCH = 1 << 1,

@@ -127,7 +127,7 @@ slx_record_item(const SlxRecord *r, const char *id)
     return NULL;
 }
 
-/* In the order of the SlxFlag bits (match.h) and of OUTPUT.md §4. */
+/* In the order of the SlxFlag bits (match.h) and of doc/output.md §4. */
 static const char *const flag_names[] = {
     "number_mismatch", "template_mismatch", "same_as_previous", "truncated",
     "duplicate", "template_example", "low_confidence",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* record.h — the output record of one document (OUTPUT.md §1).
+/* record.h — the output record of one document (doc/output.md §1).
  *
  * The pipeline fills it, the writers (write_jsonl.c, later CSV/XLSX/HTML)
  * only read it.  Strings are owned by the record. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* requirements.c — load the requirements file (OUTPUT.md §7).
+/* requirements.c — load the requirements file (doc/output.md §7).
  *
  * The file is INI, one group per requirement; every error is reported at
  * its line (ini.h).  A duration limit is read in the grammar vendors' text

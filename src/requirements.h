@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* requirements.h — an analyst's requirements (OUTPUT.md §7): the
+/* requirements.h — an analyst's requirements (doc/output.md §7): the
  * requirements file, loaded and checked like the pattern files.
  *
  * One group per requirement, its name the id: item (a catalog key or id),

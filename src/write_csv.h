@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* write_csv.h — records → CSV, one row per (document, item) (OUTPUT.md §5). */
+/* write_csv.h — records → CSV, one row per (document, item) (doc/output.md §5). */
 #ifndef SLX_WRITE_CSV_H
 #define SLX_WRITE_CSV_H
 
@@ -11,7 +11,7 @@ void slx_write_csv(GString *out, const GPtrArray *records);
 
 /* Append the header and one row per (document, requirement check) of
  * RECORDS: file, service, id, label, item, result, because, value (the
- * deciding value as compact JSON) (OUTPUT.md §7). */
+ * deciding value as compact JSON) (doc/output.md §7). */
 void slx_write_csv_checks(GString *out, const GPtrArray *records);
 
 /* Append one field, quoted if it holds a comma, a quote or a line break. */

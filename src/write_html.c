@@ -113,7 +113,7 @@ write_document_headers(GString *out, const GPtrArray *records)
     g_strfreev(labels);
 }
 
-/* The requirement checks (OUTPUT.md §7): one row per requirement, one
+/* The requirement checks (doc/output.md §7): one row per requirement, one
  * column per document. */
 static void
 write_checks(GString *out, const GPtrArray *records)

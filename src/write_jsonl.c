@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* write_jsonl.c — a record → one line of JSON (OUTPUT.md §1).
+/* write_jsonl.c — a record → one line of JSON (doc/output.md §1).
  * Field order follows the contract so that a person reading a line finds
  * the fields where the spec shows them. */
 #include "write_jsonl.h"
@@ -24,7 +24,7 @@ write_flags(GString *out, guint flags)
     g_string_append_c(out, ']');
 }
 
-/* One value with the fields of its kind (OUTPUT.md §3). */
+/* One value with the fields of its kind (doc/output.md §3). */
 void
 slx_write_value(GString *out, const SlxValue *v)
 {
@@ -144,7 +144,7 @@ write_page(GString *out, guint page)
 }
 
 /* An item (catalog fields first) or, when it matched no catalog item, an
- * extra row (its printed number and name), OUTPUT.md §1 ITEM and EXTRA. */
+ * extra row (its printed number and name), doc/output.md §1 ITEM and EXTRA. */
 static void
 write_item(GString *out, const SlxItemRecord *it)
 {
@@ -172,7 +172,7 @@ write_item(GString *out, const SlxItemRecord *it)
     slx_json_key(out, "values", FALSE);
     slx_write_values(out, it->values);
     if (ci) {
-        /* Not in OUTPUT.md §1 (adding is allowed): the headline of §5. */
+        /* Not in doc/output.md §1 (adding is allowed): the headline of §5. */
         slx_json_key(out, "primary", FALSE);
         slx_json_string(out, it->primary);
     }
@@ -213,7 +213,7 @@ write_strings(GString *out, const GPtrArray *a)
     g_string_append_c(out, ']');
 }
 
-/* The requirement checks (OUTPUT.md §7); label is added to the contract's
+/* The requirement checks (doc/output.md §7); label is added to the contract's
  * fields. */
 static void
 write_checks(GString *out, const GPtrArray *checks)
@@ -253,7 +253,7 @@ slx_write_jsonl(GString *out, const SlxRecord *r)
     slx_json_key(out, "file", TRUE);
     slx_json_string(out, r->file);
     if (r->file_raw) {
-        /* Not in OUTPUT.md §1 (adding is allowed): the path's exact bytes. */
+        /* Not in doc/output.md §1 (adding is allowed): the path's exact bytes. */
         slx_json_key(out, "file_raw", FALSE);
         slx_json_string(out, r->file_raw);
     }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_xlsx.h — records → an Excel workbook with libxlsxwriter
- * (OUTPUT.md §5): 比較 (items × documents), 明細 (the CSV rows, typed),
+ * (doc/output.md §5): 比較 (items × documents), 明細 (the CSV rows, typed),
  * 文書 (one row per document). */
 #ifndef SLX_WRITE_XLSX_H
 #define SLX_WRITE_XLSX_H

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_check.c — requirement checks (OUTPUT.md §7), table-driven: every
+/* test_check.c — requirement checks (doc/output.md §7), table-driven: every
  * comparison rule and bound (exact, max, max_exclusive, min,
  * min_exclusive, approx, ranges, several plans), versions with disabled,
  * lists with contains / excludes and what names imply, answers; the

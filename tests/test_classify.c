@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_classify.c — answers (OUTPUT.md §2), table-driven: markers, 同上,
+/* test_classify.c — answers (doc/output.md §2), table-driven: markers, 同上,
  * not applicable, stated figures, refusals, negatives, best effort, and the
  * phrases that only look negative. */
 #include "classify.h"

@@ -392,7 +392,7 @@ echo "not a database" >"$T/bad.db"
 "$SLX" --cache "$T/bad.db" "$SEED" >"$T/run4" 2>"$T/err"; st=$?
 check "--cache: a damaged cache is moved aside and made anew" '[ $st -eq 0 ] && grep -q "not a usable cache" "$T/err" && [ -s "$T/bad.db.damaged" ] && grep -q "\"error\":null" "$T/run4"'
 
-# requirement checks (OUTPUT.md §7)
+# requirement checks (doc/output.md §7)
 REQ="$top_srcdir/patterns/requirements/example.ini"
 "$SLX" --requirements "$REQ" "$SEED" >"$T/checked" 2>"$T/err"; st=$?
 check "--requirements: exit 0, a checks array" '[ $st -eq 0 ] && grep -q "\"checks\":\[{\"id\":\"service-hours\"" "$T/checked"'

@@ -334,7 +334,7 @@ compare_copy(GString *diff, JsonObject *want, JsonObject *got)
             }
         }
     }
-    /* A PDF's text is equal once white space is folded (OUTPUT.md: cells
+    /* A PDF's text is equal once white space is folded (doc/output.md: cells
      * wrapped by the printer come back with or without a space). */
     if (json_object_get_boolean_member_with_default(want, "fold_space", FALSE)) {
         for (JsonObject *o = orig;; o = got) {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_extract.c — typed values, table-driven (OUTPUT.md §3): every value
+/* test_extract.c — typed values, table-driven (doc/output.md §3): every value
  * case of normalization.md §D, the traps (dates, ISO numbers, phone
  * numbers, URLs, item numbers, 十分な, 万一, 第三者), and full-width, kanji
  * and half-width variants of each kind.  The item id chooses the kinds and
@@ -221,7 +221,7 @@ static const Case cases[] = {
     {"49", "データセンター、当社ともに日本国法に準拠します。", ""},
     {"14", "メール・管理画面のお知らせで通知", "L channel email|in_app"},
     {"14", "電話およびWebフォーム", "L channel phone|form"},
-    /* every kind in every item (OUTPUT.md §3 "Which values") */
+    /* every kind in every item (doc/output.md §3 "Which values") */
     {"6", "日次バックアップを別環境に7世代保管し、24時間以内に復旧見込み", "F 1 day; C 7 generation; D 24 hour b=max"},
     {"2", "30日前にメール/ホームページで通知", "D 30 day r=lead_time; L channel email|web"},
     {"41", "ISO/IEC 27001認証を取得した国内データセンター", "L certification ISO/IEC 27001; L location JP"},
@@ -297,7 +297,7 @@ static const Case cases[] = {
     {"39", "ISMS認証(ISO/IEC 27001)", "L certification ISO/IEC 27001"},
     {"39", "ISMS", "L certification ISMS"},
     {"39", "SOC3レポート", "L certification SOC3"},
-    /* English (OUTPUT.md §3, last rule) */
+    /* English (doc/output.md §3, last rule) */
     {"3", "three months", "D 3 month r=lead_time"},
     {"32", "seven generations", "C 7 generation"},
     {"15", "twenty-four hours", "D 24 hour"},
@@ -401,7 +401,7 @@ test_cases(void **state)
 }
 
 /* The span of each value is the normalized text it was read from, and
- * seconds follow OUTPUT.md's table. */
+ * seconds follow doc/output.md's table. */
 static void
 test_text_and_seconds(void **state)
 {

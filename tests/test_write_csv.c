@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_write_csv.c — CSV fields and rows (RFC 4180): quoting of commas,
- * quotes and line breaks, CRLF, the columns of OUTPUT.md §5, and cells a
+ * quotes and line breaks, CRLF, the columns of doc/output.md §5, and cells a
  * spreadsheet would take for formulas. */
 #include "write_csv.h"
 #include "testutil.h"

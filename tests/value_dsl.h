@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* value_dsl.h — values (OUTPUT.md §3, as JSON) in one short line each, so
+/* value_dsl.h — values (doc/output.md §3, as JSON) in one short line each, so
  * that tests and expected files can state them readably:
  *   D 2 week b=min r=lead_time     duration (from=…, vague; D - minute vague: no value)
  *   P 99.99 b=min r=target         percent
