@@ -131,8 +131,9 @@ parse_options(int *argc, char ***argv, Options *o)
         "Exit status: 0 all documents read, 1 a document failed (see its \"error\"),\n"
         "2 bad usage, a broken pattern or requirements file, or the output could not\n"
         "be written, 3 with --fail-on-check a requirement check failed.\n"
-        "See slaxtract(1) for the options, slaxtract(5) for the output format, and the\n"
-        "README for the pattern files.\n"
+        "See slaxtract(1) for the options, output.md in the documentation directory\n"
+        "(doc/output.md in the source) for the output, and the README for the\n"
+        "pattern files.\n"
         "Report bugs to the project's issue tracker, with slaxtract --version and, if\n"
         "you may share it, the document.");
     GError *e = NULL;

@@ -124,15 +124,20 @@ write_checks(GString *out, const GPtrArray *records)
     if (checks == NULL)
         return;
     static const char *const mark[] = {"○", "×", "?"};
-    g_string_append(out, "<table id=\"checks\">\n<thead><tr><th class=\"req\">要件</th>");
+    g_string_append(out, "<table id=\"checks\">\n<thead><tr><th class=\"id\">id</th>"
+                         "<th class=\"req\">要件</th><th class=\"item\">項目</th>");
     write_document_headers(out, records);
     g_string_append(out, "</tr></thead>\n<tbody>\n");
     for (guint i = 0; i < checks->len; i++) {
         const SlxRequirement *q = ((const SlxCheck *)g_ptr_array_index(checks, i))->requirement;
         g_string_append(out, "<tr data-requirement=\"");
         esc(out, q->id);
-        g_string_append(out, "\"><td class=\"req\">");
+        g_string_append(out, "\"><td class=\"id\">");
+        esc(out, q->id);
+        g_string_append(out, "</td><td class=\"req\">");
         esc(out, q->label);
+        g_string_append(out, "</td><td class=\"item\">");
+        esc(out, q->item);
         g_string_append(out, "</td>");
         for (guint r = 0; r < records->len; r++) {
             const SlxRecord *rec = g_ptr_array_index(records, r);

@@ -52,6 +52,10 @@ check "a failed document's header says its error" 'grep -q "<th class=\"doc erro
 check "... its cells say エラー, not —" '[ $(grep -o "data-answer=\"error\">エラー</td>" "$T/failed-dom.html" | wc -l) -eq 49 ]'
 check "... and the documents' table gives its status and message" 'grep -q "<tr class=\"error\" data-status=\"error\"><td>[^<]*nosuch.pdf</td><td class=\"a-error\">エラー</td>" "$T/failed-dom.html" && grep -q "エラー not_found: " "$T/failed-dom.html"'
 
+# With requirements: the checks table has the workbook's 判定 columns.
+"$SLX" -q -r "$top_srcdir/patterns/requirements/example.ini" --format html -o "$T/checked.html" 001_18d14cfe463b0bb2.txt
+check "the checks table's headers are 判定's (id, 要件, 項目)" 'grep -q "<table id=\"checks\">" "$T/checked.html" && grep -q "<th class=\"id\">id</th><th class=\"req\">要件</th><th class=\"item\">項目</th>" "$T/checked.html"'
+
 # Two documents of one service: their columns are told apart by file name.
 cp 001_18d14cfe463b0bb2.txt "$T/copy.txt"
 "$SLX" -q --format html -o "$T/twice.html" 001_18d14cfe463b0bb2.txt "$T/copy.txt"
