@@ -175,17 +175,16 @@ write_item_cell(GString *cells, const SlxItemRecord *it)
     for (gsize k = 0; k < G_N_ELEMENTS(classes); k++)
         if (classes[k].a == it->answer)
             cls = classes[k].cls;
+    /* Where it was read, how sure the match is, what to look at. */
     char *where = slx_report_where(it);
     char *flags = slx_report_flags(it->flags);
+    char *about = flags ? g_strdup_printf("%s · " SLX_REPORT_FLAG_MARK " %s", where, flags)
+                        : g_strdup(where);
     g_string_append_printf(cells, "<td class=\"doc a-%s\" data-answer=\"%s\" title=\"", cls,
                            slx_answer_name(it->answer));
     esc(cells, it->text);
     g_string_append(cells, " (");
-    esc(cells, where);
-    if (flags) {
-        g_string_append(cells, " · " SLX_REPORT_FLAG_MARK " ");
-        esc(cells, flags);
-    }
+    esc(cells, about);
     g_string_append(cells, ")\"><details><summary>");
     esc(cells, slx_answer_label(it->answer));
     if (flags) {
@@ -201,12 +200,9 @@ write_item_cell(GString *cells, const SlxItemRecord *it)
     g_string_append(cells, "</summary><p>");
     esc(cells, it->text);
     g_string_append(cells, "</p><p class=\"page\">");
-    esc(cells, where);
-    if (flags) {
-        g_string_append(cells, " · " SLX_REPORT_FLAG_MARK " ");
-        esc(cells, flags);
-    }
+    esc(cells, about);
     g_string_append(cells, "</p></details></td>");
+    g_free(about);
     g_free(flags);
     g_free(where);
 }
