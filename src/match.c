@@ -89,13 +89,15 @@ slx_item_for_number(const SlxCatalog *c, const char *no, guint section_number)
     return slx_catalog_lookup(c, buf);
 }
 
+/* How like the name keys of IT KEY is; SCORES holds the similarity of KEY
+ * to each of them (from the catalog's name index). */
 static double
-name_similarity(const SlxCatalogItem *it, const SlxKey *key)
+name_similarity(const SlxCatalogItem *it, const SlxKey *key, const double *scores)
 {
     double best = 0;
     for (guint k = 0; k < it->name_keys->len; k++) {
         const SlxKey *nk = g_ptr_array_index(it->name_keys, k);
-        double s = slx_key_similarity(key, nk);
+        double s = scores[k];
         /* One name inside the other (「目標復旧時間」 in 「目標復旧時間(RTO)」)
          * is nearly as good as equal, if it is most of it: 「利用者数」 is
          * not 「同時接続利用者数」. */
@@ -154,13 +156,15 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
     };
     guint n = c->items->len;
     double *name = g_new0(double, n), *tmpl = g_new0(double, n);
+    /* The row against every name and template of the catalog at once. */
+    double *name_scores = g_new(double, MAX(slx_key_index_size(c->name_index), 1));
+    slx_key_index_similarities(c->name_index, rk.name_key, name_scores);
+    slx_key_index_similarities(c->template_index, rk.template_key, tmpl);
     guint best_name = 0, best_tmpl = 0;
     for (guint i = 0; i < n; i++) {
         const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
         if (*rk.name_key->text)
-            name[i] = name_similarity(it, rk.name_key);
-        if (*rk.template_key->text && *it->template_key->text)
-            tmpl[i] = slx_key_similarity(rk.template_key, it->template_key);
+            name[i] = name_similarity(it, rk.name_key, name_scores + c->name_first[i]);
         if (name[i] > name[best_name])
             best_name = i;
         if (tmpl[i] > tmpl[best_tmpl])
@@ -216,6 +220,7 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
             m->flags |= SLX_FLAG_LOW_CONFIDENCE;
     }
     g_free(name);
+    g_free(name_scores);
     g_free(tmpl);
     slx_key_free(rk.name_key);
     slx_key_free(rk.template_key);
@@ -252,7 +257,12 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
             continue;
         SlxKey *nk = slx_key_new(row->name ? row->name : "");
         SlxKey *tk = slx_key_new(row->template_text ? row->template_text : "");
-        if ((*nk->text && name_similarity(it, nk) >= 0.5) ||
+        double *scores = g_new(double, MAX(it->name_keys->len, 1));
+        for (guint k = 0; k < it->name_keys->len; k++)
+            scores[k] = slx_key_similarity(nk, g_ptr_array_index(it->name_keys, k));
+        gboolean named = *nk->text && name_similarity(it, nk, scores) >= 0.5;
+        g_free(scores);
+        if (named ||
             (*tk->text && slx_key_similarity(tk, it->template_key) >= 0.5))
             agree++;
         slx_key_free(nk);

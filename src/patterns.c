@@ -174,7 +174,27 @@ catalog_free(gpointer p)
     g_ptr_array_unref(c->sections);
     g_ptr_array_unref(c->items);
     g_hash_table_unref(c->by_id);
+    slx_key_index_free(c->name_index);
+    slx_key_index_free(c->template_index);
+    g_free(c->name_first);
     g_free(c);
+}
+
+/* Index C's name and template keys, once its items are all loaded. */
+static void
+catalog_index_keys(SlxCatalog *c)
+{
+    c->name_index = slx_key_index_new();
+    c->template_index = slx_key_index_new();
+    c->name_first = g_new(guint, c->items->len + 1);
+    for (guint i = 0; i < c->items->len; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        c->name_first[i] = slx_key_index_size(c->name_index);
+        for (guint k = 0; k < it->name_keys->len; k++)
+            slx_key_index_add(c->name_index, g_ptr_array_index(it->name_keys, k));
+        slx_key_index_add(c->template_index, it->template_key);
+    }
+    c->name_first[c->items->len] = slx_key_index_size(c->name_index);
 }
 
 const SlxCatalogItem *
@@ -328,6 +348,7 @@ load_catalog(SlxPatterns *p, GKeyFile *kf, const SlxIniSource *src, GError **err
         catalog_free(c);
         return FALSE;
     }
+    catalog_index_keys(c);
     for (guint i = 0; i < p->catalogs->len; i++) {
         SlxCatalog *old = g_ptr_array_index(p->catalogs, i);
         if (strcmp(old->id, c->id) == 0) {

@@ -75,6 +75,12 @@ typedef struct {
     GPtrArray *sections;    /* SlxCatalogSection * */
     GPtrArray *items;       /* SlxCatalogItem *, in catalog order */
     GHashTable *by_id;      /* id → SlxCatalogItem * */
+    /* Every item's name keys, item after item, and every item's template
+     * key (key i is item i's), indexed for comparing a cell with all of
+     * them at once (similarity.h).  NAME_FIRST[i] is where item i's name
+     * keys begin. */
+    SlxKeyIndex *name_index, *template_index;
+    guint *name_first;
 } SlxCatalog;
 
 /* A named group of words of values.ini: the canonical name (a unit, a

@@ -101,7 +101,8 @@ slx_key_similarity(const SlxKey *a, const SlxKey *b)
 {
     if (*a->text == '\0' || *b->text == '\0')
         return 0.0;
-    if (strcmp(a->text, b->text) == 0)
+    /* Equal texts have as many bigrams: most pairs need no strcmp. */
+    if (a->n == b->n && strcmp(a->text, b->text) == 0)
         return 1.0;
     if (a->n == 0 || b->n == 0)
         return 0.0;
@@ -128,6 +129,127 @@ slx_similarity(const char *a, const char *b)
     slx_key_free(ka);
     slx_key_free(kb);
     return s;
+}
+
+/* ---- an index of keys --------------------------------------------------- */
+
+typedef struct {
+    guint key;            /* index in the index's keys */
+    guint count;          /* how often the bigram occurs in that key */
+} SimilarityPosting;
+
+struct SlxKeyIndex {
+    GHashTable *postings; /* bigram (guint64 *) → GArray of SimilarityPosting */
+    GPtrArray *keys;      /* const SlxKey *, not owned */
+    GHashTable *by_text;  /* key text → GArray of guint: the keys with that text */
+};
+
+static guint
+similarity_hash_u64(gconstpointer p)
+{
+    guint64 v = *(const guint64 *)p;
+    return (guint)(v ^ (v >> 29) ^ (v >> 47));
+}
+
+static gboolean
+similarity_equal_u64(gconstpointer a, gconstpointer b)
+{
+    return *(const guint64 *)a == *(const guint64 *)b;
+}
+
+static void
+similarity_free_array(gpointer a)
+{
+    g_array_free(a, TRUE);
+}
+
+SlxKeyIndex *
+slx_key_index_new(void)
+{
+    SlxKeyIndex *ix = g_new0(SlxKeyIndex, 1);
+    ix->postings = g_hash_table_new_full(similarity_hash_u64, similarity_equal_u64, g_free,
+                                         similarity_free_array);
+    ix->keys = g_ptr_array_new();
+    ix->by_text = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, similarity_free_array);
+    return ix;
+}
+
+void
+slx_key_index_free(SlxKeyIndex *ix)
+{
+    if (ix == NULL)
+        return;
+    g_hash_table_unref(ix->postings);
+    g_ptr_array_unref(ix->keys);
+    g_hash_table_unref(ix->by_text);
+    g_free(ix);
+}
+
+guint
+slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key)
+{
+    guint id = ix->keys->len;
+    g_ptr_array_add(ix->keys, (gpointer)key);
+    GArray *same = g_hash_table_lookup(ix->by_text, key->text);
+    if (same == NULL) {
+        same = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(ix->by_text, key->text, same);
+    }
+    g_array_append_val(same, id);
+    /* The bigrams are sorted: each distinct one with how often it comes. */
+    for (gsize i = 0; i < key->n;) {
+        gsize j = i;
+        while (j < key->n && key->bigrams[j] == key->bigrams[i])
+            j++;
+        GArray *list = g_hash_table_lookup(ix->postings, &key->bigrams[i]);
+        if (list == NULL) {
+            list = g_array_new(FALSE, FALSE, sizeof(SimilarityPosting));
+            g_hash_table_insert(ix->postings, g_memdup2(&key->bigrams[i], sizeof(guint64)), list);
+        }
+        SimilarityPosting post = {id, (guint)(j - i)};
+        g_array_append_val(list, post);
+        i = j;
+    }
+    return id;
+}
+
+guint
+slx_key_index_size(const SlxKeyIndex *ix)
+{
+    return ix->keys->len;
+}
+
+void
+slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores)
+{
+    guint n = ix->keys->len;
+    memset(scores, 0, n * sizeof *scores);
+    if (*query->text == '\0' || n == 0)
+        return;
+    /* The bigrams both share, counted as the merge of slx_key_similarity
+     * counts them: min of the two multiplicities. */
+    guint *common = g_new0(guint, n);
+    for (gsize i = 0; i < query->n;) {
+        gsize j = i;
+        while (j < query->n && query->bigrams[j] == query->bigrams[i])
+            j++;
+        const GArray *list = g_hash_table_lookup(ix->postings, &query->bigrams[i]);
+        for (guint k = 0; list && k < list->len; k++) {
+            const SimilarityPosting *post = &g_array_index(list, SimilarityPosting, k);
+            common[post->key] += MIN(post->count, (guint)(j - i));
+        }
+        i = j;
+    }
+    for (guint k = 0; k < n; k++)
+        if (common[k]) {
+            const SlxKey *key = g_ptr_array_index(ix->keys, k);
+            scores[k] = 2.0 * (double)common[k] / (double)(query->n + key->n);
+        }
+    g_free(common);
+    /* Equal texts are 1, bigrams or not (a one-character name). */
+    const GArray *same = g_hash_table_lookup(ix->by_text, query->text);
+    for (guint k = 0; same && k < same->len; k++)
+        scores[g_array_index(same, guint, k)] = 1.0;
 }
 
 gboolean

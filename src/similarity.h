@@ -37,6 +37,19 @@ double slx_key_similarity(const SlxKey *a, const SlxKey *b);
 /* The same for two match keys given as text (builds the keys). */
 double slx_similarity(const char *key_a, const char *key_b);
 
+/* Many keys at once: an inverted index of their bigrams.  A query meets
+ * only the keys it shares a bigram with, so comparing one cell with every
+ * name of a catalog costs what they share, not the catalog's size; the
+ * scores are slx_key_similarity()'s, to the bit. */
+typedef struct SlxKeyIndex SlxKeyIndex;
+SlxKeyIndex *slx_key_index_new(void);
+void slx_key_index_free(SlxKeyIndex *ix);
+/* Add KEY (not copied: it must outlive IX); returns its index. */
+guint slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key);
+guint slx_key_index_size(const SlxKeyIndex *ix);
+/* SCORES[i] = slx_key_similarity(QUERY, key i) for every key of IX. */
+void slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores);
+
 /* TRUE if NEEDLE (a match key) occurs in HAYSTACK (a match key). */
 gboolean slx_key_contains(const char *haystack, const char *needle);
 

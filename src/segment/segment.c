@@ -105,15 +105,13 @@ slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names)
     double best = 0;
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
-        for (guint i = 0; i < cat->items->len; i++) {
-            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
-            if (!names) {
-                best = MAX(best, slx_key_similarity(key, it->template_key));
-                continue;
-            }
-            for (guint k = 0; k < it->name_keys->len; k++)
-                best = MAX(best, slx_key_similarity(key, g_ptr_array_index(it->name_keys, k)));
-        }
+        const SlxKeyIndex *ix = names ? cat->name_index : cat->template_index;
+        guint n = slx_key_index_size(ix);
+        double *scores = g_new(double, MAX(n, 1));
+        slx_key_index_similarities(ix, key, scores);
+        for (guint k = 0; k < n; k++)
+            best = MAX(best, scores[k]);
+        g_free(scores);
     }
     g_hash_table_insert(memo, g_strdup(key->text), g_memdup2(&best, sizeof best));
     return best;

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_similarity.c — match keys, the Dice coefficient of their bigrams,
+ * and the index that scores a key against many at once: its scores must
+ * be slx_key_similarity()'s to the bit, for every catalog name and
+ * template against every other and against texts that share little. */
+#include "similarity.h"
+#include "testutil.h"
+
+static SlxPatterns *patterns;
+
+static void
+test_dice(void **state)
+{
+    (void)state;
+    static const struct { const char *a, *b; double want; } cases[] = {
+        {"平均復旧時間", "平均復旧時間", 1.0},
+        {"平均復旧時間", "平均復旧時間mttr", 2.0 * 5 / (5 + 9)},
+        {"あ", "あ", 1.0},            /* no bigrams, but equal */
+        {"あ", "い", 0.0},
+        {"", "", 0.0},
+        {"ああああ", "ああ", 2.0 * 1 / (3 + 1)},   /* bigrams are a multiset */
+        {"rto", "rpo", 0.0},
+        {"abcd", "bcda", 2.0 * 2 / (3 + 3)},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        double got = slx_similarity(cases[i].a, cases[i].b);
+        if (got != cases[i].want)
+            fail_msg("%s ~ %s: %g, expected %g", cases[i].a, cases[i].b, got, cases[i].want);
+    }
+}
+
+/* Every key of KEYS against the index of INDEXED equals the pairwise
+ * similarity, exactly. */
+static guint
+compare_index(const GPtrArray *indexed, const GPtrArray *queries)
+{
+    SlxKeyIndex *ix = slx_key_index_new();
+    for (guint i = 0; i < indexed->len; i++)
+        assert_int_equal(slx_key_index_add(ix, g_ptr_array_index(indexed, i)), i);
+    double *scores = g_new(double, indexed->len);
+    guint compared = 0;
+    for (guint q = 0; q < queries->len; q++) {
+        const SlxKey *query = g_ptr_array_index(queries, q);
+        slx_key_index_similarities(ix, query, scores);
+        for (guint k = 0; k < indexed->len; k++, compared++) {
+            double want = slx_key_similarity(query, g_ptr_array_index(indexed, k));
+            if (scores[k] != want)
+                fail_msg("%s ~ %s: index %.17g, pairwise %.17g", query->text,
+                         ((const SlxKey *)g_ptr_array_index(indexed, k))->text, scores[k], want);
+        }
+    }
+    g_free(scores);
+    slx_key_index_free(ix);
+    return compared;
+}
+
+static void
+test_index_equals_pairwise(void **state)
+{
+    (void)state;
+    GPtrArray *names = g_ptr_array_new(), *templates = g_ptr_array_new();
+    GPtrArray *others = g_ptr_array_new_with_free_func(slx_key_free);
+    for (guint c = 0; c < patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(patterns->catalogs, c);
+        for (guint i = 0; i < cat->items->len; i++) {
+            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
+            g_ptr_array_extend(names, it->name_keys, NULL, NULL);
+            g_ptr_array_add(templates, it->template_key);
+        }
+    }
+    static const char *const texts[] = {
+        "", "a", "あ", "24時間365日", "バックアップ", "目標復旧時間(RTO)は4時間", "ああああ",
+        "Recovery point objective", "データデータデータ", "障害通知障害通知",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(texts); i++)
+        g_ptr_array_add(others, slx_key_new(texts[i]));
+    guint n = compare_index(names, names) + compare_index(names, templates) +
+              compare_index(templates, names) + compare_index(templates, templates) +
+              compare_index(names, others) + compare_index(others, others);
+    print_message("%u comparisons, index = pairwise\n", n);
+    assert_true(n > 10000);
+    g_ptr_array_unref(names);
+    g_ptr_array_unref(templates);
+    g_ptr_array_unref(others);
+}
+
+int
+main(void)
+{
+    patterns = test_patterns();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dice),
+        cmocka_unit_test(test_index_equals_pairwise),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    slx_patterns_free(patterns);
+    return failed;
+}
