@@ -67,12 +67,26 @@ slx_report_labels(const GPtrArray *records)
 }
 
 char *
+slx_report_error_short(const SlxRecord *r)
+{
+    if (r->error == NULL)
+        return NULL;
+    return g_strdup_printf("エラー %s", slx_error_code_name((SlxErrorCode)r->error->code));
+}
+
+char *
 slx_report_error(const SlxRecord *r)
 {
     if (r->error == NULL)
         return NULL;
-    return g_strdup_printf("エラー %s: %s", slx_error_code_name((SlxErrorCode)r->error->code),
-                           r->error->message);
+    g_autofree char *code = slx_report_error_short(r);
+    return g_strdup_printf("%s: %s", code, r->error->message);
+}
+
+const char *
+slx_report_status(const SlxRecord *r)
+{
+    return r->error ? "エラー" : r->warnings->len ? "警告あり" : "読込済";
 }
 
 char *

@@ -23,9 +23,14 @@ const char *slx_report_flag_meaning(guint bit);
 /* FLAGS as their Japanese names joined with 「、」, or NULL for none. */
 char *slx_report_flags(guint flags);
 
-/* A failed document's error for people: 「エラー not_found: …」, or NULL
- * if R did not fail. */
+/* A failed document's error for people: 「エラー not_found」 in short, with
+ * its message 「エラー not_found: …」; NULL if R did not fail. */
+char *slx_report_error_short(const SlxRecord *r);
 char *slx_report_error(const SlxRecord *r);
+
+/* A document's status in a word: 読込済, 警告あり (read, with warnings) or
+ * エラー. */
+const char *slx_report_status(const SlxRecord *r);
 
 /* Where an item's answer was read and how sure the match is, for a
  * comment or a tooltip: 「p.3 · 確度 0.98」 (no page outside PDFs). */

@@ -15,7 +15,6 @@
  * the workbook's (report.c). */
 #include "write_html.h"
 #include "check.h"
-#include "error.h"
 #include "report.h"
 
 #include <string.h>
@@ -104,8 +103,10 @@ write_document_headers(GString *out, const GPtrArray *records)
         g_string_append(out, "\">");
         esc(out, labels[r]);
         if (e) {
-            g_string_append_printf(out, "<span class=\"err\">エラー %s</span>",
-                                   slx_error_code_name((SlxErrorCode)rec->error->code));
+            g_autofree char *code = slx_report_error_short(rec);
+            g_string_append(out, "<span class=\"err\">");
+            esc(out, code);
+            g_string_append(out, "</span>");
         }
         g_string_append(out, "</th>");
         g_free(e);
@@ -220,7 +221,7 @@ write_documents(GString *out, const GPtrArray *records)
         g_string_append(out, e ? "<tr class=\"error\" data-status=\"error\"><td>" : "<tr><td>");
         esc(out, rec->file);
         g_string_append_printf(out, "</td><td%s>%s</td><td>", e ? " class=\"a-error\"" : "",
-                               e ? "エラー" : rec->warnings->len ? "警告あり" : "読込済");
+                               slx_report_status(rec));
         esc(out, rec->format);
         g_string_append(out, "</td><td>");
         if (rec->pages)

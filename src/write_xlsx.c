@@ -99,8 +99,8 @@ xlsx_document_headers(lxw_worksheet *ws, const GPtrArray *records, lxw_col_t fir
         const SlxRecord *rec = g_ptr_array_index(records, r);
         lxw_col_t col = (lxw_col_t)(first + r);
         if (rec->error) {
-            char *head = g_strdup_printf("%s\nエラー %s", labels[r],
-                                         slx_error_code_name((SlxErrorCode)rec->error->code));
+            g_autofree char *code = slx_report_error_short(rec);
+            char *head = g_strdup_printf("%s\n%s", labels[r], code);
             worksheet_write_string(ws, 0, col, head, f->error_header);
             char *e = slx_report_error(rec);
             worksheet_write_comment(ws, 0, col, e);
@@ -305,13 +305,6 @@ checks_sheet(lxw_worksheet *ws, const GPtrArray *records, const GPtrArray *check
     xlsx_print_setup(ws, 3);
 }
 
-/* A document's status in a word: read, read with warnings, or failed. */
-static const char *
-xlsx_status(const SlxRecord *rec)
-{
-    return rec->error ? "エラー" : rec->warnings->len ? "警告あり" : "読込済";
-}
-
 static void
 documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
 {
@@ -323,7 +316,7 @@ documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
         const SlxRecord *rec = g_ptr_array_index(records, r);
         lxw_row_t row = (lxw_row_t)(r + 1);
         worksheet_write_string(ws, row, 0, rec->file, NULL);
-        worksheet_write_string(ws, row, 1, xlsx_status(rec), rec->error ? f->error : NULL);
+        worksheet_write_string(ws, row, 1, slx_report_status(rec), rec->error ? f->error : NULL);
         worksheet_write_string(ws, row, 2, rec->format ? rec->format : "", NULL);
         worksheet_write_string(ws, row, 3, rec->encoding ? rec->encoding : "", NULL);
         if (rec->pages)

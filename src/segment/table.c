@@ -607,7 +607,6 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
         return;
     }
 
-
     /* One cell at the table's left edge: a known section (「2.サポート」 would also
      * pass for a glued number), or, unless it is a glued item 「12ログの
      * 取得」, a vendor's own section label or preamble. */
