@@ -147,10 +147,10 @@ slx_value_copy(const SlxValue *v)
 }
 
 static GRegex *
-compile(const char *pattern, GError **error)
+compile(const SlxVocabulary *v, const char *pattern, GError **error)
 {
     GError *e = NULL;
-    GRegex *r = g_regex_new(pattern, G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, &e);
+    GRegex *r = g_regex_new(pattern, v->compile_flags | G_REGEX_CASELESS, 0, &e);
     if (r == NULL) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_PATTERNS,
                     "the words of values (values.ini and --patterns files) make no valid pattern "
@@ -379,7 +379,7 @@ wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, const 
         first = FALSE;
         char *whole = g_strdup_printf("^%s$", one->str);
         char *search = g_strdup_printf("%s%s%s", wrap_before, one->str, wrap_after);
-        Word w = {t->name, compile(whole, error), compile(search, error)};
+        Word w = {t->name, compile(v, whole, error), compile(v, search, error)};
         g_free(whole);
         g_free(search);
         g_string_free(one, TRUE);
@@ -924,8 +924,13 @@ add_window(const Scan *sc, GArray *windows, gsize from, gsize to)
 {
     gsize start = from > WINDOW_BEFORE ? from - WINDOW_BEFORE : 0;
     gsize end = MIN(sc->len, to + WINDOW_AFTER);
+    /* Both ends on character boundaries: pcre2's interpreter refuses a
+     * subject that ends inside a character (UTF-8 error), where its JIT
+     * reads on. */
     while (start > 0 && ((guchar)sc->text[start] & 0xC0) == 0x80)
-        start--;                /* a character boundary */
+        start--;
+    while (end < sc->len && ((guchar)sc->text[end] & 0xC0) == 0x80)
+        end++;
     Window w = {start, end};
     g_array_append_val(windows, w);
 }
@@ -1482,7 +1487,7 @@ build_conversions(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     char *counters = g_strdup_printf("(?:%s|%s|%s|度|%%)", x->duration_units.alt,
                                      x->count_units.alt, x->frequency_periods.alt);
     char *kanji = g_strdup_printf("((?:[〇一二三四五六七八九十百千万])+)(?=%s)", counters);
-    x->kanji_run = compile(kanji, error);
+    x->kanji_run = compile(v, kanji, error);
     g_free(kanji);
     GString *keep = g_string_new(NULL);
     GPtrArray *keeps = slx_value_terms(v, "kanji words");
@@ -1494,7 +1499,7 @@ build_conversions(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     }
     if (keep->len == 0)
         g_string_append(keep, "(?!)");
-    x->kanji_keep = x->kanji_run ? compile(keep->str, error) : NULL;
+    x->kanji_keep = x->kanji_run ? compile(v, keep->str, error) : NULL;
     g_string_free(keep, TRUE);
     GString *en = g_string_new("(?<![A-Za-z-])((?:");
     for (gsize t = 0; t < G_N_ELEMENTS(english_tens); t++)
@@ -1506,7 +1511,7 @@ build_conversions(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     for (gsize o = G_N_ELEMENTS(english_ones); o-- > 0;)
         g_string_append_printf(en, "|%s", english_ones[o]);
     g_string_append_printf(en, ")(?![A-Za-z])(?=[\\s-]+%s)", counters);
-    x->english_number = x->kanji_keep ? compile(en->str, error) : NULL;
+    x->english_number = x->kanji_keep ? compile(v, en->str, error) : NULL;
     g_string_free(en, TRUE);
     g_free(counters);
     return x->english_number != NULL;
@@ -1525,12 +1530,12 @@ build_version(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         "(?:\\s*(?:(?<vmin>%s)|(?<below>%s)|(?<vmax>%s)))?"
         "(?:\\s*(?:は|を|are|is|will be)?\\s*(?<off>%s))?",
         min->str, below->str, max->str, x->versions_off.alt);
-    x->version = compile(pattern, error);
+    x->version = compile(v, pattern, error);
     g_free(pattern);
     g_string_free(min, TRUE);
     g_string_free(max, TRUE);
     g_string_free(below, TRUE);
-    x->version_more = x->version ? compile("(?:(?<n>TLS|SSL)\\s*v?\\s*)?(?<v>[0-9]\\.[0-9])", error)
+    x->version_more = x->version ? compile(v, "(?:(?<n>TLS|SSL)\\s*v?\\s*)?(?<v>[0-9]\\.[0-9])", error)
                                  : NULL;
     return x->version_more != NULL;
 }
@@ -1550,13 +1555,13 @@ build_masks(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     }
     if (all->len == 0)
         g_string_append(all, "(?!)");
-    x->masks = compile(all->str, error);
+    x->masks = compile(v, all->str, error);
     g_string_free(all, TRUE);
     return x->masks != NULL;
 }
 
 static gboolean
-build_ranges(SlxExtractor *x, GError **error)
+build_ranges(SlxExtractor *x, const SlxVocabulary *v, GError **error)
 {
     static const char tok1[] =
         "(?:(?<ap1>午前|午後|AM|PM)\\s*)?(?<h1>[0-9]{1,2})"
@@ -1569,12 +1574,12 @@ build_ranges(SlxExtractor *x, GError **error)
     char *tr = g_strdup_printf("(?<![0-9.:])%s\\s*(?:~|-|から|to|and|until|till|through)\\s*"
                                "(?:翌日?|next day\\s*)?%s(?![0-9])",
                                tok1, tok2);
-    x->time_range = compile(tr, error);
+    x->time_range = compile(v, tr, error);
     g_free(tr);
     char *before = g_strdup_printf("(%s)[^0-9]{0,12}$", x->days_before.alt);
-    x->days_before_re = x->time_range ? compile(before, error) : NULL;
+    x->days_before_re = x->time_range ? compile(v, before, error) : NULL;
     g_free(before);
-    x->days_after_re = x->days_before_re ? compile(x->days_after.alt, error) : NULL;
+    x->days_after_re = x->days_before_re ? compile(v, x->days_after.alt, error) : NULL;
     return x->days_after_re != NULL;
 }
 
@@ -1596,7 +1601,7 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         "(?<![A-Za-z])per\\s+(?<per3>%s)(?![A-Za-z])",
         x->frequency_words.alt, x->frequency_periods.alt, x->frequency_periods.alt,
         x->frequency_periods.alt);
-    x->frequency = compile(frequency, error);
+    x->frequency = compile(v, frequency, error);
     g_free(frequency);
     char *duration = g_strdup_printf(
         "(?<prevday>前日分)|(?<everyword>%s)|"
@@ -1609,11 +1614,11 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         x->interval_words.alt, every_before->str, vague->str, units, vague->str, units,
         every_after->str, post,
         lead->str, x->lead_at_least);
-    x->duration = x->frequency ? compile(duration, error) : NULL;
+    x->duration = x->frequency ? compile(v, duration, error) : NULL;
     g_free(duration);
     char *percent = g_strdup_printf("(?<num>" NUM ")\\s*(?:%%|パーセント|percent)(?:\\s*(?<post>%s))?",
                                     post);
-    x->percent = x->duration ? compile(percent, error) : NULL;
+    x->percent = x->duration ? compile(v, percent, error) : NULL;
     g_free(percent);
     /* In English one or two words may qualify the unit: 「0 major
      * incidents」, 「3 unplanned outages」. */
@@ -1624,11 +1629,11 @@ build_figures(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     /* A bound word before a figure is looked for only at a figure: a
      * pattern that began with it would be tried at every character. */
     char *before = g_strdup_printf("(?:(?=[A-Za-z])(?<![A-Za-z])|(?![A-Za-z]))(?<pre>%s)\\s*\\z", pre);
-    x->bound_before_re = compile(before, error);
+    x->bound_before_re = compile(v, before, error);
     g_free(before);
-    x->count = x->percent ? compile(count, error) : NULL;
+    x->count = x->percent ? compile(v, count, error) : NULL;
     g_free(count);
-    x->schedule = x->count && x->bound_before_re ? compile(x->schedules.alt, error) : NULL;
+    x->schedule = x->count && x->bound_before_re ? compile(v, x->schedules.alt, error) : NULL;
     /* Pre-checks: a pass runs only where one of its words occurs. */
     x->needles_frequency = g_ptr_array_new_with_free_func(g_free);
     add_needles(&x->needles_frequency, slx_value_terms(v, "frequency words"));
@@ -1684,7 +1689,7 @@ role_words(const SlxVocabulary *v, const char *group_name, const char *role, GRe
     term_alt(v, group_name, role, alt);
     gboolean ok = TRUE;
     if (strcmp(alt->str, "(?:(?!))") != 0) {
-        *out = compile(alt->str, error);
+        *out = compile(v, alt->str, error);
         ok = *out != NULL;
     }
     g_string_free(alt, TRUE);
@@ -1709,7 +1714,7 @@ build_lists(SlxExtractor *x, const SlxVocabulary *v, GError **error)
             const Word *w = &g_array_index(x->lists[l].names.words, Word, i);
             char *pat = g_strdup_printf("%s(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))",
                                         g_regex_get_pattern(w->search));
-            GRegex *re = compile(pat, error);
+            GRegex *re = compile(v, pat, error);
             g_free(pat);
             ok = re != NULL;
             if (ok)
@@ -1761,7 +1766,7 @@ slx_extractor_new(const SlxVocabulary *v, GError **error)
         x->lead_at_least = g_string_free(at_least, FALSE);
     }
     ok = ok && build_conversions(x, v, error) && build_version(x, v, error) &&
-         build_masks(x, v, error) && build_ranges(x, error) && build_figures(x, v, error) &&
+         build_masks(x, v, error) && build_ranges(x, v, error) && build_figures(x, v, error) &&
          build_lists(x, v, error);
     if (!ok) {
         slx_extractor_free(x);

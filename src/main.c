@@ -147,9 +147,9 @@ parse_options(int *argc, char ***argv, Options *o)
 }
 
 static SlxPatterns *
-load_patterns(const Options *o)
+load_patterns(const Options *o, gsize n_documents)
 {
-    SlxPatterns *p = slx_patterns_new();
+    SlxPatterns *p = slx_patterns_new_for(n_documents);
     GError *e = NULL;
     char *dir = o->patterns_dir ? g_strdup(o->patterns_dir) : slx_patterns_default_dir();
     gboolean ok = slx_patterns_load_dir(p, dir, &e);
@@ -517,7 +517,7 @@ main(int argc, char **argv)
         status = EXIT_USAGE;
         goto out;
     }
-    SlxPatterns *patterns = load_patterns(&o);
+    SlxPatterns *patterns = load_patterns(&o, paths->len);
     if (patterns == NULL) {
         status = EXIT_USAGE;
         goto out;

@@ -113,12 +113,9 @@ name_similarity(const SlxCatalogItem *it, const SlxKey *key, const double *score
 static gboolean
 has_keyword(const SlxCatalogItem *it, const RowKeys *rk)
 {
-    for (guint k = 0; k < it->keywords->len; k++) {
-        char *kw = slx_match_key(g_ptr_array_index(it->keywords, k));
-        gboolean hit = slx_key_contains(rk->name_key->text, kw) ||
-                       slx_key_contains(rk->template_key->text, kw);
-        g_free(kw);
-        if (hit)
+    for (guint k = 0; k < it->keyword_keys->len; k++) {
+        const char *kw = g_ptr_array_index(it->keyword_keys, k);
+        if (slx_key_contains(rk->name_key->text, kw) || slx_key_contains(rk->template_key->text, kw))
             return TRUE;
     }
     return FALSE;
@@ -183,7 +180,8 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
             miss *= 1.0 - P_NUMBER;
         if (tmpl[i] >= MIN_TEMPLATE)
             miss *= 1.0 - P_TEMPLATE * tmpl[i];
-        if (has_keyword(it, &rk))
+        gboolean keyword = has_keyword(it, &rk);
+        if (keyword)
             miss *= 1.0 - P_KEYWORD;
         double conf = 1.0 - miss;
         if (best_name != i && name[best_name] >= FIRM_NAME && name[best_name] > name[i])
@@ -194,8 +192,7 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
             conf *= CONTRA_TEMPLATE;
         /* A printed name unlike the item, with nothing else for it but the
          * number, is another checklist's row (総務省's 「1 開示情報の時点」). */
-        if (*rk.name_key->text && name[i] < UNRELATED_NAME && tmpl[i] < MIN_TEMPLATE &&
-            !has_keyword(it, &rk))
+        if (*rk.name_key->text && name[i] < UNRELATED_NAME && tmpl[i] < MIN_TEMPLATE && !keyword)
             conf *= CONTRA_UNRELATED;
         if (conf > best) {
             best = conf;

@@ -64,6 +64,7 @@ typedef struct {
     guint number;           /* numeric id (0 if the id is not a number) */
     /* Match keys (similarity.h), built once on load. */
     GPtrArray *name_keys;   /* SlxKey *: canonical name and aliases */
+    GPtrArray *keyword_keys; /* char *: slx_match_key of each keyword */
     SlxKey *template_key;
 } SlxCatalogItem;
 
@@ -120,6 +121,11 @@ typedef struct {
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */
     GHashTable *value_words;
+    /* Flags every pattern is compiled with, from the patterns' own files
+     * and the extractor: G_REGEX_OPTIMIZE (compiled to machine code, the
+     * default) pays for itself over a batch; a run over a document or two
+     * starts faster without it (slx_patterns_new_for). */
+    GRegexCompileFlags compile_flags;
 } SlxVocabulary;
 
 typedef struct {
@@ -129,6 +135,9 @@ typedef struct {
 } SlxPatterns;
 
 SlxPatterns *slx_patterns_new(void);
+/* Patterns for a run over N_DOCUMENTS: compiled to machine code only if
+ * there are enough documents for it to pay. */
+SlxPatterns *slx_patterns_new_for(gsize n_documents);
 /* What the loaded files were, as a hex digest: records made with other
  * patterns are other records (cache.c). */
 const char *slx_patterns_digest(const SlxPatterns *p);

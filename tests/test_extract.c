@@ -485,6 +485,57 @@ test_long_response(void **state)
     g_string_free(text, TRUE);
 }
 
+/* Patterns compiled to machine code (a batch) and interpreted (a run over
+ * a document or two, slx_patterns_new_for) read the same values.  The
+ * interpreter refuses a subject that ends inside a character, so a pass's
+ * window must end on a character boundary: the padding moves the end of
+ * the window after 「7」 through every byte of a character. */
+static void
+test_interpreted_patterns(void **state)
+{
+    (void)state;
+    SlxPatterns *p = slx_patterns_new_for(1);
+    g_autofree char *dir = g_build_filename(SLX_SOURCE_DIR, "patterns", NULL);
+    assert_true(slx_patterns_load_dir(p, dir, NULL));
+    assert_false(p->vocab.compile_flags & G_REGEX_OPTIMIZE);
+    SlxExtractor *x = test_extractor(p);
+    const SlxCatalogItem *backup = slx_catalog_lookup(meti, "32");
+    for (int pad = 0; pad < 3; pad++) {
+        GString *text = g_string_new("7世代");
+        for (int i = 0; i < pad; i++)
+            g_string_append_c(text, ' ');
+        for (int i = 0; i < 20; i++)
+            g_string_append(text, "の");
+        for (int k = 0; k < 2; k++) {
+            GPtrArray *v = slx_extract_values(k ? x : extractor, text->str, backup);
+            GString *json = g_string_new(NULL);
+            slx_write_values(json, v);
+            if (strstr(json->str, "\"value\":7,\"unit\":\"generation\"") == NULL)
+                fail_msg("%s, pad %d: %s", k ? "interpreted" : "compiled", pad, json->str);
+            g_string_free(json, TRUE);
+            g_ptr_array_unref(v);
+        }
+        g_string_free(text, TRUE);
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        const SlxCatalogItem *it = strcmp(cases[i].item, "-") == 0 ? NULL : slx_catalog_lookup(meti, cases[i].item);
+        char *text = slx_normalize(cases[i].in, -1, SLX_NORM_DEFAULT);
+        GString *a = g_string_new(NULL), *b = g_string_new(NULL);
+        GPtrArray *va = slx_extract_values(extractor, text, it), *vb = slx_extract_values(x, text, it);
+        slx_write_values(a, va);
+        slx_write_values(b, vb);
+        if (strcmp(a->str, b->str) != 0)
+            fail_msg("\"%s\": compiled %s, interpreted %s", cases[i].in, a->str, b->str);
+        g_ptr_array_unref(va);
+        g_ptr_array_unref(vb);
+        g_string_free(a, TRUE);
+        g_string_free(b, TRUE);
+        g_free(text);
+    }
+    slx_extractor_free(x);
+    slx_patterns_free(p);
+}
+
 /* An analyst adds words without recompiling: a counter, a channel, a
  * region, a certification. */
 static void
@@ -574,6 +625,7 @@ main(void)
         cmocka_unit_test(test_text_and_seconds),
         cmocka_unit_test(test_vague_and_spans),
         cmocka_unit_test(test_vocabulary_is_data),
+        cmocka_unit_test(test_interpreted_patterns),
         cmocka_unit_test(test_long_response),
         cmocka_unit_test(test_primary),
     };

@@ -156,6 +156,38 @@ test_missing_file_and_dir(void **state)
     slx_patterns_free(p);
 }
 
+/* Patterns are compiled to machine code only for runs over enough
+ * documents, and the keywords' match keys are made once, on load. */
+static void
+test_compile_flags_and_keys(void **state)
+{
+    (void)state;
+    static const struct { gsize documents; gboolean jit; } cases[] = {
+        {0, FALSE}, {1, FALSE}, {3, FALSE}, {4, TRUE}, {5000, TRUE},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        SlxPatterns *p = slx_patterns_new_for(cases[i].documents);
+        GError *e = NULL;
+        assert_true(slx_patterns_load_data(p, "mini.ini", minimal, -1, &e));
+        GRegex *re = g_ptr_array_index(((SlxQuantity *)g_hash_table_lookup(p->vocab.quantities,
+                                                                           "duration"))->figure, 0);
+        assert_true(g_regex_match(re, "24時間", 0, NULL));
+        assert_int_equal((p->vocab.compile_flags & G_REGEX_OPTIMIZE) != 0, cases[i].jit);
+        slx_patterns_free(p);
+    }
+    SlxPatterns *p = test_patterns();
+    const SlxCatalog *c = g_ptr_array_index(p->catalogs, 0);
+    for (guint i = 0; i < c->items->len; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        assert_int_equal(it->keyword_keys->len, it->keywords->len);
+        for (guint k = 0; k < it->keywords->len; k++) {
+            g_autofree char *key = slx_match_key(g_ptr_array_index(it->keywords, k));
+            assert_string_equal(g_ptr_array_index(it->keyword_keys, k), key);
+        }
+    }
+    slx_patterns_free(p);
+}
+
 int
 main(void)
 {
@@ -165,6 +197,7 @@ main(void)
         cmocka_unit_test(test_vocabulary_extends),
         cmocka_unit_test(test_broken_files),
         cmocka_unit_test(test_missing_file_and_dir),
+        cmocka_unit_test(test_compile_flags_and_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

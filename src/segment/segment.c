@@ -342,15 +342,17 @@ context_init(Context *cx, const SlxPatterns *p)
             }
         }
     }
+    /* Not G_REGEX_OPTIMIZE: these are compiled for each document, and
+     * compiling to machine code costs more than a document's rows save. */
     cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
-                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+                                G_REGEX_CASELESS, 0, NULL);
     /* A number glued to a name, not to a unit (「12時間」, 「3月」 are figures):
      * the unit words are values.ini's. */
     char *glued = slx_expand_units(&p->vocab, "^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
                                               "((?![0-9]|%|月|{units})[^\\s[:punct:]].*)$");
-    cx->glued_re = g_regex_new(glued, G_REGEX_OPTIMIZE, 0, NULL);
+    cx->glued_re = g_regex_new(glued, 0, 0, NULL);
     g_free(glued);
-    cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+    cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", 0, 0, NULL);
     cx->heading_re = g_regex_new("^(?:No\\.?\\s*|\\()?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
                                  G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
 }
