@@ -77,8 +77,11 @@ cache_context(const SlxPatterns *patterns, const SlxReadOptions *opts)
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)(program ? program : "?"), -1);
     g_checksum_update(sum, (const guchar *)slx_patterns_digest(patterns), -1);
+    /* OCR on or off, and its languages, read scans otherwise. */
     g_autofree char *limits = g_strdup_printf(
-        "|%" G_GUINT64_FORMAT "|%u|", opts ? opts->max_bytes : 0, opts ? opts->max_pages : 0);
+        "|%" G_GUINT64_FORMAT "|%u|ocr %d %s|", opts ? opts->max_bytes : 0,
+        opts ? opts->max_pages : 0, opts ? (int)opts->ocr : 0,
+        opts && opts->ocr_langs ? opts->ocr_langs : SLX_OCR_DEFAULT_LANGS);
     g_checksum_update(sum, (const guchar *)limits, -1);
     /* A password opens documents that fail without it: a different run. */
     if (opts && opts->password)

@@ -23,6 +23,7 @@ slx_error_code_name(SlxErrorCode code)
     case SLX_ERROR_WORKBOOK:           return "workbook_error";
     case SLX_ERROR_TIMEOUT:            return "timeout";
     case SLX_ERROR_CRASHED:            return "crashed";
+    case SLX_ERROR_OCR:                return "ocr_error";
     case SLX_ERROR_PATTERNS:           return "patterns";
     }
     return "error";

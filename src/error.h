@@ -26,6 +26,8 @@ typedef enum {
     SLX_ERROR_WORKBOOK,           /* "workbook_error": a workbook (xlsx, ods, xls) that cannot be read */
     SLX_ERROR_TIMEOUT,            /* "timeout": not read within --timeout */
     SLX_ERROR_CRASHED,            /* "crashed": the worker reading it died (a library's crash, memory) */
+    SLX_ERROR_OCR,                /* "ocr_error": a scan that OCR cannot read (not built in, no
+                                     language data, a page that cannot be rendered) */
     SLX_ERROR_PATTERNS,           /* pattern file errors (exit status 2, no record) */
 } SlxErrorCode;
 

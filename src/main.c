@@ -58,6 +58,8 @@ typedef struct {
     char *files_from;
     char *shard;
     char *cache;
+    char *ocr;
+    char *ocr_langs;
     char **files;
 } Options;
 
@@ -83,6 +85,11 @@ parse_options(int *argc, char ***argv, Options *o)
         {"max-memory", 0, 0, G_OPTION_ARG_INT64, &o->max_memory,
          "A worker may take N bytes of address space; a document that needs more is the "
          "error crashed (default 4294967296, 4 GiB; 0: no limit)", "N"},
+        {"ocr", 0, 0, G_OPTION_ARG_STRING, &o->ocr,
+         "Which PDF pages OCR reads: auto (those without a text layer, the default), "
+         "always (every page, its text layer ignored) or never", "WHEN"},
+        {"ocr-lang", 0, 0, G_OPTION_ARG_STRING, &o->ocr_langs,
+         "The languages OCR reads, as Tesseract names them (default jpn+eng)", "LANGS"},
         {"password", 0, 0, G_OPTION_ARG_STRING, &o->password,
          "Open encrypted PDFs with PASSWORD", "PASSWORD"},
         {"max-bytes", 0, 0, G_OPTION_ARG_INT64, &o->max_bytes,
@@ -350,6 +357,37 @@ format_of_extension(const char *file, Format *format)
     return FALSE;
 }
 
+/* --ocr WHEN into *MODE; OCR asked for where it is not built in is a
+ * usage error, said plainly. */
+static gboolean
+parse_ocr(const Options *o, SlxOcrMode *mode)
+{
+    static const struct { const char *name; SlxOcrMode mode; } modes[] = {
+        {"auto", SLX_OCR_AUTO}, {"always", SLX_OCR_ALWAYS}, {"never", SLX_OCR_NEVER}};
+    *mode = SLX_OCR_AUTO;
+    gboolean known = o->ocr == NULL;
+    for (gsize i = 0; o->ocr && i < G_N_ELEMENTS(modes); i++)
+        if (strcmp(o->ocr, modes[i].name) == 0) {
+            *mode = modes[i].mode;
+            known = TRUE;
+        }
+    if (!known) {
+        fprintf(stderr, "slaxtract: --ocr is auto, always or never, not '%s'\n", o->ocr);
+        return FALSE;
+    }
+    if ((*mode == SLX_OCR_ALWAYS || o->ocr_langs) && !slx_pdf_ocr_built_in()) {
+        fprintf(stderr, "slaxtract: %s: OCR is not built in (slaxtract was configured without "
+                        "Tesseract)\n", o->ocr_langs ? "--ocr-lang" : "--ocr=always");
+        return FALSE;
+    }
+    if (o->ocr_langs && !g_regex_match_simple("^[A-Za-z_]+(\\+[A-Za-z_]+)*$", o->ocr_langs, 0, 0)) {
+        fprintf(stderr, "slaxtract: --ocr-lang is Tesseract's language names joined with +, "
+                        "such as jpn+eng, not '%s'\n", o->ocr_langs);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean
 parse_format(const Options *o, Format *format)
 {
@@ -492,9 +530,15 @@ main(int argc, char **argv)
                "This is free software: you are free to change and redistribute it.\n"
                "There is NO WARRANTY, to the extent permitted by law.\n",
                PACKAGE_NAME, PACKAGE_VERSION);
+        if (slx_pdf_ocr_built_in())
+            printf("OCR: Tesseract %s\n", slx_pdf_ocr_version());
+        else
+            printf("OCR: not built in\n");
         goto out;
     }
-    if (!parse_format(&o, &format)) {
+    SlxOcrMode ocr_mode;
+    if (!parse_format(&o, &format) || !parse_ocr(&o, &ocr_mode)) {
+        fprintf(stderr, "Try 'slaxtract --help' for more information.\n");
         status = EXIT_USAGE;
         goto out;
     }
@@ -563,7 +607,8 @@ main(int argc, char **argv)
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE, &progress};
     xmlInitParser();   /* once, before any worker parses HTML */
-    SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages};
+    SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages, ocr_mode,
+                                o.ocr_langs, patterns->vocab.ocr_fixes};
     SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,
                              (guint64)o.max_memory};
     SlxCache *cache = NULL;
@@ -614,6 +659,8 @@ out:
     g_free(o.files_from);
     g_free(o.shard);
     g_free(o.cache);
+    g_free(o.ocr);
+    g_free(o.ocr_langs);
     slx_inputs_clear(&inputs);
     if (paths)
         g_ptr_array_unref(paths);

@@ -564,6 +564,46 @@ load_value_words(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const 
 }
 
 static void
+ocr_fix_free(gpointer p)
+{
+    SlxOcrFix *f = p;
+    g_free(f->name);
+    if (f->match)
+        g_regex_unref(f->match);
+    g_free(f->replace);
+    g_free(f);
+}
+
+/* [ocr fix NAME]: a regular expression and its replacement.  The
+ * replacement is checked here, so that a broken one is FILE:LINE. */
+static gboolean
+load_ocr_fix(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, const char *group,
+             GError **error)
+{
+    static const char *const fix_keys[] = {"match", "replace", NULL};
+    if (!slx_ini_check_keys(kf, src, group, fix_keys, error))
+        return FALSE;
+    SlxOcrFix *f = g_new0(SlxOcrFix, 1);
+    f->name = g_strdup(group + strlen("ocr fix "));
+    g_ptr_array_add(v->ocr_fixes, f);   /* owned by the vocabulary from here on */
+    if (!get_regex(v, kf, src, group, "match", &f->match, error))
+        return FALSE;
+    if (f->match == NULL)
+        return slx_ini_fail(error, src, group, NULL, "[%s] needs 'match'", group);
+    /* Verbatim, like the expression: a replacement may end in a space. */
+    f->replace = g_key_file_get_value(kf, group, "replace", NULL);
+    if (f->replace == NULL)
+        return slx_ini_fail(error, src, group, NULL, "[%s] needs 'replace'", group);
+    GError *e = NULL;
+    if (!g_regex_check_replacement(f->replace, NULL, &e)) {
+        slx_ini_fail(error, src, group, "replace", "bad replacement: %s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static void
 quantity_free(gpointer p)
 {
     SlxQuantity *q = p;
@@ -667,6 +707,8 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
     for (gsize i = 0; i < n && ok; i++) {
         if (g_str_has_prefix(groups[i], "quantity "))
             ok = load_quantity(v, kf, src, groups[i], error);
+        else if (g_str_has_prefix(groups[i], "ocr fix "))
+            ok = load_ocr_fix(v, kf, src, groups[i], error);
         else if (value_group(groups[i]) >= 0)
             ok = load_value_words(v, kf, src, groups[i], error);
     }
@@ -680,7 +722,8 @@ is_known_group(const char *g)
     static const char *const fixed[] = {"catalog", "columns", "markers", "phrases", "document", "layout",
                                       NULL};
     return g_strv_contains(fixed, g) || g_str_has_prefix(g, "section ") ||
-           g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ") || value_group(g) >= 0;
+           g_str_has_prefix(g, "item ") || g_str_has_prefix(g, "quantity ") || g_str_has_prefix(g, "ocr fix ") ||
+           value_group(g) >= 0;
 }
 
 /* ---- markers --------------------------------------------------------- */
@@ -757,6 +800,7 @@ slx_patterns_new(void)
     for (gsize i = 0; i < G_N_ELEMENTS(layout); i++)
         *layout[i] = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
+    v->ocr_fixes = g_ptr_array_new_with_free_func(ocr_fix_free);
     v->value_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)g_ptr_array_unref);
     p->catalogs = g_ptr_array_new_with_free_func(catalog_free);
@@ -801,6 +845,7 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->closing);
     g_ptr_array_unref(v->other_sheet);
     g_hash_table_unref(v->quantities);
+    g_ptr_array_unref(v->ocr_fixes);
     g_hash_table_unref(v->value_words);
     g_ptr_array_unref(p->catalogs);
     g_checksum_free(p->sources);
@@ -840,8 +885,8 @@ slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize
             if (!is_known_group(groups[i]))
                 ok = slx_ini_fail(error, &src, groups[i], NULL,
                           "unknown group [%s] (expected [catalog], [section N], [item ID], "
-                          "[columns], [markers], [phrases], [document], [quantity NAME] or a "
-                          "group of values.ini)",
+                          "[columns], [markers], [phrases], [document], [quantity NAME], "
+                          "[ocr fix NAME] or a group of values.ini)",
                           groups[i]);
         gboolean has_items = FALSE;
         for (gsize i = 0; i < n; i++)

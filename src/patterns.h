@@ -101,6 +101,14 @@ typedef struct {
     GPtrArray *figure;      /* GRegex * */
 } SlxQuantity;
 
+/* [ocr fix NAME] (ocr.ini): what OCR misreads, put right in every word
+ * it recognizes (pdf/ocr_words.c). */
+typedef struct {
+    char *name;
+    GRegex *match;
+    char *replace;          /* a g_regex_replace() replacement: \0 … \9 are groups */
+} SlxOcrFix;
+
 typedef struct {
     GPtrArray *labels[SLX_COL_N];   /* match keys of header labels */
     GPtrArray *markers[SLX_MARK_N]; /* normalized marker words */
@@ -118,6 +126,7 @@ typedef struct {
     GPtrArray *closing;      /* the line that closes a letter: 「以上」; nothing after it is read */
     GPtrArray *other_sheet;  /* names of workbook sheets that are not the answer: 記入例, 変更履歴 */
     GHashTable *quantities;         /* name → SlxQuantity * */
+    GPtrArray *ocr_fixes;           /* SlxOcrFix *, in file order */
     /* The words of values (values.ini): group name ("duration units",
      * "list channel" …) → GPtrArray of SlxTerm *, in file order. */
     GHashTable *value_words;

@@ -27,9 +27,24 @@ is_template_example(const char *text, const SlxRow *row, const SlxCatalogItem *i
     return item->example && strcmp(item->example, text) == 0;
 }
 
-/* Fill R from the matched rows of one document. */
+/* How sure the row→item mapping of M is, with what OCR made of its page
+ * (DOC's confidence for it; 1 if it was not read by OCR): a misread name
+ * or number is a mapping less certain, and below SLX_MATCH_LOW it is
+ * flagged for review. */
+static double
+item_confidence(const SlxMatch *m, const SlxDocument *doc, guint *flags)
+{
+    double ocr = slx_document_ocr_confidence(doc, m->row->page);
+    double c = m->confidence * ocr;
+    if (ocr < 1 && c < SLX_MATCH_LOW)
+        *flags |= SLX_FLAG_LOW_CONFIDENCE;
+    return round(c * 100.0) / 100.0;
+}
+
+/* Fill R from the matched rows of one document (DOC: its reader's, for
+ * what OCR made of each page). */
 static void
-build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
+build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxDocument *doc, const SlxPatterns *p,
             const SlxExtractor *x)
 {
     const SlxCatalog *cat = mr->catalog;
@@ -48,8 +63,8 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
         it->name = name ? slx_normalize(name, -1, SLX_NORM_DEFAULT) : NULL;
         it->text = slx_row_response_text(row);
         it->page = row->page;
-        it->confidence = round(m->confidence * 100.0) / 100.0;
         it->flags = m->flags;
+        it->confidence = item_confidence(m, doc, &it->flags);
         /* Values first: a stated figure of the item's quantity is an answer. */
         g_ptr_array_unref(it->values);
         it->values = slx_extract_values(x, it->text, m->item);
@@ -126,19 +141,21 @@ slx_process_named(const char *path, const char *name, const SlxReadOptions *opts
         slx_record_warn(r, "the encoding could not be detected with confidence; decoded as %s (CP932)",
                         src.encoding);
 
+    r->ocr = slx_document_ocr(src.doc);
     g_autoptr(SlxTable) table = slx_segment(src.doc, p);
-    slx_source_clear(&src);
     r->title = g_strdup(table->title);
     r->service = g_strdup(table->service);
     if (table->rows->len == 0) {
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_NO_TABLE,
                     "no checklist rows found (no numbered rows or item names)");
+        slx_source_clear(&src);
         return r;
     }
 
     g_autoptr(SlxMatchResult) mr = slx_match(table, p);
     r->catalog = mr->catalog->id;
-    build_items(r, mr, p, x);
+    build_items(r, mr, src.doc, p, x);
+    slx_source_clear(&src);
     if (mr->items_found < mr->catalog->min_items)
         slx_record_warn(r, "only %u of the %u items of %s were found: the document does not look "
                         "like the %s", mr->items_found, mr->catalog->items->len, mr->catalog->id,

@@ -194,8 +194,10 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
     if (src->format == SLX_FORMAT_PDF) {
         SlxPdfInfo info;
         src->encoding = "UTF-8";
-        src->doc = slx_read_pdf((const guint8 *)data, len, password, opts ? opts->max_pages : 0,
-                                &info, error);
+        SlxPdfOptions pdf = {password, opts ? opts->max_pages : 0, SLX_PDF_RULES_FROM_CONTENT,
+                             opts ? opts->ocr : SLX_OCR_AUTO, opts ? opts->ocr_langs : NULL,
+                             opts ? opts->ocr_fixes : NULL};
+        src->doc = slx_read_pdf_with((const guint8 *)data, len, &pdf, &info, error);
         src->pages = info.pages;
         g_free(data);
         return src->doc != NULL;

@@ -8,6 +8,7 @@
 #define SLX_READ_H
 
 #include "document.h"
+#include "read_pdf.h"
 
 typedef enum {
     SLX_FORMAT_TEXT, SLX_FORMAT_HTML, SLX_FORMAT_PDF, SLX_FORMAT_EMAIL,
@@ -34,6 +35,9 @@ typedef struct {
     const char *password;    /* opens an encrypted PDF; may be NULL */
     guint64 max_bytes;       /* a bigger file is the error too_large, never read; 0: no limit */
     guint max_pages;         /* a PDF of more pages (a workbook of more sheets) is too_large; 0: any */
+    SlxOcrMode ocr;          /* which PDF pages OCR reads (SLX_OCR_AUTO, 0: those without text) */
+    const char *ocr_langs;   /* Tesseract's languages; NULL: SLX_OCR_DEFAULT_LANGS */
+    const GPtrArray *ocr_fixes; /* SlxOcrFix * (patterns.h), or NULL */
 } SlxReadOptions;
 
 /* The default --max-bytes: larger than any checklist a vendor sends. */

@@ -7,7 +7,8 @@
 
 typedef struct {
     guint pages;
-    guint pages_without_text;   /* pages with no text layer */
+    guint pages_without_text;   /* pages with no text layer, not read by OCR */
+    guint pages_ocr;            /* pages read by OCR */
     guint pages_not_rendered;   /* pages too large to render for their rules */
     guint pages_over_budget;    /* pages whose drawing decodes past the budget: not read */
 } SlxPdfInfo;
@@ -18,6 +19,39 @@ typedef enum {
                                      page that cannot be read so is rendered */
     SLX_PDF_RULES_FROM_RENDERING, /* a rendering of every page */
 } SlxPdfRulesFrom;
+
+/* When a page is read by OCR. */
+typedef enum {
+    SLX_OCR_AUTO,     /* a page without a text layer (a scan) */
+    SLX_OCR_ALWAYS,   /* every page, its text layer ignored (a scan with bad OCR text) */
+    SLX_OCR_NEVER,
+} SlxOcrMode;
+
+#define SLX_OCR_DEFAULT_LANGS "jpn+eng"
+
+/* How a PDF is read. */
+typedef struct {
+    const char *password;         /* may be NULL */
+    guint max_pages;              /* 0: any number */
+    SlxPdfRulesFrom rules_from;
+    SlxOcrMode ocr;
+    const char *ocr_langs;        /* Tesseract's languages; NULL: SLX_OCR_DEFAULT_LANGS */
+    const GPtrArray *ocr_fixes;   /* SlxOcrFix * (patterns.h): what OCR misreads; may be NULL */
+} SlxPdfOptions;
+
+/* Whether OCR is built in (configure found Tesseract), and Tesseract's
+ * version (NULL if not). */
+gboolean slx_pdf_ocr_built_in(void);
+const char *slx_pdf_ocr_version(void);
+
+/* Read the PDF in BYTES as OPTS say into blocks.  On failure returns NULL
+ * with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with Poppler's message),
+ * SLX_ERROR_NO_TEXT (no page has text, and OCR is off), SLX_ERROR_OCR (a
+ * page OCR could not read), or SLX_ERROR_TOO_LARGE for a PDF of more than
+ * max_pages pages, which is not read.  The document's ocr_pages give each
+ * page's OCR confidence. */
+SlxDocument *slx_read_pdf_with(const guint8 *bytes, gsize len, const SlxPdfOptions *opts,
+                               SlxPdfInfo *info, GError **error);
 
 /* Read the PDF in BYTES (PASSWORD may be NULL) into blocks (table rows).  On failure
  * returns NULL with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with

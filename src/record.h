@@ -32,6 +32,7 @@ typedef struct {
     const char *encoding;        /* NULL if not decoded */
     char *sha256;                /* NULL if unread */
     guint pages;                 /* 0: null */
+    gboolean ocr;                /* some page's text came from OCR */
     char *title, *service;
     const char *catalog;         /* catalog id, or NULL */
     GPtrArray *items;            /* SlxItemRecord *, catalog order */

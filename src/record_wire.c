@@ -113,6 +113,7 @@ slx_record_pack(const SlxRecord *r, GByteArray *out)
     wire_str(out, r->encoding);
     wire_str(out, r->sha256);
     wire_u32(out, r->pages);
+    wire_u32(out, r->ocr);
     wire_str(out, r->title);
     wire_str(out, r->service);
     wire_str(out, r->catalog);
@@ -292,6 +293,7 @@ slx_record_unpack(const guint8 *data, gsize len, const char *file, const SlxPatt
     r->encoding = unwire_interned(&w);
     r->sha256 = unwire_str(&w);
     r->pages = unwire_u32(&w);
+    r->ocr = unwire_u32(&w) != 0;
     r->title = unwire_str(&w);
     r->service = unwire_str(&w);
     g_autofree char *catalog = unwire_str(&w);

@@ -265,6 +265,8 @@ slx_write_jsonl(GString *out, const SlxRecord *r)
     slx_json_string(out, r->sha256);
     slx_json_key(out, "pages", FALSE);
     write_page(out, r->pages);
+    slx_json_key(out, "ocr", FALSE);
+    g_string_append(out, r->ocr ? "true" : "false");
     slx_json_key(out, "title", FALSE);
     slx_json_string(out, r->title);
     slx_json_key(out, "service", FALSE);

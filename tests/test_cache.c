@@ -20,7 +20,7 @@ test_keep_and_give_back(void **state)
     g_autofree char *dir = g_dir_make_tmp("slx-cache-XXXXXX", NULL);
     g_autofree char *db = g_build_filename(dir, "cache.db", NULL);
     g_autofree char *doc = g_build_filename(SLX_SOURCE_DIR, "corpus", "107_values_in_every_item.txt", NULL);
-    SlxReadOptions opts = {NULL, SLX_DEFAULT_MAX_BYTES, 0};
+    SlxReadOptions opts = {.max_bytes = SLX_DEFAULT_MAX_BYTES};
     char *note = NULL;
     SlxCache *c = slx_cache_open(db, patterns, &opts, &note, NULL);
     assert_non_null(c);
@@ -49,10 +49,23 @@ test_keep_and_give_back(void **state)
     assert_null(slx_cache_get(c, "ffff", doc));                 /* other bytes */
     slx_cache_close(c);
     /* Other read options are another context. */
-    SlxReadOptions paged = {NULL, SLX_DEFAULT_MAX_BYTES, 3};
+    SlxReadOptions paged = {.max_bytes = SLX_DEFAULT_MAX_BYTES, .max_pages = 3};
     c = slx_cache_open(db, patterns, &paged, &note, NULL);
     assert_null(slx_cache_get(c, sha, doc));
     slx_cache_close(c);
+    /* OCR off, or in other languages, reads scans otherwise. */
+    SlxReadOptions no_ocr = {.max_bytes = SLX_DEFAULT_MAX_BYTES, .ocr = SLX_OCR_NEVER};
+    SlxReadOptions english = {.max_bytes = SLX_DEFAULT_MAX_BYTES, .ocr_langs = "eng"};
+    for (int k = 0; k < 2; k++) {
+        c = slx_cache_open(db, patterns, k ? &english : &no_ocr, &note, NULL);
+        assert_null(slx_cache_get(c, sha, doc));
+        slx_cache_close(c);
+    }
+    c = slx_cache_open(db, patterns, &opts, &note, NULL);   /* and the first context still is */
+    SlxRecord *again = slx_cache_get(c, sha, doc);
+    assert_non_null(again);
+    slx_cache_close(c);
+    slx_record_free(again);
     /* So are other patterns. */
     SlxPatterns *more = test_patterns();
     const char *extra = "[columns]\nanswer = 当社回答\n";

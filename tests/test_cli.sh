@@ -115,10 +115,30 @@ check "a PDF batch with bad documents: exit 1, one record each" '[ $st -eq 1 ] &
 check "line 1: small.pdf, 3 items on page 1" 'line 1 | grep -q "\"format\":\"pdf\",[^{]*\"pages\":1," && [ $(line 1 | grep -o "\"page\":1," | wc -l) -eq 3 ] && line 1 | grep -q "\"error\":null"'
 expect_error 2 encrypted.pdf encrypted
 expect_error 3 cut.pdf pdf_error
-expect_error 4 no-text.pdf no_text
+expect_error 4 no-text.pdf no_text    # OCR found nothing on it either
 check "line 5: small.pdf again, the same" '[ "$(line 5)" = "$(line 1)" ]'
 "$SLX" "$PDFS/mixed.pdf" >"$T/batch"; st=$?
-check "a PDF with one scanned page: its items, and a no_text_layer warning" '[ $st -eq 0 ] && line 1 | grep -q "\"pages\":2," && [ "$(line 1 | sed "s/.*\"items\"://; s/,\"warnings\".*//")" = "$("$SLX" "$PDFS/small.pdf" | sed "s/.*\"items\"://; s/,\"warnings\".*//")" ] && line 1 | grep -q "\"warnings\":\[\"no_text_layer: 1 of 2 pages"'
+check "a PDF with one page without text: its items, and a no_text_layer warning" '[ $st -eq 0 ] && line 1 | grep -q "\"pages\":2,\"ocr\":false," && [ "$(line 1 | sed "s/.*\"items\"://; s/,\"warnings\".*//")" = "$("$SLX" "$PDFS/small.pdf" | sed "s/.*\"items\"://; s/,\"warnings\".*//")" ] && line 1 | grep -q "\"warnings\":\[\"no_text_layer: 1 of 2 pages have no text layer (scanned?) and OCR found no text"'
+"$SLX" --ocr=never "$PDFS/mixed.pdf" "$PDFS/no-text.pdf" >"$T/batch" 2>/dev/null; st=$?
+check "--ocr=never: the page without text is not read, and a PDF of none is no_text" '[ $st -eq 1 ] && line 1 | grep -q "and were not read (--ocr=never)" && line 2 | grep -q "\"code\":\"no_text\",\"message\":\"[^\"]*OCR is off"'
+
+# OCR: the options, and what a build without Tesseract says.
+for bad in "--ocr=sometimes" "--ocr-lang=jpn;rm" "--ocr-lang=+eng"; do
+    "$SLX" "$bad" "$SEED" >/dev/null 2>"$T/err"; st=$?
+    check "$bad: a usage error" '[ $st -eq 2 ] && grep -q "ocr" "$T/err" && grep -q "Try .slaxtract --help" "$T/err"'
+done
+"$SLX" --version >"$T/version"
+if grep -q "^OCR: Tesseract [0-9]" "$T/version"; then
+    SCAN="$top_srcdir/corpus/151_scan_calc_gray_200dpi.pdf"
+    "$SLX" --ocr-lang=xyz "$SCAN" >"$T/batch" 2>/dev/null; st=$?
+    check "--ocr-lang with no language data: ocr_error, said plainly" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"ocr_error\",\"message\":\"OCR cannot start for the languages .xyz.: is their Tesseract data installed"'
+    "$SLX" --ocr=always "$PDFS/small.pdf" >"$T/batch" 2>/dev/null; st=$?
+    check "--ocr=always: a text PDF read by OCR, its items still found" '[ $st -eq 0 ] && line 1 | grep -q "\"ocr\":true" && [ $(line 1 | grep -o "\"page\":1," | wc -l) -eq 3 ]'
+else
+    check "--version says OCR is not built in" 'grep -q "^OCR: not built in" "$T/version"'
+    "$SLX" --ocr=always "$SEED" >/dev/null 2>"$T/err"; st=$?
+    check "--ocr=always without Tesseract: a usage error that says so" '[ $st -eq 2 ] && grep -q "OCR is not built in" "$T/err"'
+fi
 "$SLX" --password wrong "$PDFS/encrypted.pdf" >"$T/batch" 2>"$T/err"; st=$?
 expect_error 1 encrypted.pdf encrypted
 check "a wrong password says so" '[ $st -eq 1 ] && line 1 | grep -q "password given does not open"'

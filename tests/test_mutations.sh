@@ -54,9 +54,12 @@ print("bad", bad)
 PYEOF
 check "every record valid JSON, in order, error or result" 'grep -q "^bad 0$" "$T/verdict"' || cat "$T/verdict"
 # Poppler's Cairo font engine prints a damaged font's failure straight to
-# stderr ("some font thing failed", an fprintf with no API to silence it);
-# beside it, only our own lines: a failed document named, the summary.
-grep -v -x -e "some font thing failed" -e "font type [0-9]* not handled" "$T/err" |
+# stderr ("some font thing failed", an fprintf with no API to silence it),
+# and so does libjpeg a damaged scan's image ("Corrupt JPEG data: …", its
+# default message handler under Poppler's DCT decoder); beside them, only
+# our own lines: a failed document named, the summary.
+grep -v -x -e "some font thing failed" -e "font type [0-9]* not handled" \
+    -e "Corrupt JPEG data: .*" "$T/err" |
     grep -v "^slaxtract: " > "$T/ours"
 check "nothing on stderr but Poppler's font messages and ours" '[ ! -s "$T/ours" ]' || head -5 "$T/ours"
 finish

@@ -123,6 +123,12 @@ static const Broken broken[] = {
     {"[quantity time]\nkinds = durations\n", "t.ini:2: unknown value kind 'durations'"},
     {"[quantity time]\nshape = x\n", "t.ini:2: unknown key 'shape' in [quantity time]"},
     {"[catalog]\nid = x\n[item 1]\nkey = a\nname = b\nmet_by_denial = (x\n", "t.ini:6: bad regular expression"},
+    /* what OCR misreads (ocr.ini) */
+    {"[ocr fix x]\nmatch = (?<=[0-9]O\nreplace = 0\n", "t.ini:2: bad regular expression"},
+    {"[ocr fix x]\nreplace = 0\n", "t.ini:1: [ocr fix x] needs 'match'"},
+    {"[ocr fix x]\nmatch = O\n", "t.ini:1: [ocr fix x] needs 'replace'"},
+    {"[ocr fix x]\nmatch = O\nreplace = \\g<\n", "t.ini:3: bad replacement"},
+    {"[ocr fix x]\nmatch = O\nreplace = 0\nwhen = always\n", "t.ini:4: unknown key 'when' in [ocr fix x]"},
 };
 
 static void

@@ -22,7 +22,10 @@
  * have names that say their weight.  Cells are compared
  * normalized, since where a cell wraps is the printer's business.  Every
  * case is read twice, with the ruling lines from the content streams and
- * from a rendering (the fallback), and must come out the same. */
+ * from a rendering (the fallback), and must come out the same.
+ * scan-small.pdf and scan-tight.pdf are small.pdf and tight.pdf scanned
+ * (scripts/make-corpus-scans: 200 and 300 dpi, gray, turned 0.4° and
+ * -0.3°, noise, JPEG), read by OCR. */
 #include "testutil.h"
 #include "error.h"
 #include "normalize.h"
@@ -270,6 +273,82 @@ test_blocks(void **state)
         }
 }
 
+/* The normalized cells of every table row of DOC, "|" between, one line
+ * each. */
+static char *
+row_lines(const SlxDocument *doc)
+{
+    GString *s = g_string_new(NULL);
+    for (guint r = 0; r < doc->blocks->len; r++) {
+        const SlxBlock *b = g_ptr_array_index(doc->blocks, r);
+        if (b->kind != SLX_BLOCK_ROW)
+            continue;
+        for (guint c = 0; c < b->cells->len; c++) {
+            char *n = slx_normalize(g_ptr_array_index(b->cells, c), -1, SLX_NORM_DEFAULT);
+            g_string_append_printf(s, "%s%s", c ? "|" : "", n);
+            g_free(n);
+        }
+        g_string_append_c(s, '\n');
+    }
+    return g_string_free(s, FALSE);
+}
+
+/* Scans: OCR reads them into the rows of the PDF that was printed, the
+ * numbers, answers and figures to the character (where a cell wraps, and
+ * a character OCR misreads in a long name, may differ); with OCR off they
+ * are the error no_text. */
+static void
+test_scans(void **state)
+{
+    (void)state;
+    if (!slx_pdf_ocr_built_in()) {
+        print_message("OCR is not built in: scans not read\n");
+        skip();
+    }
+    SlxPatterns *p = test_patterns();
+    static const struct {
+        const char *file;
+        const char *rows[6];   /* lines every one of which the rows must hold */
+    } scans[] = {
+        {"scan-small.pdf", {"No.|種別|サービスレベル項目|回答\n", "1|可用性|サービス時間|24時間365日\n",
+                            "2||計画停止予定通知|有14日前までに通知\n", "|前日分\n", "\n29|", NULL}},
+        {"scan-tight.pdf", {"\n1|サービス時間|24時間365日|\n", "|90日前までに通知|※",
+                            "|99.9%|\n", "\n11|目標復旧時間(RTO)|8時間以内|\n", "|7世代|\n", NULL}},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(scans); i++) {
+        guint8 *bytes;
+        gsize len;
+        assert_true(load(scans[i].file, &bytes, &len));
+        SlxPdfOptions opts = {NULL, 0, SLX_PDF_RULES_FROM_CONTENT, SLX_OCR_AUTO, NULL,
+                              p->vocab.ocr_fixes};
+        SlxPdfInfo info;
+        GError *e = NULL;
+        SlxDocument *doc = slx_read_pdf_with(bytes, len, &opts, &info, &e);
+        assert_non_null(doc);
+        assert_int_equal(info.pages_ocr, 1);
+        assert_true(slx_document_ocr(doc));
+        double conf = slx_document_ocr_confidence(doc, 1);
+        assert_true(conf > 0.6 && conf < 1.0);
+        char *rows = row_lines(doc);
+        char *framed = g_strdup_printf("\n%s", rows);
+        print_message("%s (confidence %.2f):\n%s", scans[i].file, conf, rows);
+        for (gsize k = 0; scans[i].rows[k]; k++)
+            if (strstr(framed, scans[i].rows[k]) == NULL)
+                fail_msg("%s: no row holds \"%s\"", scans[i].file, scans[i].rows[k]);
+        g_free(framed);
+        g_free(rows);
+        slx_document_free(doc);
+
+        opts.ocr = SLX_OCR_NEVER;
+        assert_null(slx_read_pdf_with(bytes, len, &opts, &info, &e));
+        assert_true(g_error_matches(e, SLX_ERROR, SLX_ERROR_NO_TEXT));
+        assert_non_null(strstr(e->message, "--ocr=never"));
+        g_clear_error(&e);
+        g_free(bytes);
+    }
+    slx_patterns_free(p);
+}
+
 /* A cut-off or damaged PDF: Poppler's message, no grid. */
 static void
 test_damaged(void **state)
@@ -299,6 +378,7 @@ main(void)
         cmocka_unit_test(test_white_text),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_scans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

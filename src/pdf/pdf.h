@@ -18,11 +18,14 @@
  *   5. text outside the rules becomes paragraphs and headings (text.c);
  *      what comes back at the same height on other pages is the page's
  *      furniture (furniture.c).
+ * A page without a text layer (a scan) is read by OCR instead of steps 1
+ * and 2 (ocr.c): its rules from the image, its glyphs from Tesseract.
  * read.c runs these page by page. */
 #ifndef SLX_PDF_H
 #define SLX_PDF_H
 
 #include "../document.h"
+#include "../patterns.h"
 #include "vector.h"
 
 #include <poppler.h>
@@ -71,11 +74,16 @@ typedef struct {
 /* raster.c */
 gboolean slx_pdf_pixel_dark(const guint8 *p);
 cairo_surface_t *slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray **vrules);
+void slx_pdf_raster_rules(const guint8 *px, int stride, int w, int h, double scale, GArray **hrules,
+                          GArray **vrules);
 
 /* rules.c */
 GArray *slx_pdf_merge_rules(GArray *runs);
 /* How many rules of OTHERS (the other direction) R meets or crosses. */
 guint slx_pdf_rule_crossings(const Rule *r, const GArray *others);
+/* Drop from H and V the light rules that meet fewer than two
+ * perpendicular ones: no part of a grid (an underline, a highlight). */
+void slx_pdf_rules_light_in_grid(GArray *h, GArray *v);
 gboolean slx_pdf_page_rules(PopplerPage *page, SlxPdfRules *vector, guint index,
                             GArray **hrules, GArray **vrules, Backdrop *backdrop);
 
@@ -103,6 +111,26 @@ void slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *gl
 /* text.c: the level of each heading of HEADINGS (PdfBlock, from every
  * page), by the rank of its font size among the document's headings. */
 void slx_pdf_heading_levels(GArray *headings);
+
+/* ocr.c (ocr_none.c without Tesseract) */
+typedef struct SlxPdfOcr SlxPdfOcr;
+/* Tesseract for LANGS ("jpn+eng"); NULL with ERROR (SLX_ERROR_OCR) if it
+ * cannot start: no language data, or OCR not built in. */
+SlxPdfOcr *slx_pdf_ocr_new(const char *langs, GError **error);
+void slx_pdf_ocr_free(SlxPdfOcr *ocr);
+/* PAGE read by OCR: its GLYPHS and rules, in points of the page turned
+ * straight, each word put right by FIXES (SlxOcrFix *); CONFIDENCE is the
+ * words' mean confidence, 0–1. */
+gboolean slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes,
+                          GArray **glyphs, GArray **hrules, GArray **vrules, double *confidence,
+                          GError **error);
+
+/* ocr_words.c */
+char *slx_pdf_ocr_fix_word(const GPtrArray *fixes, const char *word);
+void slx_pdf_ocr_word_glyphs(const char *text, const GArray *symbols, double word_mid,
+                             double height, double font_size, double space_gap,
+                             gboolean line_start, GArray *glyphs);
+void slx_pdf_ocr_glyphs_within_rules(GArray *glyphs, const GArray *vrules);
 
 /* furniture.c */
 void slx_pdf_note_furniture(GHashTable *furniture, SlxBlock *block, double top);

@@ -12,7 +12,7 @@
  * is read without its ruling lines (as a table without borders). */
 #define MAX_RENDER_SIDE 16384
 #define MAX_RENDER_PIXELS (32.0 * 1024 * 1024)
-#define THICK 3            /* pixels: dark this far on both sides is inside an area (> 1.5 pt) */
+#define THICK_POINTS 1.5   /* dark this far on both sides is inside an area, not on a line */
 #define SCALE SLX_PDF_SCALE
 
 /* Whether the BGRx pixel P is dark enough to be part of a rule. */
@@ -44,24 +44,25 @@ raster_next_set(const guint8 *flags, int x, int w)
 
 /* Runs of dark pixels along rows (horizontal rules) and along columns
  * (vertical ones), in one row-major pass.  A dark pixel in the middle of
- * a square of dark pixels THICK wide on each side is inside a dark area (a
+ * a square of dark pixels THICK_POINTS wide on each side is inside a dark area (a
  * header row filled dark), not on a line, and does not count: only the
  * area's edges are lines, as in vector.c.  (A square, because crossing
  * rules and dense text make dark pixels above, below and beside a rule.)
  * The column runs change only where a pixel differs from its column's
  * open run, which on a mostly white page is rare, so only those places
- * are visited. */
+ * are visited.  SCALE is pixels per point. */
 static void
-raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *vruns)
+raster_scan(const guint8 *px, int stride, int w, int h, double scale, GArray *hruns, GArray *vruns)
 {
-    const int min_h = (int)(MIN_H_RUN * SCALE), min_v = (int)(MIN_V_RUN * SCALE);
+    const int min_h = (int)(MIN_H_RUN * scale), min_v = (int)(MIN_V_RUN * scale);
+    const int thick = MAX(1, (int)lround(THICK_POINTS * scale));
     /* Rows of flags: whole words with a white pixel past the end, and a
      * word more, since a word is read from any x < w. */
     const int padded = (w + 8) & ~7;
     const gsize row_len = (gsize)padded + 8;
     /* every pixel's darkness, with white rows above and below; and whether
-     * the THICK pixels on either side in its row are dark too */
-    const int pad = THICK + 1;
+     * the thick pixels on either side in its row are dark too */
+    const int pad = thick + 1;
     guint8 *dark = g_new0(guint8, row_len * (gsize)(h + 2 * pad));
     guint8 *wide = g_new0(guint8, row_len * (gsize)(h + 2 * pad));
 #define DARK_ROW(y) (dark + (gsize)((y) + pad) * row_len)
@@ -75,16 +76,16 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
             memcpy(&pixel, p, sizeof pixel);
             d[x] = (pixel & 0xFFFFFFu) != 0xFFFFFFu && slx_pdf_pixel_dark(p);
         }
-        int count = 0;                      /* dark pixels in x-THICK..x+THICK */
-        for (int x = 0; x < w + THICK; x++) {
-            count += (x < w ? d[x] : 0) - (x > 2 * THICK ? d[x - 2 * THICK - 1] : 0);
-            if (x >= THICK)
-                wd[x - THICK] = count == 2 * THICK + 1;
+        int count = 0;                      /* dark pixels in x-thick..x+thick */
+        for (int x = 0; x < w + thick; x++) {
+            count += (x < w ? d[x] : 0) - (x > 2 * thick ? d[x - 2 * thick - 1] : 0);
+            if (x >= thick)
+                wd[x - thick] = count == 2 * thick + 1;
         }
     }
     guint8 *line = g_new0(guint8, row_len);    /* dark, not inside an area */
-    int *square = g_new0(int, w);              /* wide pixels in y-THICK..y+THICK */
-    for (int y = -THICK; y < THICK; y++)       /* the window for row 0, less its bottom row */
+    int *square = g_new0(int, w);              /* wide pixels in y-thick..y+thick */
+    for (int y = -thick; y < thick; y++)       /* the window for row 0, less its bottom row */
         for (int x = 0; x < w; x++)
             square[x] += WIDE_ROW(y)[x];
     guint8 *open = g_new0(guint8, row_len);    /* a column's run is open */
@@ -92,11 +93,11 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
     int *col_start = g_new(int, w);            /* where each open run began */
     for (int y = 0; y <= h; y++) {
         if (y < h) {
-            const guint8 *d = DARK_ROW(y), *enter = WIDE_ROW(y + THICK);
-            const guint8 *leave = WIDE_ROW(y - THICK - 1);
+            const guint8 *d = DARK_ROW(y), *enter = WIDE_ROW(y + thick);
+            const guint8 *leave = WIDE_ROW(y - thick - 1);
             for (int x = 0; x < w; x++) {
                 square[x] += enter[x] - leave[x];
-                line[x] = d[x] && square[x] < 2 * THICK + 1;
+                line[x] = d[x] && square[x] < 2 * thick + 1;
             }
         } else {                             /* a white row closes every run */
             memset(line, 0, row_len);
@@ -114,7 +115,7 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
             while (line[x])                  /* line[w] is 0 */
                 x++;
             if (x - start >= min_h) {
-                Rule r = {(y + 0.5) / SCALE, start / SCALE, x / SCALE, FALSE};
+                Rule r = {(y + 0.5) / scale, start / scale, x / scale, FALSE};
                 g_array_append_val(hruns, r);
             }
         }
@@ -126,7 +127,7 @@ raster_scan(const guint8 *px, int stride, int w, int h, GArray *hruns, GArray *v
                 open[x] = 1;
             } else {
                 if (y - col_start[x] >= min_v) {
-                    Rule r = {(x + 0.5) / SCALE, col_start[x] / SCALE, y / SCALE, FALSE};
+                    Rule r = {(x + 0.5) / scale, col_start[x] / scale, y / scale, FALSE};
                     g_array_append_val(vruns, r);
                 }
                 open[x] = 0;
@@ -176,10 +177,19 @@ slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
 
     const guint8 *px = cairo_image_surface_get_data(s);
     int stride = cairo_image_surface_get_stride(s);
+    slx_pdf_raster_rules(px, stride, w, h, SCALE, hrules, vrules);
+    return s;
+}
+
+/* Rules in the BGRx image PX (W × H pixels, SCALE pixels a point), in
+ * points: for a rendering of a page, or a scan (ocr.c). */
+void
+slx_pdf_raster_rules(const guint8 *px, int stride, int w, int h, double scale, GArray **hrules,
+                     GArray **vrules)
+{
     GArray *hruns = g_array_new(FALSE, FALSE, sizeof(Rule));
     GArray *vruns = g_array_new(FALSE, FALSE, sizeof(Rule));
-    raster_scan(px, stride, w, h, hruns, vruns);
+    raster_scan(px, stride, w, h, scale, hruns, vruns);
     *hrules = slx_pdf_merge_rules(hruns);
     *vrules = slx_pdf_merge_rules(vruns);
-    return s;
 }

@@ -2,7 +2,8 @@
 /* read.c — PDF pages → blocks: the page loop.  Each page's rules
  * (rules.c), glyphs (glyphs.c) and rows (table.c, text.c) are found in
  * turn, and the page is released when read, so a long PDF reads in flat
- * memory. */
+ * memory.  A page without a text layer gets its rules and glyphs from OCR
+ * (ocr.c) and goes on the same way. */
 #include "pdf.h"
 #include "../error.h"
 #include "../read_pdf.h"
@@ -24,6 +25,10 @@ typedef struct {
     GHashTable *furniture;  /* text outside tables, by text and height (furniture.c) */
     GArray *headings;       /* PdfBlock: every heading, for its level */
     SlxPdfInfo *info;
+    const SlxPdfOptions *opts;
+    SlxPdfOcr *ocr;         /* started at the first page OCR reads */
+    GError *ocr_error;      /* why OCR could not read a page: not tried again */
+    guint pages_ocr_failed;
 } Reader;
 
 /* Open the PDF in BYTES with Poppler.  Opened through a GInputStream, not
@@ -57,6 +62,46 @@ read_open(const guint8 *bytes, gsize len, const char *password, GError **error)
     return doc;
 }
 
+/* Rules and glyphs of PAGE from OCR, into *HR, *VR and *GLYPHS (which
+ * hold the text layer's, and are replaced); the page's confidence is
+ * noted if OCR found text on it.  FALSE (and the reader's ocr_error) if
+ * OCR cannot read it. */
+static gboolean
+read_page_ocr(Reader *rd, PopplerPage *page, guint p, GArray **hr, GArray **vr, GArray **glyphs)
+{
+    if (rd->ocr_error)      /* OCR could not read an earlier page: not tried again */
+        return FALSE;
+    if (rd->ocr == NULL) {
+        const char *langs = rd->opts->ocr_langs ? rd->opts->ocr_langs : SLX_OCR_DEFAULT_LANGS;
+        rd->ocr = slx_pdf_ocr_new(langs, &rd->ocr_error);
+    }
+    if (rd->ocr == NULL)
+        return FALSE;
+    GArray *ohr, *ovr, *oglyphs;
+    double confidence;
+    GError *e = NULL;
+    if (!slx_pdf_ocr_page(rd->ocr, page, rd->opts->ocr_fixes, &oglyphs, &ohr, &ovr, &confidence,
+                          &e)) {
+        g_prefix_error(&e, "page %u: ", p + 1);
+        rd->ocr_error = e;
+        return FALSE;
+    }
+    g_array_free(*hr, TRUE);
+    g_array_free(*vr, TRUE);
+    g_array_free(*glyphs, TRUE);
+    *hr = ohr;
+    *vr = ovr;
+    *glyphs = oglyphs;
+    if (oglyphs->len == 0)      /* a blank page, or a drawing */
+        return TRUE;
+    rd->info->pages_ocr++;
+    double text_layer = -1;
+    while (rd->out->ocr_pages->len < p)
+        g_array_append_val(rd->out->ocr_pages, text_layer);
+    g_array_append_val(rd->out->ocr_pages, confidence);
+    return TRUE;
+}
+
 /* The blocks of page P (0-based) into the document, in reading order,
  * top to bottom; text outside the table is noted as possible furniture,
  * and headings are kept for their levels.  The page is released when
@@ -81,8 +126,14 @@ read_page(Reader *rd, PopplerPage *page, guint p)
         rd->info->pages_not_rendered++;
     GArray *glyphs = slx_pdf_page_glyphs(page, &backdrop);
     slx_pdf_backdrop_clear(&backdrop);
-    if (glyphs->len == 0) {
-        rd->info->pages_without_text++;
+    SlxOcrMode mode = rd->opts->ocr;
+    gboolean ocr = mode == SLX_OCR_ALWAYS || (mode == SLX_OCR_AUTO && glyphs->len == 0);
+    gboolean ocr_failed = ocr && !read_page_ocr(rd, page, p, &hr, &vr, &glyphs);
+    if (ocr_failed || glyphs->len == 0) {
+        if (ocr_failed)
+            rd->pages_ocr_failed++;
+        else
+            rd->info->pages_without_text++;
         g_array_free(hr, TRUE);
         g_array_free(vr, TRUE);
         g_array_free(glyphs, TRUE);
@@ -103,13 +154,24 @@ read_page(Reader *rd, PopplerPage *page, guint p)
     g_array_free(glyphs, TRUE);
 }
 
+/* Why a page without a text layer gave no text. */
+static const char *
+read_no_text_why(const SlxPdfOptions *opts)
+{
+    return opts->ocr == SLX_OCR_NEVER ? "were not read (--ocr=never)" : "OCR found no text on them";
+}
+
 /* What the pages left unread come to: warnings on OUT. */
 static void
-read_warn(SlxDocument *out, const SlxPdfInfo *info)
+read_warn(SlxDocument *out, const SlxPdfInfo *info, const SlxPdfOptions *opts, guint ocr_failed,
+          const GError *ocr_error)
 {
     if (info->pages_without_text)
         slx_document_warn(out, "no_text_layer: %u of %u pages have no text layer (scanned?) and "
-                          "were not read", info->pages_without_text, info->pages);
+                          "%s", info->pages_without_text, info->pages, read_no_text_why(opts));
+    if (ocr_failed)
+        slx_document_warn(out, "ocr: %u of %u pages have no text layer and OCR could not read them "
+                          "(%s)", ocr_failed, info->pages, ocr_error->message);
     if (info->pages_over_budget)
         slx_document_warn(out, "%u of %u pages draw more than a checklist page could (their "
                           "content decodes past 16 MiB, a decompression bomb?) and were not read",
@@ -132,26 +194,57 @@ SlxDocument *
 slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint max_pages,
                    SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error)
 {
+    SlxPdfOptions opts = {password, max_pages, from, SLX_OCR_NEVER, NULL, NULL};
+    return slx_read_pdf_with(bytes, len, &opts, info, error);
+}
+
+/* The reader's document, or NULL with ERROR when no page could be read:
+ * none has text, and OCR was off or could not read them. */
+static SlxDocument *
+read_finish(Reader *rd, GError **error)
+{
+    const SlxPdfInfo *info = rd->info;
+    if (info->pages > 0 && info->pages_without_text + rd->pages_ocr_failed == info->pages) {
+        if (rd->ocr_error)
+            g_propagate_error(error, g_steal_pointer(&rd->ocr_error));
+        else if (rd->opts->ocr == SLX_OCR_NEVER)
+            g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
+                        "the PDF has no text layer (a scan?) and OCR is off (--ocr=never)");
+        else
+            g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
+                        "the PDF has no text layer, and OCR found no text on its pages");
+        slx_document_free(rd->out);
+        return NULL;
+    }
+    read_warn(rd->out, info, rd->opts, rd->pages_ocr_failed, rd->ocr_error);
+    g_clear_error(&rd->ocr_error);
+    return rd->out;
+}
+
+SlxDocument *
+slx_read_pdf_with(const guint8 *bytes, gsize len, const SlxPdfOptions *opts, SlxPdfInfo *info,
+                  GError **error)
+{
     memset(info, 0, sizeof *info);
-    PopplerDocument *doc = read_open(bytes, len, password, error);
+    PopplerDocument *doc = read_open(bytes, len, opts->password, error);
     if (doc == NULL)
         return NULL;
     info->pages = (guint)poppler_document_get_n_pages(doc);
-    if (max_pages > 0 && info->pages > max_pages) {
+    if (opts->max_pages > 0 && info->pages > opts->max_pages) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_TOO_LARGE,
-                    "%u pages, more than --max-pages %u: not read", info->pages, max_pages);
+                    "%u pages, more than --max-pages %u: not read", info->pages, opts->max_pages);
         g_object_unref(doc);
         return NULL;
     }
     Reader rd = {slx_document_new(), NULL, g_array_new(FALSE, FALSE, sizeof(double)),
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)g_ptr_array_unref),
-                 g_array_new(FALSE, FALSE, sizeof(PdfBlock)), info};
+                 g_array_new(FALSE, FALSE, sizeof(PdfBlock)), info, opts, NULL, NULL, 0};
     /* A second reader for the paths; if it sees the document otherwise
      * than Poppler (a damaged file each repairs its own way), every page
      * is rendered instead. */
-    if (from == SLX_PDF_RULES_FROM_CONTENT) {
-        rd.vector = slx_pdf_rules_open(bytes, len, password);
+    if (opts->rules_from == SLX_PDF_RULES_FROM_CONTENT) {
+        rd.vector = slx_pdf_rules_open(bytes, len, opts->password);
         if (rd.vector && slx_pdf_rules_pages(rd.vector) != info->pages)
             g_clear_pointer(&rd.vector, slx_pdf_rules_close);
     }
@@ -164,18 +257,12 @@ slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint m
     }
     g_object_unref(doc);
     slx_pdf_rules_close(rd.vector);
+    slx_pdf_ocr_free(rd.ocr);
     g_array_free(rd.columns, TRUE);
     /* Before the furniture goes: the headings point into the document. */
     slx_pdf_heading_levels(rd.headings);
     g_array_free(rd.headings, TRUE);
     slx_pdf_drop_furniture(rd.furniture, rd.out);
     g_hash_table_unref(rd.furniture);
-    if (info->pages > 0 && info->pages_without_text == info->pages) {
-        slx_document_free(rd.out);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_NO_TEXT,
-                    "the PDF has no text layer (a scan?): nothing to read without OCR");
-        return NULL;
-    }
-    read_warn(rd.out, info);
-    return rd.out;
+    return read_finish(&rd, error);
 }

@@ -61,8 +61,8 @@ slx_pdf_rule_crossings(const Rule *r, const GArray *others)
  * highlight's edge or a page's decoration meets fewer than two.  Dark
  * rules are all kept (table.c holds them to the grid later), and a light
  * rule may meet a dark one. */
-static void
-rules_light_in_grid(GArray *h, GArray *v)
+void
+slx_pdf_rules_light_in_grid(GArray *h, GArray *v)
 {
     for (gboolean changed = TRUE; changed;) {
         changed = FALSE;
@@ -120,7 +120,7 @@ slx_pdf_page_rules(PopplerPage *page, SlxPdfRules *vector, guint index, GArray *
     if (vector && slx_pdf_rules_page(vector, index, pw, ph, h, v, backdrop->fills)) {
         *hrules = rules_long(slx_pdf_merge_rules(h), MIN_H_RUN);
         *vrules = rules_long(slx_pdf_merge_rules(v), MIN_V_RUN);
-        rules_light_in_grid(*hrules, *vrules);
+        slx_pdf_rules_light_in_grid(*hrules, *vrules);
     } else if (vector && slx_pdf_rules_over_budget(vector)) {
         *hrules = h;          /* a bomb is not rendered: the caller skips the page */
         *vrules = v;
