@@ -15,6 +15,9 @@
 
 #include <leptonica/allheaders.h>
 #include <math.h>
+#ifdef HAVE_OMP
+#include <omp.h>
+#endif
 #include <string.h>
 #include <tesseract/capi.h>
 
@@ -54,9 +57,26 @@ slx_pdf_ocr_version(void)
     return TessVersion();
 }
 
+/* Tesseract's OpenMP regions on the worker's one thread.  Debian's
+ * Tesseract is built with OpenMP, and its threads spin-wait: a 300 dpi
+ * page took 5.0 s with them and 2.5 s without, on two cores, and a batch
+ * has a worker per core already.  OMP_THREAD_LIMIT would do it, but
+ * libgomp reads it when it is loaded, before main(); max-active-levels 0
+ * makes every parallel region run on the thread that meets it.  A user
+ * who sets OMP_THREAD_LIMIT or OMP_NUM_THREADS decides instead. */
+static void
+ocr_one_thread(void)
+{
+#ifdef HAVE_OMP
+    if (g_getenv("OMP_THREAD_LIMIT") == NULL && g_getenv("OMP_NUM_THREADS") == NULL)
+        omp_set_max_active_levels(0);
+#endif
+}
+
 SlxPdfOcr *
 slx_pdf_ocr_new(const char *langs, GError **error)
 {
+    ocr_one_thread();
     /* Leptonica reports a page it finds no skew on as an error on
      * standard error; a straight page is no error. */
     setMsgSeverity(L_SEVERITY_NONE);
