@@ -119,18 +119,9 @@ ocr_render(PopplerPage *page, double *scale)
     int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
     if (w < 1 || h < 1)
         return NULL;
-    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
+    cairo_surface_t *surface = slx_pdf_render(page, w, h, s);
+    if (surface == NULL)
         return NULL;
-    }
-    cairo_t *cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, s, s);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
 
     PIX *pix = pixCreate(w, h, 8);
     const guint8 *px = cairo_image_surface_get_data(surface);

@@ -73,6 +73,7 @@ typedef struct {
 
 /* raster.c */
 gboolean slx_pdf_pixel_dark(const guint8 *p);
+cairo_surface_t *slx_pdf_render(PopplerPage *page, int w, int h, double scale);
 cairo_surface_t *slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray **vrules);
 void slx_pdf_raster_rules(const guint8 *px, int stride, int w, int h, double scale, GArray **hrules,
                           GArray **vrules);

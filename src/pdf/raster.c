@@ -145,6 +145,26 @@ raster_scan(const guint8 *px, int stride, int w, int h, double scale, GArray *hr
     g_free(col_start);
 }
 
+/* PAGE drawn on white into a W × H image at SCALE pixels a point (BGRx),
+ * or NULL if cairo cannot make the image. */
+cairo_surface_t *
+slx_pdf_render(PopplerPage *page, int w, int h, double scale)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    return s;
+}
+
 /* Rules seen in a rendering of the page: for pages whose content stream
  * vector.c cannot read.  Returns the rendering (the backdrop of the
  * text). */
@@ -157,23 +177,14 @@ slx_pdf_render_rules(PopplerPage *page, GArray **hrules, GArray **vrules)
     cairo_surface_t *s = NULL;
     if (fw >= 1 && fh >= 1 && fw <= MAX_RENDER_SIDE && fh <= MAX_RENDER_SIDE &&
         fw * fh <= MAX_RENDER_PIXELS)
-        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)fw, (int)fh);
-    if (s == NULL || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        s = slx_pdf_render(page, (int)fw, (int)fh, SCALE);
+    if (s == NULL) {
         /* Too large to render (or cairo could not): no rules, no raster. */
-        if (s)
-            cairo_surface_destroy(s);
         *hrules = g_array_new(FALSE, FALSE, sizeof(Rule));
         *vrules = g_array_new(FALSE, FALSE, sizeof(Rule));
         return NULL;
     }
     int w = (int)fw, h = (int)fh;
-    cairo_t *cr = cairo_create(s);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, SCALE, SCALE);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(s);
 
     const guint8 *px = cairo_image_surface_get_data(s);
     int stride = cairo_image_surface_get_stride(s);
