@@ -89,6 +89,12 @@ slx_report_status(const SlxRecord *r)
     return r->error ? "エラー" : r->warnings->len ? "警告あり" : "読込済";
 }
 
+const char *
+slx_report_format(const SlxRecord *r)
+{
+    return r->ocr ? "pdf (OCR)" : r->format;    /* only a PDF's pages are read by OCR */
+}
+
 char *
 slx_report_where(const SlxItemRecord *it)
 {

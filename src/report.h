@@ -31,6 +31,9 @@ char *slx_report_error(const SlxRecord *r);
 /* A document's status in a word: 読込済, 警告あり (read, with warnings) or
  * エラー. */
 const char *slx_report_status(const SlxRecord *r);
+/* R's 形式 as the documents' tables give it: a scan read by OCR says so
+ * (its words are less sure than a text layer's). */
+const char *slx_report_format(const SlxRecord *r);
 
 /* Where an item's answer was read and how sure the match is, for a
  * comment or a tooltip: 「p.3 · 確度 0.98」 (no page outside PDFs). */

@@ -222,7 +222,7 @@ write_documents(GString *out, const GPtrArray *records)
         esc(out, rec->file);
         g_string_append_printf(out, "</td><td%s>%s</td><td>", e ? " class=\"a-error\"" : "",
                                slx_report_status(rec));
-        esc(out, rec->format);
+        esc(out, rec->format ? slx_report_format(rec) : NULL);
         g_string_append(out, "</td><td>");
         if (rec->pages)
             g_string_append_printf(out, "%u", rec->pages);

@@ -317,7 +317,7 @@ documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
         lxw_row_t row = (lxw_row_t)(r + 1);
         worksheet_write_string(ws, row, 0, rec->file, NULL);
         worksheet_write_string(ws, row, 1, slx_report_status(rec), rec->error ? f->error : NULL);
-        worksheet_write_string(ws, row, 2, rec->format ? rec->format : "", NULL);
+        worksheet_write_string(ws, row, 2, rec->format ? slx_report_format(rec) : "", NULL);
         worksheet_write_string(ws, row, 3, rec->encoding ? rec->encoding : "", NULL);
         if (rec->pages)
             worksheet_write_number(ws, row, 4, rec->pages, NULL);

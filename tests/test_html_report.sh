@@ -52,6 +52,12 @@ check "a failed document's header says its error" 'grep -q "<th class=\"doc erro
 check "... its cells say エラー, not —" '[ $(grep -o "data-answer=\"error\">エラー</td>" "$T/failed-dom.html" | wc -l) -eq 49 ]'
 check "... and the documents' table gives its status and message" 'grep -q "<tr class=\"error\" data-status=\"error\"><td>[^<]*nosuch.pdf</td><td class=\"a-error\">エラー</td>" "$T/failed-dom.html" && grep -q "エラー not_found: " "$T/failed-dom.html"'
 
+# A scan read by OCR: the documents' table says so.
+if "$SLX" --version | grep -q "^OCR: Tesseract"; then
+    "$SLX" -q --format html -o "$T/scan.html" 001_18d14cfe463b0bb2.txt "$top_srcdir/tests/data/scan-small.pdf"
+    check "a scan's 形式 is pdf (OCR), a text's its format" 'grep -q "scan-small.pdf</td><td>[^<]*</td><td>pdf (OCR)</td>" "$T/scan.html" && grep -q "001_18d14cfe463b0bb2.txt</td><td>[^<]*</td><td>text</td>" "$T/scan.html"'
+fi
+
 # With requirements: the checks table has the workbook's 判定 columns.
 "$SLX" -q -r "$top_srcdir/patterns/requirements/example.ini" --format html -o "$T/checked.html" 001_18d14cfe463b0bb2.txt
 check "the checks table's headers are 判定's (id, 要件, 項目)" 'grep -q "<table id=\"checks\">" "$T/checked.html" && grep -q "<th class=\"id\">id</th><th class=\"req\">要件</th><th class=\"item\">項目</th>" "$T/checked.html"'
