@@ -57,6 +57,7 @@ slx_block_new(SlxBlockKind kind, guint line, guint page)
     b->cells = g_ptr_array_new_with_free_func(g_free);
     b->line = line;
     b->page = page;
+    b->confidence = 1;
     return b;
 }
 

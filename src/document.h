@@ -29,6 +29,8 @@ typedef struct {
     guint line;        /* 1-based line in the source (text), 0 if none */
     guint page;        /* 1-based page (PDF), 0 otherwise */
     gboolean continues;/* ROW: the rest of the row above (cut by a page break) */
+    double confidence; /* 0–1, how sure the reader is of its text: OCR's mean confidence
+                          in its words; 1 for text read as the document has it */
 } SlxBlock;
 
 typedef struct {

@@ -27,24 +27,23 @@ is_template_example(const char *text, const SlxRow *row, const SlxCatalogItem *i
     return item->example && strcmp(item->example, text) == 0;
 }
 
-/* How sure the row→item mapping of M is, with what OCR made of its page
- * (DOC's confidence for it; 1 if it was not read by OCR): a misread name
- * or number is a mapping less certain, and below SLX_MATCH_LOW it is
- * flagged for review. */
+/* How sure the row→item mapping of M is, with how sure the reader was of
+ * the row's text (OCR's confidence in its words; 1 for text read as the
+ * document has it): a misread name, number or answer makes the item less
+ * certain, and below SLX_MATCH_LOW it is flagged for review. */
 static double
-item_confidence(const SlxMatch *m, const SlxDocument *doc, guint *flags)
+item_confidence(const SlxMatch *m, guint *flags)
 {
-    double ocr = slx_document_ocr_confidence(doc, m->row->page);
-    double c = m->confidence * ocr;
-    if (ocr < 1 && c < SLX_MATCH_LOW)
+    double read = m->row->confidence;
+    double c = m->confidence * read;
+    if (read < 1 && c < SLX_MATCH_LOW)
         *flags |= SLX_FLAG_LOW_CONFIDENCE;
     return round(c * 100.0) / 100.0;
 }
 
-/* Fill R from the matched rows of one document (DOC: its reader's, for
- * what OCR made of each page). */
+/* Fill R from the matched rows of one document. */
 static void
-build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxDocument *doc, const SlxPatterns *p,
+build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxPatterns *p,
             const SlxExtractor *x)
 {
     const SlxCatalog *cat = mr->catalog;
@@ -64,7 +63,7 @@ build_items(SlxRecord *r, const SlxMatchResult *mr, const SlxDocument *doc, cons
         it->text = slx_row_response_text(row);
         it->page = row->page;
         it->flags = m->flags;
-        it->confidence = item_confidence(m, doc, &it->flags);
+        it->confidence = item_confidence(m, &it->flags);
         /* Values first: a stated figure of the item's quantity is an answer. */
         g_ptr_array_unref(it->values);
         it->values = slx_extract_values(x, it->text, m->item);
@@ -143,19 +142,18 @@ slx_process_named(const char *path, const char *name, const SlxReadOptions *opts
 
     r->ocr = slx_document_ocr(src.doc);
     g_autoptr(SlxTable) table = slx_segment(src.doc, p);
+    slx_source_clear(&src);
     r->title = g_strdup(table->title);
     r->service = g_strdup(table->service);
     if (table->rows->len == 0) {
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_NO_TABLE,
                     "no checklist rows found (no numbered rows or item names)");
-        slx_source_clear(&src);
         return r;
     }
 
     g_autoptr(SlxMatchResult) mr = slx_match(table, p);
     r->catalog = mr->catalog->id;
-    build_items(r, mr, src.doc, p, x);
-    slx_source_clear(&src);
+    build_items(r, mr, p, x);
     if (mr->items_found < mr->catalog->min_items)
         slx_record_warn(r, "only %u of the %u items of %s were found: the document does not look "
                         "like the %s", mr->items_found, mr->catalog->items->len, mr->catalog->id,

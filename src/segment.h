@@ -32,6 +32,7 @@ typedef struct {
     guint section_number;  /* its number (1 for 「1.アプリケーション運用」), or 0 */
     guint line, page;
     guint sheet;           /* the workbook sheet it is on (1-based), 0 outside workbooks */
+    double confidence;     /* the least reader's confidence of its blocks (SlxBlock) */
 } SlxRow;
 
 typedef struct {

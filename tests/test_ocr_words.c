@@ -99,6 +99,11 @@ test_word_glyphs(void **state)
          * boxes meet halfway, and overlap (the widened I) is split too */
         {{"REST", "API"}, {{10, 15, 16, 21, 22, 27, 28, 33}, {40, 45, 46, 51, 52, 53}},
          "R[10.0-15.5]E[15.5-21.5]S[21.5-27.5]T[27.5-33.0] A[40.0-45.5]P[45.5-50.5]I[50.5-55.0]"},
+        /* gaps of 3 within one word: digits inked unevenly still abut
+         * (under a character's width, 10), other characters are parted
+         * (over 2: OCR reads two cells' words as one) */
+        {{"500"}, {{10, 14, 18, 22, 26, 30}}, "5[9.5-16.0]0[16.0-24.0]0[24.0-30.5]"},
+        {{"abc"}, {{10, 14, 18, 22, 26, 30}}, "a[9.5-14.5] b[17.5-22.5] c[25.5-30.5]"},
         /* a sliver of ink (「1」) is half as wide as the line is tall */
         {{"1"}, {{20, 21}}, "1[18.0-23.0]"},
         /* 「99.996」 fixed to five characters: the word's box (10–41)
@@ -113,7 +118,7 @@ test_word_glyphs(void **state)
             while (n < 12 && cases[i].x[w][n + 1] > 0)
                 n += 2;
             GArray *b = boxes(cases[i].x[w], n);
-            slx_pdf_ocr_word_glyphs(cases[i].words[w], b, 105, 10, 10, 2, w == 0, glyphs);
+            slx_pdf_ocr_word_glyphs(cases[i].words[w], b, 105, 10, 10, 2, w == 0, 0.9, glyphs);
             g_array_free(b, TRUE);
         }
         char *got = glyphs_text(glyphs);
@@ -124,6 +129,7 @@ test_word_glyphs(void **state)
             assert_true(g->x1 < g->x2);
             assert_float_equal(g->y1, 100, 1e-9);   /* the line's height about its centre */
             assert_float_equal(g->y2, 110, 1e-9);
+            assert_float_equal(g->confidence, 0.9, 1e-9);   /* its word's */
         }
         g_free(got);
         g_array_free(glyphs, TRUE);
@@ -139,10 +145,10 @@ test_within_rules(void **state)
     (void)state;
     GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(Glyph));
     const Glyph in[] = {
-        {'9', 40, 100, 52, 110, FALSE, 10, FALSE},     /* over the rule at 50, mostly left */
-        {0x7BA1, 49, 100, 60, 110, FALSE, 10, FALSE},  /* 管: over it, mostly right */
-        {'x', 10, 100, 20, 110, FALSE, 10, FALSE},     /* clear of it */
-        {'y', 45, 200, 55, 210, FALSE, 10, FALSE},     /* below the rule's end */
+        {'9', 40, 100, 52, 110, FALSE, 10, FALSE, 1},     /* over the rule at 50, mostly left */
+        {0x7BA1, 49, 100, 60, 110, FALSE, 10, FALSE, 1},  /* 管: over it, mostly right */
+        {'x', 10, 100, 20, 110, FALSE, 10, FALSE, 1},     /* clear of it */
+        {'y', 45, 200, 55, 210, FALSE, 10, FALSE, 1},     /* below the rule's end */
     };
     g_array_append_vals(glyphs, in, G_N_ELEMENTS(in));
     GArray *v = g_array_new(FALSE, FALSE, sizeof(SlxRule));

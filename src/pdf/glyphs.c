@@ -109,7 +109,7 @@ slx_pdf_page_glyphs(PopplerPage *page, const Backdrop *backdrop)
             space |= c != '\n';
             continue;
         }
-        Glyph g = {c, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2, space, size[i], bold[i]};
+        Glyph g = {c, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2, space, size[i], bold[i], 1};
         g_array_append_val(glyphs, g);
         space = FALSE;
     }
@@ -224,6 +224,15 @@ slx_pdf_assemble(GPtrArray *glyphs)
     }
     g_array_free(lines, TRUE);
     return g_string_free(out, FALSE);
+}
+
+double
+slx_pdf_glyphs_confidence(const GPtrArray *glyphs)
+{
+    double sum = 0;
+    for (guint i = 0; i < glyphs->len; i++)
+        sum += ((const Glyph *)g_ptr_array_index(glyphs, i))->confidence;
+    return glyphs->len ? sum / glyphs->len : 1;
 }
 
 /* Runs of text in LINE more than RUN_GAP glyph sizes apart. */

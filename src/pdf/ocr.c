@@ -403,7 +403,7 @@ ocr_emit_words(const GArray *words, OcrBody body, GArray *glyphs, Confidence *co
         double larger = body.ink > 0 ? w->ink / body.ink : 1;
         double height = body.height * (larger >= OCR_TITLE_HEIGHT && larger <= OCR_TALLEST ? larger : 1);
         slx_pdf_ocr_word_glyphs(w->text, w->symbols, mid, height, height, OCR_SPACE_GAP * height,
-                                w->first_in_line, glyphs);
+                                w->first_in_line, w->confidence, glyphs);
         double n = (double)g_utf8_strlen(w->text, -1);
         conf->weighted += w->confidence * n;
         conf->chars += n;

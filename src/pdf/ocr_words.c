@@ -13,6 +13,7 @@
  * one), but never more than this. */
 #define OCR_FIX_PASSES 8
 #define OCR_RULE_CLEARANCE 0.2   /* points between a glyph and the rule beside it */
+#define OCR_WORD_GAP 1.0         /* of the line's height: a gap that parts the digits of a word */
 #define OCR_INKED 0.5            /* of the line's height: a character's ink that gives its centre */
 
 char *
@@ -62,10 +63,11 @@ ocr_abut(Glyph *a, Glyph *b)
  * puts words of two cells into one, so only a wide gap is a space, and
  * the table builder sees spaces where a text layer has them.  A lone
  * glyph is at least half as wide as it is tall (the ink of 「1」 is a
- * sliver). */
+ * sliver).  Each glyph carries the word's CONFIDENCE. */
 void
 slx_pdf_ocr_word_glyphs(const char *text, const GArray *symbols, double word_mid, double height,
-                        double font_size, double space_gap, gboolean line_start, GArray *glyphs)
+                        double font_size, double space_gap, gboolean line_start, double confidence,
+                        GArray *glyphs)
 {
     glong n = g_utf8_strlen(text, -1);
     if (n == 0 || symbols->len == 0)
@@ -95,12 +97,17 @@ slx_pdf_ocr_word_glyphs(const char *text, const GArray *symbols, double word_mid
             x2 = centre + min_width / 2;
         }
         Glyph g = {g_utf8_get_char(p), x1, mid - height / 2, x2, mid + height / 2, FALSE,
-                   font_size, FALSE};
+                   font_size, FALSE, confidence};
         g_array_append_val(glyphs, g);
     }
     for (guint i = line_start ? start + 1 : MAX(start, 1); i < glyphs->len; i++) {
         Glyph *a = &g_array_index(glyphs, Glyph, i - 1), *b = &g_array_index(glyphs, Glyph, i);
-        if (b->x1 - a->x2 > space_gap)
+        /* Digits of one word part only at a gap as wide as a character
+         * (「500」 is inked unevenly); anything else at SPACE_GAP, even
+         * within a word: OCR reads the words of two cells as one. */
+        gboolean digits = i > start && g_unichar_isdigit(a->c) && g_unichar_isdigit(b->c);
+        double gap = digits ? OCR_WORD_GAP * height : space_gap;
+        if (b->x1 - a->x2 > gap)
             b->space_before = TRUE;
         else
             ocr_abut(a, b);

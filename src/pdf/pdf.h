@@ -43,6 +43,7 @@ typedef struct {
     gboolean space_before; /* Poppler put a word break before it */
     double font_size;      /* as the text layer states it */
     gboolean bold;         /* its font's name says Bold, Heavy or Black */
+    double confidence;     /* OCR's confidence in its word, 0–1; 1 from a text layer */
 } Glyph;
 
 /* A visual line: glyphs whose centres lie within a fraction of the glyph
@@ -97,6 +98,8 @@ double slx_pdf_line_right(const Line *line);
 guint slx_pdf_line_runs(const Line *line);
 void slx_pdf_lines_free(GArray *lines);
 char *slx_pdf_assemble(GPtrArray *glyphs);
+/* The mean confidence of GLYPHS (Glyph *): 1 for none. */
+double slx_pdf_glyphs_confidence(const GPtrArray *glyphs);
 
 /* borderless.c */
 void slx_pdf_infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr);
@@ -130,7 +133,7 @@ gboolean slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fi
 char *slx_pdf_ocr_fix_word(const GPtrArray *fixes, const char *word);
 void slx_pdf_ocr_word_glyphs(const char *text, const GArray *symbols, double word_mid,
                              double height, double font_size, double space_gap,
-                             gboolean line_start, GArray *glyphs);
+                             gboolean line_start, double confidence, GArray *glyphs);
 void slx_pdf_ocr_glyphs_within_rules(GArray *glyphs, const GArray *vrules);
 
 /* furniture.c */

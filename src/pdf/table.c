@@ -330,12 +330,12 @@ table_emit_rows(GArray *bands, GHashTable *groups, gboolean borderless, double c
         PdfBlock pb = {b->y0, slx_block_new(SLX_BLOCK_ROW, 0, page), FALSE, 0};
         pb.block->continues = k == 0 && b->y0 == cut_top && b->cells->len > 1 &&
                               g_array_index(b->cells, Cell, 0).glyphs->len == 0;
+        GPtrArray *whole = g_ptr_array_new();
+        for (guint c = 0; c < b->cells->len; c++)
+            g_ptr_array_extend(whole, g_array_index(b->cells, Cell, c).glyphs, NULL, NULL);
+        pb.block->confidence = slx_pdf_glyphs_confidence(whole);
         if (borderless && table_spans_columns(b)) {
-            GPtrArray *whole = g_ptr_array_new();
-            for (guint c = 0; c < b->cells->len; c++)
-                g_ptr_array_extend(whole, g_array_index(b->cells, Cell, c).glyphs, NULL, NULL);
             slx_block_take_cell(pb.block, slx_pdf_assemble(whole));
-            g_ptr_array_unref(whole);
         } else {
             for (guint c = 0; c < b->cells->len; c++) {
                 Cell *cell = &g_array_index(b->cells, Cell, c);
@@ -345,6 +345,7 @@ table_emit_rows(GArray *bands, GHashTable *groups, gboolean borderless, double c
                 g_ptr_array_unref(copy);
             }
         }
+        g_ptr_array_unref(whole);
         g_array_append_val(blocks, pb);
     }
 }

@@ -127,6 +127,7 @@ slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *glyphs,
         }
         PdfBlock pb = {top, slx_block_new(heading ? SLX_BLOCK_HEADING : SLX_BLOCK_PARAGRAPH, 0, page),
                        TRUE, heading ? MAX(size, body_size) : 0};
+        pb.block->confidence = slx_pdf_glyphs_confidence(para);
         /* Joined without a line break: the lines of one paragraph. */
         char *text = slx_pdf_assemble(para);
         for (char *p = text; *p; p++)

@@ -290,6 +290,7 @@ slx_seg_new_row(const SlxBlock *gr, const char *section, guint section_number)
     row->section_number = section_number;
     row->line = gr->line;
     row->page = gr->page;
+    row->confidence = gr->confidence;
     return row;
 }
 

@@ -655,6 +655,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
          * continues, which may be shifted from the header's. */
         const GArray *by = cut && sg->last_roles->len == n ? sg->last_roles : use;
         const SlxColumnRole *br = (const SlxColumnRole *)(const void *)by->data;
+        sg->last->confidence = MIN(sg->last->confidence, gr->confidence);
         for (guint i = first; i < n; i++)
             slx_seg_put(sg->last, i < by->len ? br[i] : SLX_COL_ANSWER, cells[i].text, i);
         table_free_cells(cells, n);

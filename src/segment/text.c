@@ -450,6 +450,10 @@ slx_seg_text_block(Segmenter *sg, const SlxBlock *b, guint index)
             slx_seg_table_row(sg, b, index);
         break;
     }
+    /* The item a heading opened is as sure as the least sure text read
+     * into it (a scan's paragraphs under it). */
+    if (sg->open)
+        sg->open->confidence = MIN(sg->open->confidence, b->confidence);
     g_free(text);
 }
 
