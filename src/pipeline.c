@@ -139,16 +139,23 @@ slx_process_named(const char *path, const char *name, const SlxReadOptions *opts
     if (src.encoding_guessed)
         slx_record_warn(r, "the encoding could not be detected with confidence; decoded as %s (CP932)",
                         src.encoding);
-
-    r->ocr = slx_document_ocr(src.doc);
-    g_autoptr(SlxTable) table = slx_segment(src.doc, p);
+    slx_process_blocks(r, src.doc, p, x);
     slx_source_clear(&src);
+    return r;
+}
+
+void
+slx_process_blocks(SlxRecord *r, const SlxDocument *doc, const SlxPatterns *p,
+                   const SlxExtractor *x)
+{
+    r->ocr = slx_document_ocr(doc);
+    g_autoptr(SlxTable) table = slx_segment(doc, p);
     r->title = g_strdup(table->title);
     r->service = g_strdup(table->service);
     if (table->rows->len == 0) {
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_NO_TABLE,
                     "no checklist rows found (no numbered rows or item names)");
-        return r;
+        return;
     }
 
     g_autoptr(SlxMatchResult) mr = slx_match(table, p);
@@ -160,5 +167,4 @@ slx_process_named(const char *path, const char *name, const SlxReadOptions *opts
                         mr->catalog->name ? mr->catalog->name : mr->catalog->id);
     if (table->header_rows == 0 && table->rows->len > table->text_rows)
         slx_record_warn(r, "no header row found: columns were inferred from their content");
-    return r;
 }

@@ -23,4 +23,9 @@ SlxRecord *slx_process_file(const char *path, const SlxReadOptions *opts,
 SlxRecord *slx_process_named(const char *path, const char *name, const SlxReadOptions *opts,
                              const SlxPatterns *patterns, const SlxExtractor *extractor);
 
+/* The stages after reading: DOC's blocks segmented, matched, classified
+ * and extracted into R (the reader's warnings are the caller's). */
+void slx_process_blocks(SlxRecord *r, const SlxDocument *doc, const SlxPatterns *patterns,
+                        const SlxExtractor *extractor);
+
 #endif

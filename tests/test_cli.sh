@@ -132,6 +132,8 @@ if grep -q "^OCR: Tesseract [0-9]" "$T/version"; then
     SCAN="$top_srcdir/corpus/151_scan_calc_gray_200dpi.pdf"
     "$SLX" --ocr-lang=xyz "$SCAN" >"$T/batch" 2>/dev/null; st=$?
     check "--ocr-lang with no language data: ocr_error, said plainly" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"ocr_error\",\"message\":\"OCR cannot start for the languages .xyz.: is their Tesseract data installed"'
+    "$SLX" --timeout 0.5 "$top_srcdir/corpus/152_scan_writer_300dpi.pdf" "$PDFS/small.pdf" >"$T/batch" 2>/dev/null; st=$?
+    check "--timeout bounds a document's OCR, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"timeout\"" && line 2 | grep -q "\"error\":null"'
     "$SLX" --ocr=always "$PDFS/small.pdf" >"$T/batch" 2>/dev/null; st=$?
     check "--ocr=always: a text PDF read by OCR, its items still found" '[ $st -eq 0 ] && line 1 | grep -q "\"ocr\":true" && [ $(line 1 | grep -o "\"page\":1," | wc -l) -eq 3 ]'
 else

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_match.c — rows → items: printed numbers in every form, evidence
- * that agrees and disagrees, duplicates, and numbering that is not METI's. */
+ * that agrees and disagrees, duplicates, numbering that is not METI's, and
+ * an item's confidence from what OCR made of its row. */
 #include "match.h"
+#include "pipeline.h"
 #include "read_text.h"
 #include "testutil.h"
+
+#include <math.h>
 
 static SlxPatterns *patterns;
 static const SlxCatalog *meti;
@@ -207,6 +211,52 @@ test_cut_short(void **state)
     slx_table_free(t);
 }
 
+/* The record of DOC's blocks, each row as sure as READ says (1: a text
+ * layer's). */
+static SlxRecord *
+record_read(const double *read, gsize n, const SlxExtractor *x)
+{
+    TestBlockLine lines[] = {
+        {"row", "No.", "サービスレベル項目", "回答"},
+        {"row", "1", "サービス時間", "24時間365日"},
+        {"row", "5", "サービス稼働率", "99.9%"},
+        {"row", "11", "目標復旧時間(RTO)", "8時間以内"},
+    };
+    SlxDocument *d = test_document_of(lines, G_N_ELEMENTS(lines));
+    for (gsize i = 0; i < n; i++)
+        ((SlxBlock *)g_ptr_array_index(d->blocks, i + 1))->confidence = read[i];
+    SlxRecord *r = slx_record_new("scan.pdf");
+    slx_process_blocks(r, d, patterns, x);
+    slx_document_free(d);
+    assert_int_equal(r->items->len, 3);
+    return r;
+}
+
+/* An item is as sure as its mapping times the reader's confidence in its
+ * row's text (OCR's, for a scan): under 0.6 it is flagged for review, and
+ * a row read as the document has it keeps its mapping's confidence. */
+static void
+test_read_confidence(void **state)
+{
+    (void)state;
+    SlxExtractor *x = test_extractor(patterns);
+    static const double sure[] = {1, 1, 1}, ocr[] = {1, 0.5, 0.9};
+    SlxRecord *base = record_read(sure, G_N_ELEMENTS(sure), x);
+    SlxRecord *scan = record_read(ocr, G_N_ELEMENTS(ocr), x);
+    for (guint i = 0; i < 3; i++) {
+        const SlxItemRecord *b = g_ptr_array_index(base->items, i);
+        const SlxItemRecord *s = g_ptr_array_index(scan->items, i);
+        assert_false(b->flags & SLX_FLAG_LOW_CONFIDENCE);
+        assert_float_equal(s->confidence, round(b->confidence * ocr[i] * 100) / 100, 0.011);
+        assert_int_equal((s->flags & SLX_FLAG_LOW_CONFIDENCE) != 0, s->confidence < SLX_MATCH_LOW);
+    }
+    assert_true(((const SlxItemRecord *)g_ptr_array_index(scan->items, 1))->flags &
+                SLX_FLAG_LOW_CONFIDENCE);
+    slx_record_free(base);
+    slx_record_free(scan);
+    slx_extractor_free(x);
+}
+
 int
 main(void)
 {
@@ -220,6 +270,7 @@ main(void)
         cmocka_unit_test(test_numbering_by_chance),
         cmocka_unit_test(test_containment),
         cmocka_unit_test(test_cut_short),
+        cmocka_unit_test(test_read_confidence),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     slx_patterns_free(patterns);
