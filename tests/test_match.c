@@ -107,6 +107,36 @@ test_evidence(void **state)
     g_free(text);
 }
 
+/* Names as OCR misreads them (from the scans of the corpus) are still
+ * their items: the catalog's names are matched by similarity, with no
+ * number to help; a name with two characters wrong is matched less surely,
+ * and says so.  A short name with one wrong (「サービス物働率」: two of its six
+ * bigrams lost) needs its printed number. */
+static void
+test_ocr_misread_names(void **state)
+{
+    (void)state;
+    SlxTable *t;
+    SlxMatchResult *r = match(
+        "項目\t回答\n"
+        "サービス提伏代了時の事前通知\t有\n"        /* 提供終了 */
+        "データタ消去の要件\t有\n"                  /* a タ twice */
+        "バックアップデータを取得するタタイミング(RPO)\t24時間\n"
+        "サービス提供時間淀(一般問合せ)\t同上\n"      /* 帯 read as 淀 */
+        "サービス物働率\t99.9%\n", &t);             /* 稼 read as 物 */
+    static const struct { const char *id; guint flags; } want[] = {
+        {"3", SLX_FLAG_LOW_CONFIDENCE}, {"31", 0}, {"29", 0}, {"27", 0}};
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+        assert_item(match_at(r, i), want[i].id, want[i].flags);
+    assert_item(match_at(r, 4), NULL, 0);
+    slx_match_result_free(r);
+    slx_table_free(t);
+    r = match("No.\t項目\t回答\n1\tサービス時間\t24時間\n5\tサービス物働率\t99.9%\n", &t);
+    assert_item(match_at(r, 1), "5", 0);
+    slx_match_result_free(r);
+    slx_table_free(t);
+}
+
 /* Another checklist numbered 1, 2, 3 …: its numbers are not METI ids. */
 static void
 test_foreign_numbering(void **state)
@@ -271,6 +301,7 @@ main(void)
         cmocka_unit_test(test_containment),
         cmocka_unit_test(test_cut_short),
         cmocka_unit_test(test_read_confidence),
+        cmocka_unit_test(test_ocr_misread_names),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     slx_patterns_free(patterns);
