@@ -608,7 +608,7 @@ main(int argc, char **argv)
                  g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE, &progress};
     xmlInitParser();   /* once, before any worker parses HTML */
     SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages, ocr_mode,
-                                o.ocr_langs, patterns->vocab.ocr_fixes};
+                                o.ocr_langs, NULL};
     SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,
                              (guint64)o.max_memory};
     SlxCache *cache = NULL;

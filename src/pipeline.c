@@ -120,9 +120,13 @@ slx_process_named(const char *path, const char *name, const SlxReadOptions *opts
                   const SlxPatterns *p, const SlxExtractor *x)
 {
     SlxRecord *r = slx_record_new(name);
+    /* What OCR misreads is put right by the patterns' fixes, whoever the
+     * caller is: the options are the batch's, the vocabulary is here. */
+    SlxReadOptions with = opts ? *opts : (SlxReadOptions){0};
+    with.ocr_fixes = p->vocab.ocr_fixes;
     SlxSource src;
     GError *error = NULL;
-    gboolean ok = slx_read_document(path, opts, &src, &error);
+    gboolean ok = slx_read_document(path, &with, &src, &error);
 
     r->sha256 = g_strdup(src.sha256);
     if (src.sha256)

@@ -37,7 +37,8 @@ typedef struct {
     guint max_pages;         /* a PDF of more pages (a workbook of more sheets) is too_large; 0: any */
     SlxOcrMode ocr;          /* which PDF pages OCR reads (SLX_OCR_AUTO, 0: those without text) */
     const char *ocr_langs;   /* Tesseract's languages; NULL: SLX_OCR_DEFAULT_LANGS */
-    const GPtrArray *ocr_fixes; /* SlxOcrFix * (patterns.h), or NULL */
+    const GPtrArray *ocr_fixes; /* SlxOcrFix * (patterns.h), or NULL; the pipeline sets
+                                   the patterns' own (pipeline.c) */
 } SlxReadOptions;
 
 /* The default --max-bytes: larger than any checklist a vendor sends. */

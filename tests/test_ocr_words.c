@@ -34,6 +34,12 @@ test_fixes(void **state)
         {"1.96", "1.96"},         /* too few digits before: a figure */
         {"4096", "4096"},
         {"99.9%", "99.9%"},
+        {"O", "○"},               /* the mark ○ read as the letter */
+        {"〇", "○"},
+        {"OK", "OK"},
+        {"8:30<17:30", "8:30~17:30"},   /* a wave dash between times read as < */
+        {"9:00>18:00", "9:00~18:00"},
+        {"x<5", "x<5"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         char *got = slx_pdf_ocr_fix_word(p->vocab.ocr_fixes, cases[i].in);
@@ -44,14 +50,14 @@ test_fixes(void **state)
     char *same = slx_pdf_ocr_fix_word(NULL, "1O");   /* no fixes: as read */
     assert_string_equal(same, "1O");
     g_free(same);
-    /* An analyst adds a fix without recompiling: a lone O in a marker
-     * column is the mark ○. */
-    static const char more[] = "[ocr fix circle]\nmatch = ^[O〇]$\nreplace = ○\n";
+    /* An analyst adds a fix without recompiling: a lone A in a marker
+     * column is the mark △. */
+    static const char more[] = "[ocr fix triangle]\nmatch = ^A$\nreplace = △\n";
     assert_true(slx_patterns_load_data(p, "more.ini", more, sizeof more - 1, NULL));
-    static const char *const circles[][2] = {{"O", "○"}, {"〇", "○"}, {"OK", "OK"}, {"1O", "10"}};
-    for (gsize i = 0; i < G_N_ELEMENTS(circles); i++) {
-        char *got = slx_pdf_ocr_fix_word(p->vocab.ocr_fixes, circles[i][0]);
-        assert_string_equal(got, circles[i][1]);
+    static const char *const triangles[][2] = {{"A", "△"}, {"API", "API"}, {"1O", "10"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(triangles); i++) {
+        char *got = slx_pdf_ocr_fix_word(p->vocab.ocr_fixes, triangles[i][0]);
+        assert_string_equal(got, triangles[i][1]);
         g_free(got);
     }
     slx_patterns_free(p);
