@@ -24,19 +24,19 @@
 /* 300 dpi: Tesseract reads best with capitals some 30 pixels tall, which
  * 9–10 pt text is at 300 dpi; a 200 dpi scan is drawn up to it. */
 #define OCR_DPI 300.0
-#define OCR_MAX_PIXELS (80.0 * 1024 * 1024)    /* a page larger is rendered at less */
-#define OCR_ERASE_POINTS 0.5    /* half the width painted out along a rule */
-#define OCR_LATIN_WIDTH 0.9         /* the widest a Latin character is, of its height */
-#define OCR_WIDE_WIDTH 1.3          /* and a Japanese one */
-#define OCR_TITLE_HEIGHT 1.3         /* of the body text's ink: characters this tall are larger text, */
-#define OCR_TALLEST 4.0              /* and taller ones no text (a logo) */
-#define OCR_APART 0.5                /* line heights: ink this far from glyphs is read again */
-#define OCR_MIN_CONF 0.6             /* a word is kept from this confidence on, */
-#define OCR_SECOND_LOOK_CONF 0.7     /* and a word read again from this one */
-#define OCR_MAX_PIECES 400          /* pieces of uncovered ink read again, at most, a page */
+#define OCR_MAX_PIXELS (80.0 * 1024 * 1024)  /* a page larger is rendered at less */
 #define OCR_SKEW_MIN_CONF 1.5      /* Leptonica's confidence of a skew angle (it asks 3) */
 #define OCR_SKEW_MIN_DEGREES 0.05  /* less drifts under a point across a page */
-#define OCR_RULE_BELOW_PAPER 20 /* grays: a rule's pixels are this much darker than paper */
+#define OCR_RULE_BELOW_PAPER 20    /* grays: a rule's pixels are this much darker than paper */
+#define OCR_ERASE_POINTS 0.5       /* half the width painted out along a rule */
+#define OCR_MIN_CONF 0.6           /* a word is kept from this confidence on, */
+#define OCR_SECOND_LOOK_CONF 0.7   /* and a word read again from this one */
+#define OCR_APART 0.5              /* line heights: ink this far from glyphs is read again */
+#define OCR_MAX_PIECES 400         /* pieces of uncovered ink read again, at most, a page */
+#define OCR_LATIN_WIDTH 0.9        /* the widest a Latin character is, of its height, */
+#define OCR_WIDE_WIDTH 1.3         /* and a Japanese one */
+#define OCR_TITLE_HEIGHT 1.3       /* of the body text's ink: characters this tall are larger, */
+#define OCR_TALLEST 4.0            /* and taller ones no text (a logo) */
 /* A gap between words wider than this fraction of the line's height is a
  * space; OCR's own word breaks are not (it parts 「90」 into 「9」 「0」). */
 #define OCR_SPACE_GAP 0.2
