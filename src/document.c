@@ -16,26 +16,7 @@ slx_document_new(void)
     SlxDocument *doc = g_new0(SlxDocument, 1);
     doc->blocks = g_ptr_array_new_with_free_func(document_block_free);
     doc->warnings = g_ptr_array_new_with_free_func(g_free);
-    doc->ocr_pages = g_array_new(FALSE, TRUE, sizeof(double));
     return doc;
-}
-
-gboolean
-slx_document_ocr(const SlxDocument *doc)
-{
-    for (guint i = 0; i < doc->ocr_pages->len; i++)
-        if (g_array_index(doc->ocr_pages, double, i) >= 0)
-            return TRUE;
-    return FALSE;
-}
-
-double
-slx_document_ocr_confidence(const SlxDocument *doc, guint page)
-{
-    if (page == 0 || page > doc->ocr_pages->len)
-        return 1;
-    double c = g_array_index(doc->ocr_pages, double, page - 1);
-    return c >= 0 ? c : 1;
 }
 
 void
@@ -45,7 +26,6 @@ slx_document_free(SlxDocument *doc)
         return;
     g_ptr_array_unref(doc->blocks);
     g_ptr_array_unref(doc->warnings);
-    g_array_unref(doc->ocr_pages);
     g_free(doc);
 }
 

@@ -36,15 +36,8 @@ typedef struct {
 typedef struct {
     GPtrArray *blocks;   /* SlxBlock * */
     GPtrArray *warnings; /* char *: what the reader could not read as it should */
-    GArray *ocr_pages;   /* double per page (index page - 1): the mean confidence (0–1)
-                            of the words OCR read on it, -1 for a page read from its text
-                            layer; empty when no page was read by OCR */
+    gboolean ocr;        /* some page's text came from OCR (its blocks say how surely) */
 } SlxDocument;
-
-/* Whether some page of DOC was read by OCR, and the OCR confidence of
- * PAGE (1-based): 1 for a page that was not. */
-gboolean slx_document_ocr(const SlxDocument *doc);
-double slx_document_ocr_confidence(const SlxDocument *doc, guint page);
 
 SlxDocument *slx_document_new(void);
 void slx_document_free(SlxDocument *doc);

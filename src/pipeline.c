@@ -152,7 +152,7 @@ void
 slx_process_blocks(SlxRecord *r, const SlxDocument *doc, const SlxPatterns *p,
                    const SlxExtractor *x)
 {
-    r->ocr = slx_document_ocr(doc);
+    r->ocr = doc->ocr;
     g_autoptr(SlxTable) table = slx_segment(doc, p);
     r->title = g_strdup(table->title);
     r->service = g_strdup(table->service);

@@ -48,8 +48,8 @@ const char *slx_pdf_ocr_version(void);
  * with ERROR: SLX_ERROR_ENCRYPTED, SLX_ERROR_PDF (with Poppler's message),
  * SLX_ERROR_NO_TEXT (no page has text, and OCR is off), SLX_ERROR_OCR (a
  * page OCR could not read), or SLX_ERROR_TOO_LARGE for a PDF of more than
- * max_pages pages, which is not read.  The document's ocr_pages give each
- * page's OCR confidence. */
+ * max_pages pages, which is not read.  A page read by OCR has its blocks'
+ * confidence from OCR's in its words. */
 SlxDocument *slx_read_pdf_with(const guint8 *bytes, gsize len, const SlxPdfOptions *opts,
                                SlxPdfInfo *info, GError **error);
 

@@ -270,11 +270,6 @@ ocr_symbol_boxes(const TessResultIterator *ri, double scale)
     return boxes;
 }
 
-/* The words' confidences, summed over their characters. */
-typedef struct {
-    double weighted, chars;
-} Confidence;
-
 /* A word as Tesseract read it, put right by the fixes. */
 typedef struct {
     char *text;
@@ -293,20 +288,13 @@ ocr_word_clear(gpointer p)
     g_array_free(w->symbols, TRUE);
 }
 
-static gint
-ocr_by_double(gconstpointer a, gconstpointer b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The median of VALUES (sorted in place; 0 if empty). */
 static double
 ocr_median(GArray *values)
 {
     if (values->len == 0)
         return 0;
-    g_array_sort(values, ocr_by_double);
+    g_array_sort(values, slx_pdf_by_double);
     return g_array_index(values, double, values->len / 2);
 }
 
@@ -386,7 +374,7 @@ ocr_body(const GArray *words)
     return body;
 }
 
-/* WORDS as glyphs into GLYPHS, their confidences into CONF.  A glyph is
+/* WORDS as glyphs into GLYPHS, each with its word's confidence.  A glyph is
  * given the body text's height (BODY) about the centre of its ink, as a
  * text layer gives each glyph its font's height: the ink of 「ー」, of
  * digits or of 「(RTO)」 is shorter or taller than the line, a word's box
@@ -395,7 +383,7 @@ ocr_body(const GArray *words)
  * word whose characters' ink is much taller than the body text's (a
  * title) is larger in proportion. */
 static void
-ocr_emit_words(const GArray *words, OcrBody body, GArray *glyphs, Confidence *conf)
+ocr_emit_words(const GArray *words, OcrBody body, GArray *glyphs)
 {
     for (guint i = 0; i < words->len; i++) {
         const OcrWord *w = &g_array_index(words, OcrWord, i);
@@ -404,9 +392,6 @@ ocr_emit_words(const GArray *words, OcrBody body, GArray *glyphs, Confidence *co
         double height = body.height * (larger >= OCR_TITLE_HEIGHT && larger <= OCR_TALLEST ? larger : 1);
         slx_pdf_ocr_word_glyphs(w->text, w->symbols, mid, height, height, OCR_SPACE_GAP * height,
                                 w->first_in_line, w->confidence, glyphs);
-        double n = (double)g_utf8_strlen(w->text, -1);
-        conf->weighted += w->confidence * n;
-        conf->chars += n;
     }
 }
 
@@ -431,7 +416,7 @@ ocr_touches_glyph(const SlxRect *box, const GArray *glyphs, guint n)
  * taller than a line (a logo, a stamp) are left alone. */
 static void
 ocr_uncovered_ink(TessBaseAPI *api, PIX *pix, const GPtrArray *fixes, double scale, OcrBody body,
-                  GArray *glyphs, Confidence *conf)
+                  GArray *glyphs)
 {
     guint page_glyphs = glyphs->len;
     double line = body.height * scale;     /* pixels */
@@ -471,7 +456,7 @@ ocr_uncovered_ink(TessBaseAPI *api, PIX *pix, const GPtrArray *fixes, double sca
             continue;
         GArray *words = ocr_read_words(api, fixes, scale);
         ocr_drop_unsure(words, OCR_SECOND_LOOK_CONF);
-        ocr_emit_words(words, body, glyphs, conf);
+        ocr_emit_words(words, body, glyphs);
         g_array_free(words, TRUE);
     }
     TessBaseAPISetPageSegMode(api, PSM_AUTO);
@@ -482,7 +467,7 @@ ocr_uncovered_ink(TessBaseAPI *api, PIX *pix, const GPtrArray *fixes, double sca
 
 gboolean
 slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes, GArray **glyphs,
-                 GArray **hrules, GArray **vrules, double *confidence, GError **error)
+                 GArray **hrules, GArray **vrules, GError **error)
 {
     double scale;
     PIX *rendered = ocr_render(page, &scale);
@@ -504,18 +489,16 @@ slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes, GArr
     TessBaseAPISetImage2(ocr->api, straight);
     TessBaseAPISetSourceResolution(ocr->api, (int)lround(scale * 72.0));
     *glyphs = g_array_new(FALSE, FALSE, sizeof(Glyph));
-    Confidence conf = {0, 0};
     gboolean ok = TessBaseAPIRecognize(ocr->api, NULL) == 0;
     if (ok) {
         GArray *words = ocr_read_words(ocr->api, fixes, scale);
         ocr_drop_unsure(words, OCR_MIN_CONF);
         OcrBody body = ocr_body(words);
-        ocr_emit_words(words, body, *glyphs, &conf);
+        ocr_emit_words(words, body, *glyphs);
         g_array_free(words, TRUE);
-        ocr_uncovered_ink(ocr->api, straight, fixes, scale, body, *glyphs, &conf);
+        ocr_uncovered_ink(ocr->api, straight, fixes, scale, body, *glyphs);
         slx_pdf_ocr_glyphs_within_rules(*glyphs, *vrules);
     }
-    *confidence = conf.chars > 0 ? conf.weighted / conf.chars : 0;
     if (!ok)
         g_set_error(error, SLX_ERROR, SLX_ERROR_OCR, "Tesseract could not read the page");
     TessBaseAPIClear(ocr->api);

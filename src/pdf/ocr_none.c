@@ -35,9 +35,9 @@ slx_pdf_ocr_free(SlxPdfOcr *ocr)
 
 gboolean
 slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes, GArray **glyphs,
-                 GArray **hrules, GArray **vrules, double *confidence, GError **error)
+                 GArray **hrules, GArray **vrules, GError **error)
 {
-    (void)ocr, (void)page, (void)fixes, (void)glyphs, (void)hrules, (void)vrules, (void)confidence;
+    (void)ocr, (void)page, (void)fixes, (void)glyphs, (void)hrules, (void)vrules;
     g_set_error(error, SLX_ERROR, SLX_ERROR_OCR,
                 "OCR is not built in (slaxtract was configured without Tesseract)");
     return FALSE;

@@ -105,6 +105,7 @@ double slx_pdf_glyphs_confidence(const GPtrArray *glyphs);
 void slx_pdf_infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr);
 
 /* table.c */
+gint slx_pdf_by_double(gconstpointer a, gconstpointer b);   /* for g_array_sort */
 void slx_pdf_page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns, guint page,
                        GArray *blocks);
 
@@ -122,12 +123,11 @@ typedef struct SlxPdfOcr SlxPdfOcr;
  * cannot start: no language data, or OCR not built in. */
 SlxPdfOcr *slx_pdf_ocr_new(const char *langs, GError **error);
 void slx_pdf_ocr_free(SlxPdfOcr *ocr);
-/* PAGE read by OCR: its GLYPHS and rules, in points of the page turned
- * straight, each word put right by FIXES (SlxOcrFix *); CONFIDENCE is the
- * words' mean confidence, 0–1. */
+/* PAGE read by OCR: its GLYPHS (each with its word's confidence) and
+ * rules, in points of the page turned straight, each word put right by
+ * FIXES (SlxOcrFix *). */
 gboolean slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes,
-                          GArray **glyphs, GArray **hrules, GArray **vrules, double *confidence,
-                          GError **error);
+                          GArray **glyphs, GArray **hrules, GArray **vrules, GError **error);
 
 /* ocr_words.c */
 char *slx_pdf_ocr_fix_word(const GPtrArray *fixes, const char *word);

@@ -63,9 +63,8 @@ read_open(const guint8 *bytes, gsize len, const char *password, GError **error)
 }
 
 /* Rules and glyphs of PAGE from OCR, into *HR, *VR and *GLYPHS (which
- * hold the text layer's, and are replaced); the page's confidence is
- * noted if OCR found text on it.  FALSE (and the reader's ocr_error) if
- * OCR cannot read it. */
+ * hold the text layer's, and are replaced).  FALSE (and the reader's
+ * ocr_error) if OCR cannot read it. */
 static gboolean
 read_page_ocr(Reader *rd, PopplerPage *page, guint p, GArray **hr, GArray **vr, GArray **glyphs)
 {
@@ -78,10 +77,8 @@ read_page_ocr(Reader *rd, PopplerPage *page, guint p, GArray **hr, GArray **vr, 
     if (rd->ocr == NULL)
         return FALSE;
     GArray *ohr, *ovr, *oglyphs;
-    double confidence;
     GError *e = NULL;
-    if (!slx_pdf_ocr_page(rd->ocr, page, rd->opts->ocr_fixes, &oglyphs, &ohr, &ovr, &confidence,
-                          &e)) {
+    if (!slx_pdf_ocr_page(rd->ocr, page, rd->opts->ocr_fixes, &oglyphs, &ohr, &ovr, &e)) {
         g_prefix_error(&e, "page %u: ", p + 1);
         rd->ocr_error = e;
         return FALSE;
@@ -92,13 +89,8 @@ read_page_ocr(Reader *rd, PopplerPage *page, guint p, GArray **hr, GArray **vr, 
     *hr = ohr;
     *vr = ovr;
     *glyphs = oglyphs;
-    if (oglyphs->len == 0)      /* a blank page, or a drawing */
-        return TRUE;
-    rd->info->pages_ocr++;
-    double text_layer = -1;
-    while (rd->out->ocr_pages->len < p)
-        g_array_append_val(rd->out->ocr_pages, text_layer);
-    g_array_append_val(rd->out->ocr_pages, confidence);
+    if (oglyphs->len > 0)       /* not a blank page, nor a drawing */
+        rd->info->pages_ocr++;
     return TRUE;
 }
 
@@ -218,6 +210,7 @@ read_finish(Reader *rd, GError **error)
     }
     read_warn(rd->out, info, rd->opts, rd->pages_ocr_failed, rd->ocr_error);
     g_clear_error(&rd->ocr_error);
+    rd->out->ocr = info->pages_ocr > 0;
     return rd->out;
 }
 

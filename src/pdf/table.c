@@ -21,8 +21,8 @@ table_rule_covers(const GArray *rules, double pos, double at)
     return FALSE;
 }
 
-static gint
-table_by_double(gconstpointer a, gconstpointer b)
+gint
+slx_pdf_by_double(gconstpointer a, gconstpointer b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
@@ -41,7 +41,7 @@ table_positions(const GArray *rules, double from, double to)
             continue;
         g_array_append_val(p, r->pos);
     }
-    g_array_sort(p, table_by_double);
+    g_array_sort(p, slx_pdf_by_double);
     GArray *out = g_array_new(FALSE, FALSE, sizeof(double));
     for (guint i = 0; i < p->len; i++) {
         double v = g_array_index(p, double, i);
