@@ -140,11 +140,17 @@ slx_flag_name(guint bit)
 }
 
 char *
-slx_flags_joined(guint flags)
+slx_flags_join(guint flags, const char *(*name)(guint bit), const char *sep)
 {
     GString *s = g_string_new(NULL);
-    for (guint i = 0; slx_flag_name(i); i++)
+    for (guint i = 0; name(i); i++)
         if (flags & (1u << i))
-            g_string_append_printf(s, "%s%s", s->len ? ";" : "", slx_flag_name(i));
+            g_string_append_printf(s, "%s%s", s->len ? sep : "", name(i));
     return g_string_free(s, FALSE);
+}
+
+char *
+slx_flags_joined(guint flags)
+{
+    return slx_flags_join(flags, slx_flag_name, ";");
 }

@@ -60,6 +60,9 @@ const SlxItemRecord *slx_record_item(const SlxRecord *r, const char *id);
 const char *slx_flag_name(guint bit);
 /* The flags as "a;b" (g_free). */
 char *slx_flags_joined(guint flags);
+/* The flags set in FLAGS, each as NAME(bit) gives it (NAME is NULL past
+ * the last), joined with SEP: "" for none. */
+char *slx_flags_join(guint flags, const char *(*name)(guint bit), const char *sep);
 void slx_record_warn(SlxRecord *r, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 #endif

@@ -33,11 +33,10 @@ slx_report_flag_meaning(guint bit)
 char *
 slx_report_flags(guint flags)
 {
-    GString *s = g_string_new(NULL);
-    for (guint i = 0; slx_report_flag_label(i); i++)
-        if (flags & (1u << i))
-            g_string_append_printf(s, "%s%s", s->len ? "、" : "", slx_report_flag_label(i));
-    return s->len ? g_string_free(s, FALSE) : (g_string_free(s, TRUE), NULL);
+    char *s = slx_flags_join(flags, slx_report_flag_label, "、");
+    if (*s == '\0')
+        g_clear_pointer(&s, g_free);
+    return s;
 }
 
 char **
