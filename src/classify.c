@@ -279,7 +279,7 @@ slx_classify_text(const char *text, const SlxCatalogItem *item, const SlxVocabul
     char *flat = slx_normalize(text, -1, SLX_NORM_DEFAULT);
     SlxAnswer a = SLX_ANSWER_UNKNOWN;
 
-    int m = slx_marker_of(v, text);
+    int m = slx_marker_of_normalized(v, flat);
     if (m < 0 && slx_phrases_match(v->same_as_previous, flat))
         m = SLX_MARK_SAME_AS_PREVIOUS;
     if (m < 0) {

@@ -52,6 +52,10 @@ static const struct { gunichar radical, ideograph; } radical_map[] = {
 static gunichar
 fold_char(gunichar c)
 {
+    /* Most of a Japanese text: printable ASCII but ~, kana and kanji are
+     * left as they are, without the switch and utf8proc's category. */
+    if ((c >= 0x20 && c < 0x7E) || (c >= 0x3041 && c <= 0x30FC) || (c >= 0x4E00 && c <= 0x9FFF))
+        return c;
     switch (c) {
     case 0x007E: case 0x223C: case 0x223E: case 0x301C: case 0x3030:
     case 0xFF5E:
@@ -106,11 +110,34 @@ is_kana(gunichar c)
     return (c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF);
 }
 
-/* Steps 1–3: protected code points pass through, the runs between them go
- * through NFKC, every result is folded.  Appends to CPS. */
-/* NFKC then fold the LEN bytes at S, appending to CPS. */
+/* The code points of a text being normalized: a growable array written
+ * in place (a GArray's call per code point was a tenth of the time). */
+typedef struct {
+    gunichar *cp;
+    gsize n, size;
+} CodePoints;
+
+static inline void
+push_cp(CodePoints *cps, gunichar c)
+{
+    if (cps->n == cps->size) {
+        cps->size = cps->size * 2 + 16;
+        cps->cp = g_renew(gunichar, cps->cp, cps->size);
+    }
+    cps->cp[cps->n++] = c;
+}
+
+/* The code point at P, valid UTF-8 (the decoder made it so). */
+static inline gunichar
+decode_at(const char *p)
+{
+    guchar b = (guchar)*p;
+    return b < 0x80 ? b : g_utf8_get_char(p);
+}
+
+/* Steps 2–3 for a run: NFKC then fold the LEN bytes at S into CPS. */
 static void
-nfkc_run(const char *s, gsize len, GArray *cps)
+nfkc_run(const char *s, gsize len, CodePoints *cps)
 {
     if (len == 0)
         return;
@@ -120,9 +147,9 @@ nfkc_run(const char *s, gsize len, GArray *cps)
     const char *src = n >= 0 ? (const char *)mapped : s;
     const char *srcend = src + (n >= 0 ? (gsize)n : len);
     for (const char *q = src; q < srcend; q = g_utf8_next_char(q)) {
-        gunichar f = fold_char(g_utf8_get_char(q));
+        gunichar f = fold_char(decode_at(q));
         if (f != 0)
-            g_array_append_val(cps, f);
+            push_cp(cps, f);
     }
     free(mapped);
 }
@@ -130,7 +157,8 @@ nfkc_run(const char *s, gsize len, GArray *cps)
 /* Code points that NFKC leaves as they are, whatever precedes them:
  * printable ASCII, kanji, kana, ー and the common CJK punctuation.  Most of
  * a Japanese response is made of them, so they skip utf8proc (the fast
- * path; a combining mark after one sends it through utf8proc after all). */
+ * path; a combining mark after one sends it through utf8proc after all;
+ * test_normalize checks the ranges against utf8proc). */
 static gboolean
 is_nfkc_stable(gunichar c)
 {
@@ -140,40 +168,40 @@ is_nfkc_stable(gunichar c)
 }
 
 static gboolean
-is_combining(const char *p, const char *end)
+is_combining(gunichar c)
 {
-    if (p >= end || (guchar)*p < 0x80)
-        return FALSE;
-    gunichar c = g_utf8_get_char(p);
-    return utf8proc_get_property((utf8proc_int32_t)c)->combining_class != 0 ||
-           c == 0x309B || c == 0x309C;
+    return c >= 0x80 &&
+           (utf8proc_get_property((utf8proc_int32_t)c)->combining_class != 0 ||
+            c == 0x309B || c == 0x309C);
 }
 
+/* Steps 1–3: protected code points pass through, the runs between them go
+ * through NFKC, every result is folded.  Appends to CPS. */
 static void
-nfkc_and_fold(const char *s, gssize len, GArray *cps)
+nfkc_and_fold(const char *s, gsize len, CodePoints *cps)
 {
-    const char *end = s + (len < 0 ? (gssize)strlen(s) : len);
+    const char *end = s + len;
     const char *run = s;          /* start of the text not yet mapped */
     GString *marks = NULL;        /* a run rewritten for spacing voiced marks */
 
-    for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
-        gunichar c = (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char(p);
-        if (is_nfkc_stable(c) && !is_combining(g_utf8_next_char(p), end)) {
+    gunichar c = s < end ? decode_at(s) : 0;
+    for (const char *p = s; p < end;) {
+        const char *after = g_utf8_next_char(p);
+        gunichar next = after < end ? decode_at(after) : 0;
+        if (is_nfkc_stable(c) && !is_combining(next)) {
             /* Map what came before, then take C as it is. */
             if (run < p)
                 nfkc_run(run, (gsize)(p - run), cps);
             gunichar f = fold_char(c);
             if (f != 0)
-                g_array_append_val(cps, f);
-            run = g_utf8_next_char(p);
-            continue;
-        }
-        if (c < 0x80)
-            continue;
-        if (is_protected(c)) {
+                push_cp(cps, f);
+            run = after;
+        } else if (c < 0x80) {
+            /* a control character: NFKC keeps it, the fold makes it a space */
+        } else if (is_protected(c)) {
             nfkc_run(run, (gsize)(p - run), cps);
-            g_array_append_val(cps, c);
-            run = g_utf8_next_char(p);
+            push_cp(cps, c);
+            run = after;
         } else if (c == 0x309B || c == 0x309C) {
             /* A spacing voiced mark after kana: NFKC would turn it into a
              * space plus a combining mark.  Map the run up to here with the
@@ -184,32 +212,44 @@ nfkc_and_fold(const char *s, gssize len, GArray *cps)
             g_string_append_len(marks, run, p - run);
             g_string_append_unichar(marks, c == 0x309B ? 0x3099 : 0x309A);
             nfkc_run(marks->str, marks->len, cps);
-            run = g_utf8_next_char(p);
+            run = after;
         }
+        p = after;
+        c = next;
     }
     nfkc_run(run, (gsize)(end - run), cps);
     if (marks)
         g_string_free(marks, TRUE);
 }
 
+/* Append C to the UTF-8 at *OUT. */
+static inline void
+put_utf8(char **out, gunichar c)
+{
+    if (c < 0x80)
+        *(*out)++ = (char)c;
+    else
+        *out += g_unichar_to_utf8(c, *out);
+}
+
 char *
 slx_normalize(const char *utf8, gssize len, SlxNormFlags flags)
 {
-    GArray *cps = g_array_new(FALSE, FALSE, sizeof(gunichar));
-    GString *out = g_string_new(NULL);
+    CodePoints cps = {0};
+    nfkc_and_fold(utf8, len < 0 ? strlen(utf8) : (gsize)len, &cps);
+    const gunichar *a = cps.cp;
+    gsize n = cps.n;
+
+    /* Each code point takes at most 4 bytes and the space before it one. */
+    char *text = g_malloc(n * 5 + 1), *out = text;
     gunichar prev = 0;             /* last code point written to OUT */
     gboolean pending_space = FALSE;
-
-    nfkc_and_fold(utf8, len, cps);
-    const gunichar *a = (const gunichar *)(void *)cps->data;
-    guint n = cps->len;
-
-    for (guint i = 0; i < n; i++) {
+    for (gsize i = 0; i < n; i++) {
         gunichar c = a[i];
         gunichar next = i + 1 < n ? a[i + 1] : 0;
 
         if (c == ' ') {
-            pending_space = out->len > 0;
+            pending_space = out > text;
             continue;
         }
         /* Step 4: ー after a digit, colon or Latin letter and before a digit
@@ -231,12 +271,13 @@ slx_normalize(const char *utf8, gssize len, SlxNormFlags flags)
             gboolean keep = (flags & SLX_NORM_KEEP_CJK_SPACES) ||
                             !(slx_is_cjk(prev) || slx_is_cjk(c));
             if (keep)
-                g_string_append_c(out, ' ');
+                *out++ = ' ';
             pending_space = FALSE;
         }
-        g_string_append_unichar(out, c);
+        put_utf8(&out, c);
         prev = c;
     }
-    g_array_free(cps, TRUE);
-    return g_string_free(out, FALSE);
+    *out = '\0';
+    g_free(cps.cp);
+    return g_realloc(text, (gsize)(out - text) + 1);   /* in place: it shrinks */
 }

@@ -677,8 +677,12 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
     }
     if (ok && g_key_file_has_group(kf, "markers")) {
         ok = slx_ini_check_keys(kf, src, "markers", marker_keys, error);
-        for (int m = 0; ok && m < SLX_MARK_N; m++)
+        for (int m = 0; ok && m < SLX_MARK_N; m++) {
             g_ptr_array_extend_and_steal(v->markers[m], get_list(kf, "markers", marker_keys[m]));
+            for (guint i = 0; i < v->markers[m]->len; i++)
+                v->marker_chars = MAX(v->marker_chars,
+                                      g_utf8_strlen(g_ptr_array_index(v->markers[m], i), -1));
+        }
     }
     if (ok && g_key_file_has_group(kf, "phrases")) {
         ok = slx_ini_check_keys(kf, src, "phrases", phrase_keys, error);
@@ -729,34 +733,44 @@ is_known_group(const char *g)
 /* ---- markers --------------------------------------------------------- */
 
 /* WORD without surrounding brackets: 【有】 → 有. */
-static char *
-patterns_unbracket(const char *word)
+/* The length of WORD's inside when a pair of brackets encloses it whole
+ * (【有】, (可)), else its length; *INNER is where the inside starts. */
+static gsize
+patterns_unbracket(const char *word, const char **inner)
 {
-    char *w = slx_normalize(word, -1, SLX_NORM_DEFAULT);
     static const char *const pairs[][2] = {{"【", "】"}, {"[", "]"}, {"(", ")"}, {"〔", "〕"}, {"「", "」"}};
+    gsize len = strlen(word);
+    *inner = word;
     for (gsize i = 0; i < G_N_ELEMENTS(pairs); i++) {
-        if (g_str_has_prefix(w, pairs[i][0]) && g_str_has_suffix(w, pairs[i][1]) &&
-            strlen(w) > strlen(pairs[i][0]) + strlen(pairs[i][1])) {
-            char *inner = g_strndup(w + strlen(pairs[i][0]),
-                                    strlen(w) - strlen(pairs[i][0]) - strlen(pairs[i][1]));
-            g_free(w);
-            return inner;
+        gsize open = strlen(pairs[i][0]), close = strlen(pairs[i][1]);
+        if (len > open + close && g_str_has_prefix(word, pairs[i][0]) &&
+            g_str_has_suffix(word, pairs[i][1])) {
+            *inner = word + open;
+            return len - open - close;
         }
     }
-    return w;
+    return len;
+}
+
+int
+slx_marker_of_normalized(const SlxVocabulary *v, const char *word)
+{
+    const char *inner;
+    gsize len = patterns_unbracket(word, &inner);
+    for (int m = 0; m < SLX_MARK_N; m++)
+        for (guint i = 0; i < v->markers[m]->len; i++) {
+            const char *marker = g_ptr_array_index(v->markers[m], i);
+            if (strncmp(marker, inner, len) == 0 && marker[len] == '\0')
+                return m;
+        }
+    return -1;
 }
 
 int
 slx_marker_of(const SlxVocabulary *v, const char *word)
 {
-    char *w = patterns_unbracket(word);
-    int found = -1;
-    for (int m = 0; m < SLX_MARK_N && found < 0; m++)
-        for (guint i = 0; i < v->markers[m]->len && found < 0; i++)
-            if (strcmp(g_ptr_array_index(v->markers[m], i), w) == 0)
-                found = m;
-    g_free(w);
-    return found;
+    g_autofree char *w = slx_normalize(word, -1, SLX_NORM_DEFAULT);
+    return slx_marker_of_normalized(v, w);
 }
 
 char *

@@ -112,6 +112,7 @@ typedef struct {
 typedef struct {
     GPtrArray *labels[SLX_COL_N];   /* match keys of header labels */
     GPtrArray *markers[SLX_MARK_N]; /* normalized marker words */
+    glong marker_chars;             /* the longest marker's characters */
     /* Each is a GPtrArray of GRegex *: a phrase matches if any matches. */
     GPtrArray *undisclosed, *negative, *negative_ignore, *partial,
               *limit_none, *none_occurred, *lead_in, *supplement,
@@ -171,6 +172,10 @@ char *slx_patterns_default_dir(void);
 
 /* The marker (SlxMarker) WORD is, brackets aside (【有】 is 有), or -1. */
 int slx_marker_of(const SlxVocabulary *vocab, const char *word);
+
+/* The same for a WORD slx_normalize() made (SLX_NORM_DEFAULT): the
+ * classifier has it already, and normalizing costs more than the lookup. */
+int slx_marker_of_normalized(const SlxVocabulary *vocab, const char *word);
 
 /* The first word of normalized TEXT, where a leading marker is read: up to
  * a space or punctuation (「有:…」, 「有。…」), or a whole bracketed group

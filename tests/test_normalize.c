@@ -2,6 +2,9 @@
 /* test_normalize.c — normalization, table-driven: the character cases of
  * normalization.md §D and the pitfalls of §A. */
 #include "normalize.h"
+
+#include <stdlib.h>
+#include <utf8proc.h>
 #include "testutil.h"
 
 typedef struct {
@@ -104,6 +107,27 @@ test_idempotent(void **state)
     }
 }
 
+/* The code points normalize.c takes past utf8proc (is_nfkc_stable: printable
+ * ASCII, kanji, kana, 、。「」『』【】) are those NFKC leaves as they are. */
+static void
+test_fast_path_is_nfkc(void **state)
+{
+    (void)state;
+    static const gunichar ranges[][2] = {
+        {0x20, 0x7E}, {0x4E00, 0x9FFF}, {0x3041, 0x3096}, {0x30A1, 0x30FC},
+        {0x3001, 0x3002}, {0x300C, 0x3011},
+    };
+    for (gsize r = 0; r < G_N_ELEMENTS(ranges); r++)
+        for (gunichar c = ranges[r][0]; c <= ranges[r][1]; c++) {
+            char in[8] = {0};
+            g_unichar_to_utf8(c, in);
+            char *got = (char *)utf8proc_NFKC((const utf8proc_uint8_t *)in);
+            if (strcmp(got, in) != 0)
+                fail_msg("U+%04X: NFKC makes \"%s\" \"%s\"", c, in, got);
+            free(got);
+        }
+}
+
 int
 main(void)
 {
@@ -111,6 +135,7 @@ main(void)
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_length_argument),
         cmocka_unit_test(test_idempotent),
+        cmocka_unit_test(test_fast_path_is_nfkc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

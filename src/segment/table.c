@@ -23,7 +23,16 @@ typedef struct {
     SlxKey *key;
     glong chars;
     double name_sim, template_sim;   /* likeness to catalog names and 規定内容; < 0 until needed */
+    int number;               /* whether it is an item number; < 0 until needed */
+    int marker;               /* its SlxMarker or -1; < -1 until needed */
 } Cell;
+
+/* A cell of normalized TEXT (taken). */
+static Cell
+table_cell(char *text)
+{
+    return (Cell){text, slx_key_new(text), g_utf8_strlen(text, -1), -1, -1, -1, -2};
+}
 
 /* The likeness of cell C to catalog names or templates, computed once: the
  * alignment asks for it once per column. */
@@ -34,6 +43,33 @@ table_cell_similarity(const Context *cx, Cell *c, gboolean names)
     if (*slot < 0)
         *slot = slx_seg_best_similarity(cx, c->key, names);
     return *slot;
+}
+
+/* Whether cell C is an item number (「12」, 「No.3」, 「(4)」), asked once:
+ * the alignment asks once per column. */
+static gboolean
+table_cell_is_number(const Context *cx, Cell *c)
+{
+    if (c->number < 0)
+        c->number = g_regex_match(cx->number_re, c->text, 0, NULL);
+    return c->number;
+}
+
+/* Cell C's marker (○, 有, N/A …) or -1, looked up once.  C's text is
+ * normalized already but for the spaces next to Japanese, which the marker
+ * lookup drops: a cell of more characters than a bracketed marker besides
+ * its spaces is none, and is not normalized a second time to say so. */
+static int
+table_cell_marker(const Context *cx, Cell *c)
+{
+    if (c->marker >= -1)
+        return c->marker;
+    const SlxVocabulary *v = &cx->patterns->vocab;
+    glong chars = 0;
+    for (const char *p = c->text; *p; p = g_utf8_next_char(p))
+        chars += *p != ' ';
+    c->marker = chars > v->marker_chars + 2 ? -1 : slx_marker_of(v, c->text);
+    return c->marker;
 }
 
 /* ---- alignment ------------------------------------------------------- */
@@ -53,14 +89,14 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
 {
     switch (r) {
     case SLX_COL_NO:
-        return g_regex_match(cx->number_re, c->text, 0, NULL) ? 3.0 : NEG_INF;
+        return table_cell_is_number(cx, c) ? 3.0 : NEG_INF;
     case SLX_COL_CATEGORY:
         if (g_hash_table_contains(cx->categories, c->key->text))
             return 2.0;
         /* A short label of the vendor's own: 「共通」, 「availability」. */
         return c->chars <= (table_is_ascii(c->text) ? 16 : 8) ? 0.2 : -3.0;
     case SLX_COL_NAME: {
-        if (g_regex_match(cx->number_re, c->text, 0, NULL))
+        if (table_cell_is_number(cx, c))
             return -3.0;
         double sim = table_cell_similarity(cx, c, TRUE);
         double s = 0.5 + 1.5 * sim;
@@ -79,7 +115,7 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
     case SLX_COL_EXAMPLE:
         return 0.3;
     case SLX_COL_ANSWER:
-        if (slx_marker_of(&cx->patterns->vocab, c->text) >= 0)
+        if (table_cell_marker(cx, c) >= 0)
             return 1.0;
         /* Without a header to say where the template is, a cell that opens
          * with a figure (24時間365日, 99.9%, 7世代) is an answer, not 規定内容
@@ -169,13 +205,9 @@ table_make_cells(const SlxBlock *gr, guint skip, guint *n)
 {
     *n = gr->cells->len > skip ? gr->cells->len - skip : 0;
     Cell *cells = g_new0(Cell, *n ? *n : 1);
-    for (guint i = 0; i < *n; i++) {
-        cells[i].text = slx_normalize(g_ptr_array_index(gr->cells, i + skip), -1,
-                                      SLX_NORM_KEEP_CJK_SPACES);
-        cells[i].key = slx_key_new(cells[i].text);
-        cells[i].chars = g_utf8_strlen(cells[i].text, -1);
-        cells[i].name_sim = cells[i].template_sim = -1;
-    }
+    for (guint i = 0; i < *n; i++)
+        cells[i] = table_cell(slx_normalize(g_ptr_array_index(gr->cells, i + skip), -1,
+                                            SLX_NORM_KEEP_CJK_SPACES));
     return cells;
 }
 
@@ -199,7 +231,7 @@ table_header_roles(const Context *cx, Cell *cells, guint n)
     for (guint i = 0; i < n; i++) {
         SlxColumnRole r = SLX_COL_NONE;
         if (*cells[i].text) {
-            if (g_regex_match(cx->number_re, cells[i].text, 0, NULL)) {
+            if (table_cell_is_number(cx, &cells[i])) {
                 g_array_free(roles, TRUE);
                 return NULL;
             }
@@ -291,12 +323,11 @@ table_classify_unknown_columns(const Context *cx, const SlxDocument *grid, guint
 
 static GArray *
 table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint index, guint skip,
-                     const Cell *cells, guint n)
+                     Cell *cells, guint n)
 {
     for (guint i = 0; i < n; i++)
         if (cells[i].chars > UNKNOWN_LABEL_CHARS || strstr(cells[i].text, "。") ||
-            g_regex_match(cx->number_re, cells[i].text, 0, NULL) ||
-            slx_marker_of(&cx->patterns->vocab, cells[i].text) >= 0)
+            table_cell_is_number(cx, &cells[i]) || table_cell_marker(cx, &cells[i]) >= 0)
             return NULL;
     /* The rows below: how many start with a number, and their width. */
     guint rows = 0, numbered = 0, width = 0;
@@ -425,8 +456,8 @@ table_split_glued_number(const Context *cx, Cell **cells, guint *n)
     memmove(&(*cells)[f + 2], &(*cells)[f + 1], (*n - f - 1) * sizeof(Cell));
     g_free((*cells)[f].text);
     slx_key_free((*cells)[f].key);
-    (*cells)[f] = (Cell){num, slx_key_new(num), g_utf8_strlen(num, -1), -1, -1};
-    (*cells)[f + 1] = (Cell){rest, slx_key_new(rest), g_utf8_strlen(rest, -1), -1, -1};
+    (*cells)[f] = table_cell(num);
+    (*cells)[f + 1] = table_cell(rest);
     (*n)++;
 }
 
@@ -482,7 +513,7 @@ table_split_glued_words(Cell **cells, guint *n)
         for (guint k = 0; k < m; k++) {
             gsize to = k < at->len ? g_array_index(at, gsize, k) : len;
             char *text = g_strstrip(g_strndup(t + from, to - from));
-            out[k] = (Cell){text, slx_key_new(text), g_utf8_strlen(text, -1), -1, -1};
+            out[k] = table_cell(text);
             from = to;
         }
         table_free_cells(*cells, *n);
@@ -612,7 +643,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
      * 取得」, a vendor's own section label or preamble. */
     guint sec_no, edge = table_left_edge(sg);
     const char *lone = first < n ? cells[first].text : "";
-    if (filled == 1 && first == edge && !g_regex_match(cx->number_re, lone, 0, NULL) &&
+    if (filled == 1 && first == edge && !table_cell_is_number(cx, &cells[first]) &&
         (slx_seg_section_of(cx, lone, FALSE, &sec_no) ||
          !g_regex_match(cx->glued_re, lone, 0, NULL))) {
         if (slx_seg_section_of(cx, lone, sg->roles != NULL, &sec_no)) {
