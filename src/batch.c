@@ -1,20 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* batch.c — many documents through the pipeline, each in a worker process
- * of its own, in parallel, handed back in order.
+/* batch.c — many documents through the pipeline in worker processes, in
+ * parallel, handed back in order.
  *
  * A vendor document can make a library crash, loop or take gigabytes
  * (Poppler's cairo backend keeps an image of every Type 3 glyph it draws:
- * tests/upstream/).  So every document is read in a fork of this process:
+ * tests/upstream/).  So documents are read in forks of this process:
  * bounded in address space (--max-memory) and in time (--timeout, the
- * worker is killed), and a worker that dies costs its document a record
- * with the error crashed or timeout, never the batch.  The batch itself is
- * one thread that forks, polls the workers' pipes and waits for them: a
- * fork of a process with other threads could inherit a lock one of them
- * held, so there are none.  A worker packs its record (record_wire.c) and
- * exits; the batch unpacks it and hands the records over in the order of
- * the files, with at most 4 × JOBS documents between the first not yet
- * handed over and the last started.  With a cache (cache.c), a document
- * whose bytes it knows is not read at all. */
+ * worker is killed), and a worker that dies costs the document it was
+ * reading a record with the error crashed or timeout, never the batch.
+ *
+ * A worker reads one document at a time and then the next it is given:
+ * the batch sends it the document's index over a socket and the worker
+ * sends back the packed record (record_wire.c).  Forking for each
+ * document had cost as much as reading a text document (the page tables
+ * copied, every page the pipeline touches faulted in again).  A worker is
+ * retired, and a fresh one forked, after WORKER_DOCUMENTS documents or
+ * once it has held more than WORKER_RETIRE_KIB, so that no document is
+ * read in the leftovers of many others: what one document leaves behind
+ * (a font cache, a fragmented heap) does not count against the next
+ * one's --max-memory for long.
+ *
+ * The batch itself is one thread that forks, polls the workers and waits
+ * for them: a fork of a process with other threads could inherit a lock
+ * one of them held, so there are none.  Records are handed over in the
+ * order of the files, with at most 4 × JOBS documents between the first
+ * not yet handed over and the last started.  With a cache (cache.c), a
+ * document whose bytes it knows is not read at all. */
 #define _GNU_SOURCE
 #include "batch.h"
 #include "child.h"
@@ -22,21 +33,36 @@
 #include "record_wire.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* How long a worker serves; see the top of the file. */
+#define WORKER_DOCUMENTS 64
+#define WORKER_RETIRE_KIB ((guint64)256 * 1024)
+
+#define NO_DOCUMENT G_MAXSIZE
+
+/* What precedes a packed record on a worker's socket. */
+typedef struct {
+    guint64 length;       /* of the packed record that follows */
+    guint64 peak_kib;     /* the worker's peak resident memory so far */
+} Frame;
+
 typedef struct {
     pid_t pid;
-    int fd;               /* the read end of the worker's pipe */
-    gsize index;          /* of the file it reads */
+    int fd;               /* the batch's end of the worker's socket */
+    gsize index;          /* of the file it reads; NO_DOCUMENT when idle */
+    guint served;         /* documents given to it */
+    gboolean retiring;    /* to be given no more */
     gint64 deadline;      /* monotonic µs; 0: none */
     gboolean killed;      /* past its deadline, killed */
-    GByteArray *bytes;
+    GByteArray *bytes;    /* what has come of the record in progress */
 } Worker;
 
 typedef struct {
@@ -54,8 +80,32 @@ typedef struct {
 
 /* ---- the worker ---------------------------------------------------------- */
 
+/* Read LEN bytes from FD whole; FALSE at its end or on an error. */
+static gboolean
+batch_read_all(int fd, void *data, gsize len)
+{
+    for (gsize got = 0; got < len;) {
+        ssize_t n = read(fd, (guint8 *)data + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return FALSE;
+        got += (gsize)n;
+    }
+    return TRUE;
+}
+
+static guint64
+batch_peak_kib(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? (guint64)ru.ru_maxrss : 0;
+}
+
+/* Read the documents the batch names on FD, one at a time, until it
+ * closes its end. */
 static void G_GNUC_NORETURN
-batch_worker(Batch *b, gsize index, int out, pid_t batch)
+batch_worker(Batch *b, int fd, pid_t batch)
 {
     /* A batch stopped (^C) takes its workers with it. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -68,57 +118,113 @@ batch_worker(Batch *b, gsize index, int out, pid_t batch)
     signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_DFL);
     slx_child_limit_memory(b->limits->max_memory);
-    SlxRecord *r = slx_process_named(b->paths[index], b->files[index], b->opts, b->patterns,
-                                     b->extractor);
-    GByteArray *bytes = g_byte_array_new();
-    slx_record_pack(r, bytes);
+    guint64 index;
+    while (batch_read_all(fd, &index, sizeof index)) {
+        if (index >= b->n)
+            slx_child_exit(3);
+        SlxRecord *r = slx_process_named(b->paths[index], b->files[index], b->opts,
+                                         b->patterns, b->extractor);
+        GByteArray *bytes = g_byte_array_new();
+        Frame frame = {0};
+        g_byte_array_append(bytes, (const guint8 *)&frame, sizeof frame);
+        slx_record_pack(r, bytes);
+        slx_record_free(r);
+        frame.length = bytes->len - sizeof frame;
+        frame.peak_kib = batch_peak_kib();
+        memcpy(bytes->data, &frame, sizeof frame);
+        gboolean sent = slx_write_all(fd, bytes->data, bytes->len);
+        g_byte_array_unref(bytes);
+        if (!sent)
+            slx_child_exit(3);
+    }
     /* No atexit handlers: the batch's output is the batch's. */
-    slx_child_exit(slx_write_all(out, bytes->data, bytes->len) ? 0 : 3);
+    slx_child_exit(0);
 }
 
-/* Start the worker for file INDEX; if none can be, its record (crashed)
+/* A new idle worker, or NULL if none could be forked (errno says why). */
+static Worker *
+batch_fork_worker(Batch *b)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+        return NULL;
+    pid_t self = getpid(), pid = fork();
+    if (pid == 0) {
+        close(sv[0]);
+        for (guint i = 0; i < b->workers->len; i++)
+            close(g_array_index(b->workers, Worker, i).fd);
+        batch_worker(b, sv[1], self);
+    }
+    int saved = errno;
+    close(sv[1]);
+    if (pid < 0) {
+        close(sv[0]);
+        errno = saved;
+        return NULL;
+    }
+    Worker w = {pid, sv[0], NO_DOCUMENT, 0, FALSE, 0, FALSE, g_byte_array_new()};
+    g_array_append_val(b->workers, w);
+    return &g_array_index(b->workers, Worker, b->workers->len - 1);
+}
+
+/* An idle worker that may take another document, forked if need be. */
+static Worker *
+batch_idle_worker(Batch *b)
+{
+    for (guint i = 0; i < b->workers->len; i++) {
+        Worker *w = &g_array_index(b->workers, Worker, i);
+        if (w->index == NO_DOCUMENT && !w->retiring)
+            return w;
+    }
+    return batch_fork_worker(b);
+}
+
+/* Give file INDEX to a worker; if none can take it, its record (crashed)
  * is made here. */
 static void
 batch_start(Batch *b, gsize index)
 {
-    int pipefd[2];
-    pid_t pid = -1, self = getpid();
-    if (pipe2(pipefd, O_CLOEXEC) == 0) {
-        pid = fork();
-        if (pid == 0) {
-            close(pipefd[0]);
-            for (guint i = 0; i < b->workers->len; i++)
-                close(g_array_index(b->workers, Worker, i).fd);
-            batch_worker(b, index, pipefd[1], self);
+    Worker *w = batch_idle_worker(b);
+    guint64 wire = index;
+    /* MSG_NOSIGNAL: a worker that has died must not take the batch with
+     * it (SIGPIPE); its end is seen when the batch next polls it. */
+    if (w && send(w->fd, &wire, sizeof wire, MSG_NOSIGNAL) != (ssize_t)sizeof wire) {
+        w->retiring = TRUE;
+        w = batch_fork_worker(b);
+        if (w && send(w->fd, &wire, sizeof wire, MSG_NOSIGNAL) != (ssize_t)sizeof wire) {
+            w->retiring = TRUE;
+            w = NULL;
         }
-        close(pipefd[1]);
-        if (pid < 0)
-            close(pipefd[0]);
     }
-    if (pid < 0) {
+    if (w == NULL) {
         SlxRecord *r = slx_record_new(b->files[index]);
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED, "no worker could be started: %s",
                     g_strerror(errno));
         b->done[index] = r;
         return;
     }
-    Worker w = {pid, pipefd[0], index, 0, FALSE, g_byte_array_new()};
+    w->index = index;
+    w->served++;
+    w->deadline = 0;
     if (b->limits->timeout > 0)
-        w.deadline = g_get_monotonic_time() + (gint64)(b->limits->timeout * G_USEC_PER_SEC);
-    g_array_append_val(b->workers, w);
+        w->deadline = g_get_monotonic_time() + (gint64)(b->limits->timeout * G_USEC_PER_SEC);
 }
 
-/* The record of a worker that has ended with STATUS. */
-static SlxRecord *
-batch_record(Batch *b, Worker *w, int status)
+static guint
+batch_busy(const Batch *b)
 {
-    const char *file = b->files[w->index];
-    SlxRecord *r = NULL;
-    if (!w->killed && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        r = slx_record_unpack(w->bytes->data, w->bytes->len, file, b->patterns, TRUE);
-    if (r)
-        return r;
-    r = slx_record_new(file);
+    guint busy = 0;
+    for (guint i = 0; i < b->workers->len; i++)
+        busy += g_array_index(b->workers, Worker, i).index != NO_DOCUMENT;
+    return busy;
+}
+
+/* The record of a document whose worker ended, with STATUS, before
+ * sending it. */
+static SlxRecord *
+batch_lost_record(Batch *b, const Worker *w, int status)
+{
+    SlxRecord *r = slx_record_new(b->files[w->index]);
     if (w->killed) {
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_TIMEOUT,
                     "not read within --timeout %g s: its worker was stopped", b->limits->timeout);
@@ -138,10 +244,80 @@ batch_record(Batch *b, Worker *w, int status)
     return r;
 }
 
+/* The document W reads is done: its record in done[] and the cache. */
+static void
+batch_finish(Batch *b, Worker *w, SlxRecord *r)
+{
+    b->done[w->index] = r;
+    if (b->cache)
+        slx_cache_put(b->cache, r);
+    w->index = NO_DOCUMENT;
+    w->deadline = 0;
+    g_byte_array_set_size(w->bytes, 0);
+}
+
+/* If W's bytes hold its whole record, take it; a record that does not
+ * unpack is the worker's fault, and the worker is retired. */
+static void
+batch_take_frame(Batch *b, Worker *w)
+{
+    Frame frame;
+    if (w->index == NO_DOCUMENT || w->bytes->len < sizeof frame)
+        return;
+    memcpy(&frame, w->bytes->data, sizeof frame);
+    if (w->bytes->len - sizeof frame < frame.length)
+        return;
+    guint64 retire_kib = WORKER_RETIRE_KIB;
+    if (b->limits->max_memory > 0)
+        retire_kib = MIN(retire_kib, b->limits->max_memory / 4 / 1024);
+    if (w->served >= WORKER_DOCUMENTS || frame.peak_kib > retire_kib)
+        w->retiring = TRUE;
+    SlxRecord *r = slx_record_unpack(w->bytes->data + sizeof frame, frame.length,
+                                     b->files[w->index], b->patterns, TRUE);
+    if (r == NULL) {
+        w->retiring = TRUE;
+        r = slx_record_new(b->files[w->index]);
+        g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED,
+                    "the worker reading it sent a record that could not be read");
+    }
+    batch_finish(b, w, r);
+}
+
+/* W has ended (its socket closed): reaped, and the document it was
+ * reading, if any, given its record. */
+static void
+batch_reap(Batch *b, guint i)
+{
+    Worker *w = &g_array_index(b->workers, Worker, i);
+    close(w->fd);
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (w->index != NO_DOCUMENT)
+        batch_finish(b, w, batch_lost_record(b, w, status));
+    g_byte_array_unref(w->bytes);
+    g_array_remove_index_fast(b->workers, i);
+}
+
 /* ---- the batch ------------------------------------------------------------ */
 
+/* Retired workers that are idle are told to end (their socket closed),
+ * and reaped. */
+static void
+batch_retire(Batch *b)
+{
+    for (guint i = b->workers->len; i-- > 0;) {
+        Worker *w = &g_array_index(b->workers, Worker, i);
+        if (w->retiring && w->index == NO_DOCUMENT) {
+            shutdown(w->fd, SHUT_WR);
+            batch_reap(b, i);
+        }
+    }
+}
+
 /* Wait until a worker has something to say or a deadline passes, and read
- * it; a worker at its end is reaped and its record put in done[]. */
+ * it; a worker at its end is reaped, and a record complete is put in
+ * done[]. */
 static void
 batch_poll(Batch *b)
 {
@@ -173,19 +349,10 @@ batch_poll(Batch *b)
         ssize_t got = read(w->fd, buf, sizeof buf);
         if (got > 0) {
             g_byte_array_append(w->bytes, buf, (guint)got);
-            continue;
+            batch_take_frame(b, w);
+        } else if (got == 0 || errno != EINTR) {
+            batch_reap(b, i);
         }
-        if (got < 0 && errno == EINTR)
-            continue;
-        close(w->fd);
-        int status = 0;
-        while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
-            ;
-        b->done[w->index] = batch_record(b, w, status);
-        if (b->cache)
-            slx_cache_put(b->cache, b->done[w->index]);
-        g_byte_array_unref(w->bytes);
-        g_array_remove_index_fast(b->workers, i);
     }
 }
 
@@ -213,7 +380,8 @@ slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
     guint jobs = MAX(limits->jobs, 1);
     gsize next = 0, handed = 0, window = (gsize)jobs * 4;
     while (handed < b.n) {
-        while (b.workers->len < jobs && next < b.n && next < handed + window) {
+        batch_retire(&b);
+        while (batch_busy(&b) < jobs && next < b.n && next < handed + window) {
             if (!batch_from_cache(&b, next))
                 batch_start(&b, next);
             next++;
@@ -222,9 +390,13 @@ slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
             fn(b.done[handed], user_data);
             b.done[handed++] = NULL;
         }
-        if (b.workers->len > 0 && handed < b.n && b.done[handed] == NULL)
+        if (batch_busy(&b) > 0 && handed < b.n && b.done[handed] == NULL)
             batch_poll(&b);
     }
+    /* Every worker is idle now: each ends when its socket is closed. */
+    for (guint i = 0; i < b.workers->len; i++)
+        g_array_index(b.workers, Worker, i).retiring = TRUE;
+    batch_retire(&b);
     g_array_free(b.workers, TRUE);
     g_free(b.done);
 }

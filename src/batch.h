@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* batch.h — many documents through the pipeline, each in a worker process
+/* batch.h — many documents through the pipeline in worker processes
  * bounded in time and memory, handed back one by one in input order. */
 #ifndef SLX_BATCH_H
 #define SLX_BATCH_H
@@ -20,8 +20,8 @@ typedef struct {
 /* The default --max-memory: far more than any checklist needs. */
 #define SLX_DEFAULT_MAX_MEMORY ((guint64)4 << 30)
 
-/* Process FILES (NULL-terminated), each in a worker process within
- * LIMITS, and give each record to FN in the order of FILES.  PATHS, if
+/* Process FILES (NULL-terminated) in worker processes, each document
+ * within LIMITS, and give each record to FN in the order of FILES.  PATHS, if
  * not NULL, says where each is read from (standard input's copy for "-").
  * A worker that dies or overruns gives its document the error crashed or
  * timeout.  With CACHE (may be NULL), a document whose bytes it knows is

@@ -74,7 +74,7 @@ parse_options(int *argc, char ***argv, Options *o)
          "Write to FILE (atomically: a temporary file renamed at the end); - or none is "
          "standard output", "FILE"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs,
-         "Process N documents at a time, each in a worker process (default: the number of "
+         "Process N documents at a time, in N worker processes (default: the number of "
          "processors); the output keeps the order of the files", "N"},
         {"max-pages", 0, 0, G_OPTION_ARG_INT, &o->max_pages,
          "A PDF of more than N pages (a workbook of more sheets) is the error too_large and "

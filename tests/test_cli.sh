@@ -309,6 +309,16 @@ if ! ldd "$SLX" 2>/dev/null | grep -q libasan; then
 fi
 "$SLX" -j 3 "$SEED" "$T/slow.txt" "$SEED" "$SEED" >"$T/order" 2>"$T/err"; st=$?
 check "-j 3: records in the order of the files" '[ $st -eq 0 ] && [ $(wc -l <"$T/order") -eq 4 ] && sed -n 2p "$T/order" | grep -q "slow.txt"'
+# A worker reads document after document and is replaced after a number
+# of them (batch.c): 150 reads of one file over two workers are each the
+# record of reading it alone, and a worker stopped past --timeout is
+# replaced without losing the documents around it.
+"$SLX" "$SEED" >"$T/alone" 2>/dev/null
+# shellcheck disable=SC2046
+"$SLX" -j 2 $(yes "$SEED" | head -150) >"$T/many" 2>"$T/err"; st=$?
+check "150 documents over two workers: each as read alone" '[ $st -eq 0 ] && [ $(wc -l <"$T/many") -eq 150 ] && [ $(sort -u "$T/many" | wc -l) -eq 1 ] && head -1 "$T/many" | cmp -s - "$T/alone"'
+"$SLX" --timeout 0.3 "$SEED" "$SEED" "$T/slow.txt" "$SEED" "$SEED" >"$T/around" 2>"$T/err"; st=$?
+check "a worker stopped mid-batch: the documents before and after it read" '[ $st -eq 1 ] && sed -n 3p "$T/around" | grep -q "\"code\":\"timeout\"" && [ $(sed 3d "$T/around" | sort -u | wc -l) -eq 1 ] && head -1 "$T/around" | cmp -s - "$T/alone"'
 "$SLX" --timeout -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "--timeout -1: a usage error" '[ $st -eq 2 ] && grep -q "timeout" "$T/err"'
 
