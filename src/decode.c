@@ -49,9 +49,13 @@ static gboolean
 has_iso2022jp_escapes(const guint8 *b, gsize len)
 {
     static const char *const escapes[] = {"\x1b$B", "\x1b$@", "\x1b$(D", "\x1b(J", "\x1b(I"};
-    for (gsize i = 0; i < G_N_ELEMENTS(escapes); i++)
-        if (g_strstr_len((const char *)b, (gssize)len, escapes[i]) != NULL)
-            return TRUE;
+    /* One pass to each ESC (memchr), not one over the text per escape. */
+    for (const guint8 *p = b, *end = b + len; (p = memchr(p, 0x1b, (gsize)(end - p))) != NULL; p++)
+        for (gsize i = 0; i < G_N_ELEMENTS(escapes); i++) {
+            gsize n = strlen(escapes[i]);
+            if ((gsize)(end - p) >= n && memcmp(p, escapes[i], n) == 0)
+                return TRUE;
+        }
     return FALSE;
 }
 

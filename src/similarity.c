@@ -5,36 +5,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether the match key leaves out C, a non-ASCII code point: spaces,
+ * dashes, brackets, quotes and other punctuation. */
+static gboolean
+similarity_drops(gunichar c)
+{
+    switch (g_unichar_type(c)) {
+    case G_UNICODE_SPACE_SEPARATOR:
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+        return TRUE;
+    default:
+        return c == 0x30FB;   /* ・ is Po in Unicode 6+, but be explicit */
+    }
+}
+
 char *
 slx_match_key(const char *s)
 {
-    GString *out = g_string_sized_new(strlen(s));
-    for (; *s; s = g_utf8_next_char(s)) {
-        gunichar c = g_utf8_get_char(s);
-        if (c < 0x80) {
-            if (g_ascii_isalnum((char)c))
-                g_string_append_c(out, g_ascii_tolower((char)c));
+    /* Characters are only dropped or, in ASCII, lower-cased: the key is
+     * never longer than S, and its characters are S's bytes. */
+    char *key = g_malloc(strlen(s) + 1), *out = key;
+    while (*s) {
+        guchar b = (guchar)*s;
+        if (b < 0x80) {
+            if (g_ascii_isalnum(b))
+                *out++ = g_ascii_tolower(b);
+            s++;
             continue;
         }
-        GUnicodeType t = g_unichar_type(c);
-        switch (t) {
-        case G_UNICODE_SPACE_SEPARATOR:
-        case G_UNICODE_CONNECT_PUNCTUATION:
-        case G_UNICODE_DASH_PUNCTUATION:
-        case G_UNICODE_CLOSE_PUNCTUATION:
-        case G_UNICODE_FINAL_PUNCTUATION:
-        case G_UNICODE_INITIAL_PUNCTUATION:
-        case G_UNICODE_OTHER_PUNCTUATION:
-        case G_UNICODE_OPEN_PUNCTUATION:
-            continue;
-        default:
-            break;
-        }
-        if (c == 0x30FB)   /* ・ is Po in Unicode 6+, but be explicit */
-            continue;
-        g_string_append_unichar(out, c);
+        const char *next = g_utf8_next_char(s);
+        if (!similarity_drops(g_utf8_get_char(s)))
+            for (const char *p = s; p < next && *p; p++)
+                *out++ = *p;
+        s = next;
     }
-    return g_string_free(out, FALSE);
+    *out = '\0';
+    return key;
 }
 
 static int
@@ -44,35 +56,28 @@ cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorted bigrams of S; returns their count. */
-static gsize
-bigrams(const char *s, guint64 **out)
-{
-    glong n = g_utf8_strlen(s, -1);
-    if (n < 2) {
-        *out = NULL;
-        return 0;
-    }
-    guint64 *b = g_new(guint64, (gsize)n - 1);
-    gunichar prev = g_utf8_get_char(s);
-    gsize k = 0;
-    for (const char *p = g_utf8_next_char(s); *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        b[k++] = ((guint64)prev << 32) | c;
-        prev = c;
-    }
-    qsort(b, k, sizeof *b, cmp_u64);
-    *out = b;
-    return k;
-}
-
 SlxKey *
 slx_key_from_match_key(const char *key)
 {
     SlxKey *k = g_new0(SlxKey, 1);
     k->text = g_strdup(key);
-    k->chars = g_utf8_strlen(key, -1);
-    k->n = bigrams(key, &k->bigrams);
+    /* Bigrams of adjacent characters, sorted; as many as the characters
+     * less one, at most as many as the bytes. */
+    gsize len = strlen(key);
+    guint64 *b = len > 1 ? g_new(guint64, len) : NULL;
+    gunichar prev = 0;
+    for (const char *p = key; *p; p = g_utf8_next_char(p)) {
+        gunichar c = (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char(p);
+        if (k->chars++ > 0)
+            b[k->n++] = ((guint64)prev << 32) | c;
+        prev = c;
+    }
+    if (k->n > 0) {
+        qsort(b, k->n, sizeof *b, cmp_u64);
+        k->bigrams = b;
+    } else {
+        g_free(b);
+    }
     return k;
 }
 
