@@ -7,6 +7,7 @@
 #include "error.h"
 #include "ini.h"
 #include "normalize.h"
+#include "paths.h"
 #include "similarity.h"
 
 #include <stdlib.h>
@@ -989,19 +990,7 @@ slx_patterns_default_dir(void)
     const char *env = g_getenv("SLAXTRACT_PATTERNS_DIR");
     if (env && *env)
         return g_strdup(env);
-    /* An uninstalled binary in the build tree reads the source patterns, so
-     * an edit shows at once and an old installed copy never shadows it. */
-    char *exe = g_file_read_link("/proc/self/exe", NULL);
-    gboolean in_build = FALSE;
-    if (exe) {
-        char *exedir = g_path_get_dirname(exe);
-        char *builddir = g_canonicalize_filename(SLX_BUILD_DIR, NULL);
-        in_build = g_str_has_prefix(exedir, builddir);
-        g_free(exedir);
-        g_free(builddir);
-        g_free(exe);
-    }
-    return g_strdup(in_build ? SLX_SOURCE_PATTERNS_DIR : SLX_PATTERNS_DIR);
+    return g_strdup(slx_path_uninstalled() ? SLX_SOURCE_PATTERNS_DIR : SLX_PATTERNS_DIR);
 }
 
 gboolean

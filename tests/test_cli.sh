@@ -134,6 +134,12 @@ if grep -q "^OCR: Tesseract [0-9]" "$T/version"; then
     check "--ocr-lang with no language data: ocr_error, said plainly" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"ocr_error\",\"message\":\"OCR cannot start for the languages .xyz.: is their Tesseract data installed"'
     "$SLX" --timeout 0.5 "$top_srcdir/corpus/152_scan_writer_300dpi.pdf" "$PDFS/small.pdf" >"$T/batch" 2>/dev/null; st=$?
     check "--timeout bounds a document's OCR, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"timeout\"" && line 2 | grep -q "\"error\":null"'
+    # Tesseract is in a module loaded for the first page that needs OCR.
+    LD_DEBUG=libs "$SLX" "$SEED" >/dev/null 2>"$T/ld-text"
+    LD_DEBUG=libs "$SLX" "$SCAN" >/dev/null 2>"$T/ld-scan"
+    check "the OCR module and Tesseract are loaded for a scan, not for a text" '! grep -q "libtesseract" "$T/ld-text" && grep -q "slaxtract-ocr.so" "$T/ld-scan" && grep -q "libtesseract" "$T/ld-scan"'
+    SLAXTRACT_OCR_MODULE=/nonexistent/ocr.so "$SLX" "$SCAN" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+    check "without its module a scan is ocr_error, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"ocr_error\",\"message\":\"OCR cannot start: its module /nonexistent/ocr.so" && line 2 | grep -q "\"error\":null"'
     "$SLX" --ocr=always "$PDFS/small.pdf" >"$T/batch" 2>/dev/null; st=$?
     check "--ocr=always: a text PDF read by OCR, its items still found" '[ $st -eq 0 ] && line 1 | grep -q "\"ocr\":true" && [ $(line 1 | grep -o "\"page\":1," | wc -l) -eq 3 ]'
 else

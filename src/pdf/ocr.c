@@ -7,12 +7,13 @@
  * character it recognizes becomes a glyph with its box in points.  The
  * table builder then reads those glyphs and rules as it reads a text
  * layer's: a bordered or borderless scan gives the same blocks as the PDF
- * that was printed.  Built only with Tesseract (configure --with-ocr);
- * ocr_none.c stands in without it. */
+ * that was printed.  Built only with Tesseract (configure --with-ocr),
+ * as the module slaxtract-ocr.so that ocr_load.c loads on the first page
+ * that needs it (pdf.h says why); ocr_none.c stands in without it. */
 #include "pdf.h"
 #include "../error.h"
-#include "../read_pdf.h"
 
+#include <gmodule.h>
 #include <leptonica/allheaders.h>
 #include <math.h>
 #ifdef HAVE_OMP
@@ -41,18 +42,12 @@
  * space; OCR's own word breaks are not (it parts 「90」 into 「9」 「0」). */
 #define OCR_SPACE_GAP 0.2
 
-struct SlxPdfOcr {
+struct SlxPdfOcrReader {
     TessBaseAPI *api;
 };
 
-gboolean
-slx_pdf_ocr_built_in(void)
-{
-    return TRUE;
-}
-
-const char *
-slx_pdf_ocr_version(void)
+static const char *
+ocr_version(void)
 {
     return TessVersion();
 }
@@ -73,8 +68,8 @@ ocr_one_thread(void)
 #endif
 }
 
-SlxPdfOcr *
-slx_pdf_ocr_new(const char *langs, GError **error)
+static SlxPdfOcrReader *
+ocr_open(const char *langs, GError **error)
 {
     ocr_one_thread();
     /* Leptonica reports a page it finds no skew on as an error on
@@ -92,13 +87,13 @@ slx_pdf_ocr_new(const char *langs, GError **error)
      * which with the rules painted out are the cells. */
     TessBaseAPISetPageSegMode(api, PSM_AUTO);
     TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-    SlxPdfOcr *ocr = g_new0(SlxPdfOcr, 1);
+    SlxPdfOcrReader *ocr = g_new0(SlxPdfOcrReader, 1);
     ocr->api = api;
     return ocr;
 }
 
-void
-slx_pdf_ocr_free(SlxPdfOcr *ocr)
+static void
+ocr_close(SlxPdfOcrReader *ocr)
 {
     if (ocr == NULL)
         return;
@@ -465,9 +460,9 @@ ocr_uncovered_ink(TessBaseAPI *api, PIX *pix, const GPtrArray *fixes, double sca
     pixDestroy(&ink);
 }
 
-gboolean
-slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes, GArray **glyphs,
-                 GArray **hrules, GArray **vrules, GError **error)
+static gboolean
+ocr_page(SlxPdfOcrReader *ocr, PopplerPage *page, const GPtrArray *fixes, GArray **glyphs,
+         GArray **hrules, GArray **vrules, GError **error)
 {
     double scale;
     PIX *rendered = ocr_render(page, &scale);
@@ -510,3 +505,8 @@ slx_pdf_ocr_page(SlxPdfOcr *ocr, PopplerPage *page, const GPtrArray *fixes, GArr
     }
     return ok;
 }
+
+/* The module's one exported symbol (it is built with hidden visibility). */
+G_MODULE_EXPORT const SlxPdfOcrEngine slx_pdf_ocr_engine = {
+    ocr_version, ocr_open, ocr_close, ocr_page,
+};

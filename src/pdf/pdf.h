@@ -117,10 +117,27 @@ void slx_pdf_text_blocks(GPtrArray *outside, double page_right, const GArray *gl
  * page), by the rank of its font size among the document's headings. */
 void slx_pdf_heading_levels(GArray *headings);
 
-/* ocr.c (ocr_none.c without Tesseract) */
+/* OCR.  ocr.c is a module of its own, slaxtract-ocr.so, that ocr_load.c
+ * loads when a page first needs it (ocr_none.c stands in without
+ * Tesseract): Tesseract and the libraries it brings (libcurl, GnuTLS,
+ * Kerberos, LDAP: some thirty) had taken a third of every start, 9 of
+ * 28 ms, for the few documents that are scans.  The module exports its
+ * entry points as one table, SLX_PDF_OCR_ENGINE, and calls back into the
+ * program for what the program has (rendering, rules: src/pdf/ocr.syms). */
+typedef struct SlxPdfOcrReader SlxPdfOcrReader;
+typedef struct {
+    const char *(*version)(void);
+    SlxPdfOcrReader *(*open)(const char *langs, GError **error);
+    void (*close)(SlxPdfOcrReader *reader);
+    gboolean (*page)(SlxPdfOcrReader *reader, PopplerPage *page, const GPtrArray *fixes,
+                     GArray **glyphs, GArray **hrules, GArray **vrules, GError **error);
+} SlxPdfOcrEngine;
+#define SLX_PDF_OCR_ENGINE "slx_pdf_ocr_engine"
+
+/* ocr_load.c (ocr_none.c without Tesseract) */
 typedef struct SlxPdfOcr SlxPdfOcr;
 /* Tesseract for LANGS ("jpn+eng"); NULL with ERROR (SLX_ERROR_OCR) if it
- * cannot start: no language data, or OCR not built in. */
+ * cannot start: no module, no language data, or OCR not built in. */
 SlxPdfOcr *slx_pdf_ocr_new(const char *langs, GError **error);
 void slx_pdf_ocr_free(SlxPdfOcr *ocr);
 /* PAGE read by OCR: its GLYPHS (each with its word's confidence) and
