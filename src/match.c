@@ -89,6 +89,17 @@ slx_item_for_number(const SlxCatalog *c, const char *no, guint section_number)
     return slx_catalog_lookup(c, buf);
 }
 
+/* Whether one of keys A and B, SIMILARITY S apart, may be inside the
+ * other.  Then every bigram of the shorter is one of the longer's, and S
+ * is 2 × its bigrams / both keys' bigrams: a lower S rules it out without
+ * a search of the text (most names of the catalog against most rows). */
+static gboolean
+match_may_contain(const SlxKey *a, const SlxKey *b, double s)
+{
+    double inside = 2.0 * (double)MIN(a->n, b->n) / (double)(a->n + b->n);
+    return s >= inside - 1e-9;
+}
+
 /* How like the name keys of IT KEY is; SCORES holds the similarity of KEY
  * to each of them (from the catalog's name index). */
 static double
@@ -103,6 +114,7 @@ name_similarity(const SlxCatalogItem *it, const SlxKey *key, const double *score
          * not 「同時接続利用者数」. */
         glong ln = nk->chars, lk = key->chars;
         if (s < 0.85 && MIN(ln, lk) >= 4 && MIN(ln, lk) * 10 >= MAX(ln, lk) * 6 &&
+            match_may_contain(nk, key, s) &&
             (strstr(key->text, nk->text) || strstr(nk->text, key->text)))
             s = 0.85;
         best = MAX(best, s);
