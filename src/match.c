@@ -33,8 +33,8 @@
 #define CONTRA_UNRELATED 0.60
 
 typedef struct {
-    SlxKey *name_key;
-    SlxKey *template_key;
+    const SlxKey *name_key;
+    const SlxKey *template_key;
     const SlxCatalogItem *by_number;
 } RowKeys;
 
@@ -159,8 +159,7 @@ static SlxMatch *
 match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
 {
     RowKeys rk = {
-        slx_key_new(row->name ? row->name : ""),
-        slx_key_new(row->template_text ? row->template_text : ""),
+        row->name_key, row->template_key,
         use_numbers ? slx_item_for_number(c, row->no, row->section_number) : NULL,
     };
     guint n = c->items->len;
@@ -231,8 +230,6 @@ match_row(const SlxCatalog *c, const SlxRow *row, gboolean use_numbers)
     g_free(name);
     g_free(name_scores);
     g_free(tmpl);
-    slx_key_free(rk.name_key);
-    slx_key_free(rk.template_key);
     return m;
 }
 
@@ -264,8 +261,7 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
         checked++;
         if (it == NULL)
             continue;
-        SlxKey *nk = slx_key_new(row->name ? row->name : "");
-        SlxKey *tk = slx_key_new(row->template_text ? row->template_text : "");
+        const SlxKey *nk = row->name_key, *tk = row->template_key;
         double *scores = g_new(double, MAX(it->name_keys->len, 1));
         for (guint k = 0; k < it->name_keys->len; k++)
             scores[k] = slx_key_similarity(nk, g_ptr_array_index(it->name_keys, k));
@@ -274,8 +270,6 @@ numbering_agrees(const SlxTable *t, const SlxCatalog *c, guint sheet)
         if (named ||
             (*tk->text && slx_key_similarity(tk, it->template_key) >= 0.5))
             agree++;
-        slx_key_free(nk);
-        slx_key_free(tk);
     }
     return checked == 0 || agree * 2 > checked;
 }

@@ -39,8 +39,9 @@ typedef struct {
     guint items_found;           /* distinct catalog items matched */
 } SlxMatchResult;
 
-/* Match the rows of TABLE against every catalog of PATTERNS and keep the
- * catalog with the most items found. */
+/* Match the rows of TABLE (slx_segment's: its rows carry their keys)
+ * against every catalog of PATTERNS and keep the catalog with the most
+ * items found. */
 SlxMatchResult *slx_match(const SlxTable *table, const SlxPatterns *patterns);
 void slx_match_result_free(SlxMatchResult *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxMatchResult, slx_match_result_free)

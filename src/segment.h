@@ -13,6 +13,7 @@
 
 #include "document.h"
 #include "patterns.h"
+#include "similarity.h"
 
 typedef struct {
     char *text;            /* normalized, CJK spaces kept (word boundaries) */
@@ -33,6 +34,9 @@ typedef struct {
     guint line, page;
     guint sheet;           /* the workbook sheet it is on (1-based), 0 outside workbooks */
     double confidence;     /* the least reader's confidence of its blocks (SlxBlock) */
+    /* The match keys (similarity.h) of the name and the template ("" when
+     * there is none), made once the document is segmented, for matching. */
+    SlxKey *name_key, *template_key;
 } SlxRow;
 
 typedef struct {

@@ -34,6 +34,8 @@ slx_seg_row_free(gpointer p)
     g_free(r->example);
     g_ptr_array_unref(r->responses);
     g_free(r->section);
+    slx_key_free(r->name_key);
+    slx_key_free(r->template_key);
     g_free(r);
 }
 
@@ -451,6 +453,12 @@ slx_segment(const SlxDocument *doc, const SlxPatterns *patterns)
     slx_seg_close_open(&sg);
     finish_title(&sg);
     sg.t->text_rows = sg.t->rows->len - sg.table_rows;
+    /* The rows are whole now (continuations joined): their keys. */
+    for (guint i = 0; i < sg.t->rows->len; i++) {
+        SlxRow *row = g_ptr_array_index(sg.t->rows, i);
+        row->name_key = slx_key_new(row->name ? row->name : "");
+        row->template_key = slx_key_new(row->template_text ? row->template_text : "");
+    }
 
     if (sg.roles)
         g_array_free(sg.roles, TRUE);
