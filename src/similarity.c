@@ -245,6 +245,12 @@ slx_key_index_size(const SlxKeyIndex *ix)
     return ix->keys->len;
 }
 
+gboolean
+slx_key_index_holds(const SlxKeyIndex *ix, const SlxKey *query)
+{
+    return *query->text != '\0' && g_hash_table_contains(ix->by_text, query->text);
+}
+
 void
 slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores)
 {

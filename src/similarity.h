@@ -47,6 +47,8 @@ void slx_key_index_free(SlxKeyIndex *ix);
 /* Add KEY (not copied: it must outlive IX); returns its index. */
 guint slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key);
 guint slx_key_index_size(const SlxKeyIndex *ix);
+/* Whether IX holds a key of QUERY's text (their similarity is 1). */
+gboolean slx_key_index_holds(const SlxKeyIndex *ix, const SlxKey *query);
 /* SCORES[i] = slx_key_similarity(QUERY, key i) for every key of IX. */
 void slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores);
 

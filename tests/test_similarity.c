@@ -6,6 +6,8 @@
 #include "similarity.h"
 #include "testutil.h"
 
+#include <string.h>
+
 static SlxPatterns *patterns;
 
 static void
@@ -30,7 +32,7 @@ test_dice(void **state)
 }
 
 /* Every key of KEYS against the index of INDEXED equals the pairwise
- * similarity, exactly. */
+ * similarity, exactly; the index holds a query when a key has its text. */
 static guint
 compare_index(const GPtrArray *indexed, const GPtrArray *queries)
 {
@@ -42,6 +44,12 @@ compare_index(const GPtrArray *indexed, const GPtrArray *queries)
     for (guint q = 0; q < queries->len; q++) {
         const SlxKey *query = g_ptr_array_index(queries, q);
         slx_key_index_similarities(ix, query, scores);
+        gboolean same_text = FALSE;
+        for (guint k = 0; k < indexed->len; k++)
+            same_text |= *query->text &&
+                         strcmp(query->text, ((const SlxKey *)g_ptr_array_index(indexed, k))->text) == 0;
+        if (slx_key_index_holds(ix, query) != same_text)
+            fail_msg("%s: slx_key_index_holds says %d", query->text, !same_text);
         for (guint k = 0; k < indexed->len; k++, compared++) {
             double want = slx_key_similarity(query, g_ptr_array_index(indexed, k));
             if (scores[k] != want)

@@ -108,6 +108,10 @@ slx_seg_best_similarity(const Context *cx, const SlxKey *key, gboolean names)
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
         const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
         const SlxKeyIndex *ix = names ? cat->name_index : cat->template_index;
+        if (slx_key_index_holds(ix, key)) {
+            best = 1.0;   /* a name or template copied as it is: none is likelier */
+            break;
+        }
         guint n = slx_key_index_size(ix);
         double *scores = g_new(double, MAX(n, 1));
         slx_key_index_similarities(ix, key, scores);
