@@ -113,17 +113,20 @@ add_regexes(const SlxVocabulary *v, GPtrArray *list, GKeyFile *kf, const SlxIniS
     return ok;
 }
 
-/* A label_value pattern names the item and its answer: without the groups
- * name and value it could never make an item, and would say nothing. */
+/* The patterns of [layout] KEY must have the named GROUPS (NULL-ended):
+ * without them they could say nothing (a label_value without name and
+ * value makes no item). */
 static gboolean
-check_label_value(GPtrArray *list, const SlxIniSource *src, GError **error)
+check_groups(GPtrArray *list, const SlxIniSource *src, const char *key,
+             const char *const *groups, GError **error)
 {
     for (guint i = 0; i < list->len; i++) {
         GRegex *re = g_ptr_array_index(list, i);
-        if (g_regex_get_string_number(re, "name") < 0 || g_regex_get_string_number(re, "value") < 0)
-            return slx_ini_fail(error, src, "layout", "label_value",
-                                "a label_value pattern needs the groups (?<name>…) and (?<value>…): '%s'",
-                                g_regex_get_pattern(re));
+        for (const char *const *g = groups; *g; g++)
+            if (g_regex_get_string_number(re, *g) < 0)
+                return slx_ini_fail(error, src, "layout", key,
+                                    "a %s pattern needs the group (?<%s>…): '%s'", key, *g,
+                                    g_regex_get_pattern(re));
     }
     return TRUE;
 }
@@ -376,8 +379,10 @@ static const char *const phrase_keys[] = {
     "undisclosed", "negative", "negative_ignore", "partial", "limit_none",
     "none_occurred", "lead_in", "supplement", "same_as_previous", "risk_denial", "contrast", "affirmative", NULL};
 static const char *const document_keys[] = {"title", "service", "not_service", NULL};
-static const char *const layout_keys[] = {"label_value",  "question", "answer",      "rule",
-                                          "heading_mark", "closing",  "other_sheet", NULL};
+static const char *const layout_keys[] = {"label_value",  "question",    "answer",
+                                          "rule",         "heading_mark", "closing",
+                                          "other_sheet",  "item_number",  "section_number",
+                                          "numbered_heading", NULL};
 
 /* ---- the words of values (values.ini) -------------------------------- */
 
@@ -705,7 +710,15 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
              add_regexes(v, v->heading_mark, kf, src, "layout", "heading_mark", error) &&
              add_regexes(v, v->closing, kf, src, "layout", "closing", error) &&
              add_regexes(v, v->other_sheet, kf, src, "layout", "other_sheet", error) &&
-             check_label_value(v->label_value, src, error);
+             add_regexes(v, v->item_number, kf, src, "layout", "item_number", error) &&
+             add_regexes(v, v->section_number, kf, src, "layout", "section_number", error) &&
+             add_regexes(v, v->numbered_heading, kf, src, "layout", "numbered_heading", error) &&
+             check_groups(v->label_value, src, "label_value", (const char *[]){"name", "value", NULL},
+                          error) &&
+             check_groups(v->section_number, src, "section_number",
+                          (const char *[]){"no", "name", NULL}, error) &&
+             check_groups(v->numbered_heading, src, "numbered_heading",
+                          (const char *[]){"no", "name", NULL}, error);
     }
     gsize n;
     char **groups = g_key_file_get_groups(kf, &n);
@@ -810,8 +823,10 @@ slx_patterns_new(void)
     v->title = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->not_service = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
-    GPtrArray **layout[] = {&v->label_value, &v->question, &v->answer, &v->rule,
-                            &v->heading_mark, &v->closing, &v->other_sheet};
+    GPtrArray **layout[] = {&v->label_value, &v->question,   &v->answer,
+                            &v->rule,        &v->heading_mark, &v->closing,
+                            &v->other_sheet, &v->item_number,  &v->section_number,
+                            &v->numbered_heading};
     for (gsize i = 0; i < G_N_ELEMENTS(layout); i++)
         *layout[i] = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
@@ -858,6 +873,9 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->rule);
     g_ptr_array_unref(v->heading_mark);
     g_ptr_array_unref(v->closing);
+    g_ptr_array_unref(v->item_number);
+    g_ptr_array_unref(v->section_number);
+    g_ptr_array_unref(v->numbered_heading);
     g_ptr_array_unref(v->other_sheet);
     g_hash_table_unref(v->quantities);
     g_ptr_array_unref(v->ocr_fixes);

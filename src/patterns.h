@@ -125,6 +125,9 @@ typedef struct {
     GPtrArray *rule;         /* lines that end a section: ----, a page footer 「- 3 -」 */
     GPtrArray *heading_mark; /* marks before a heading line: 「◆」 in 「◆1 サービス時間」 */
     GPtrArray *closing;      /* the line that closes a letter: 「以上」; nothing after it is read */
+    GPtrArray *item_number;  /* a cell or line that is an item's number alone: 「12」, 「No.3」 */
+    GPtrArray *section_number; /* 「1.アプリケーション運用」: groups no and name */
+    GPtrArray *numbered_heading; /* 「1.1. サービス時間」: groups no and name */
     GPtrArray *other_sheet;  /* names of workbook sheets that are not the answer: 記入例, 変更履歴 */
     GHashTable *quantities;         /* name → SlxQuantity * */
     GPtrArray *ocr_fixes;           /* SlxOcrFix *, in file order */

@@ -20,10 +20,7 @@ typedef struct {
     GHashTable *units;        /* match keys of known 測定単位 */
     GHashTable *sections;     /* match keys of section names and aliases → section number */
     GHashTable *name_likeness, *template_likeness;   /* match key → best similarity (double *) */
-    GRegex *number_re;        /* a cell that is an item number */
     GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
-    GRegex *section_re;       /* 「1.アプリケーション運用」 */
-    GRegex *heading_re;       /* 「1.1. サービス時間」: number and name */
 } Context;
 
 /* The state of one document's segmentation. */
@@ -61,6 +58,8 @@ typedef struct {
 } Segmenter;
 
 /* segment.c: rows and their fields, the catalog, the preamble. */
+gboolean slx_seg_is_number(const Context *cx, const char *text);
+gboolean slx_seg_numbered(const GPtrArray *patterns, const char *text, char **no, char **name);
 void slx_seg_row_free(gpointer row);
 SlxRow *slx_seg_new_row(const SlxBlock *block, const char *section, guint section_number);
 /* Add ROW (taken) to the checklist rows, on the sheet being read. */

@@ -129,21 +129,43 @@ slx_seg_best_name_similarity(const Context *cx, const SlxKey *key)
     return slx_seg_best_similarity(cx, key, TRUE);
 }
 
+/* Whether TEXT is an item's number alone ([layout] item_number). */
+gboolean
+slx_seg_is_number(const Context *cx, const char *text)
+{
+    return slx_phrases_match(cx->patterns->vocab.item_number, text);
+}
+
+/* The number and name (g_free) the first of PATTERNS ([layout]
+ * section_number or numbered_heading) that matches TEXT reads in it;
+ * FALSE, and both NULL, if none does. */
+gboolean
+slx_seg_numbered(const GPtrArray *patterns, const char *text, char **no, char **name)
+{
+    *no = *name = NULL;
+    for (guint i = 0; i < patterns->len && *no == NULL; i++) {
+        GMatchInfo *mi = NULL;
+        if (g_regex_match(g_ptr_array_index(patterns, i), text, 0, &mi)) {
+            *no = g_match_info_fetch_named(mi, "no");
+            *name = g_match_info_fetch_named(mi, "name");
+        }
+        g_match_info_free(mi);
+    }
+    return *no != NULL;
+}
+
 /* A section row: 「アプリケーション運用」, 「3.データ管理」, 「その他」. */
 gboolean
 slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint *number)
 {
-    GMatchInfo *mi = NULL;
-    char *body = g_strdup(text);
+    char *num, *body;
     *number = 0;
-    if (g_regex_match(cx->section_re, text, 0, &mi)) {
-        char *num = g_match_info_fetch(mi, 1);
-        g_free(body);
-        body = g_match_info_fetch(mi, 2);
+    if (slx_seg_numbered(cx->patterns->vocab.section_number, text, &num, &body)) {
         *number = (guint)g_ascii_strtoull(num, NULL, 10);
         g_free(num);
+    } else {
+        body = g_strdup(text);
     }
-    g_match_info_free(mi);
     char *key = slx_match_key(body);
     gpointer section_number;
     gboolean found = g_hash_table_lookup_extended(cx->sections, key, NULL, &section_number);
@@ -153,7 +175,7 @@ slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint
      * vendor's (「その他」, 「追加項目」). */
     if (!found && in_table)
         found = *key && g_utf8_strlen(key, -1) <= 12 && !strstr(text, "。") &&
-                !g_regex_match(cx->number_re, text, 0, NULL);
+                !slx_seg_is_number(cx, text);
     g_free(key);
     g_free(body);
     return found;
@@ -349,19 +371,13 @@ context_init(Context *cx, const SlxPatterns *p)
             }
         }
     }
-    /* Not G_REGEX_OPTIMIZE: these are compiled for each document, and
-     * compiling to machine code costs more than a document's rows save. */
-    cx->number_re = g_regex_new("^[(]?(No\\.?\\s*)?[0-9]{1,3}([.-][0-9]{1,3})?[.)]?$",
-                                G_REGEX_CASELESS, 0, NULL);
-    /* A number glued to a name, not to a unit (「12時間」, 「3月」 are figures):
-     * the unit words are values.ini's. */
+    /* Not G_REGEX_OPTIMIZE: it is compiled for each document (the unit
+     * words are values.ini's), and compiling to machine code costs more
+     * than a document's rows save. */
     char *glued = slx_expand_units(&p->vocab, "^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
                                               "((?![0-9]|%|月|{units})[^\\s[:punct:]].*)$");
     cx->glued_re = g_regex_new(glued, 0, 0, NULL);
     g_free(glued);
-    cx->section_re = g_regex_new("^(?:第)?([0-9]{1,2})[.)章]?\\s*(\\D.*)$", 0, 0, NULL);
-    cx->heading_re = g_regex_new("^(?:No\\.?\\s*|\\()?([0-9]{1,3}(?:[.-][0-9]{1,3})*)[.)]?\\s*(\\D.*)$",
-                                 G_REGEX_DOTALL | G_REGEX_CASELESS, 0, NULL);
 }
 
 static void
@@ -372,10 +388,7 @@ context_clear(Context *cx)
     g_hash_table_unref(cx->sections);
     g_hash_table_unref(cx->name_likeness);
     g_hash_table_unref(cx->template_likeness);
-    g_regex_unref(cx->number_re);
     g_regex_unref(cx->glued_re);
-    g_regex_unref(cx->section_re);
-    g_regex_unref(cx->heading_re);
 }
 
 /* ---- the segmenter --------------------------------------------------- */

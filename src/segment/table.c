@@ -51,7 +51,7 @@ static gboolean
 table_cell_is_number(const Context *cx, Cell *c)
 {
     if (c->number < 0)
-        c->number = g_regex_match(cx->number_re, c->text, 0, NULL);
+        c->number = slx_seg_is_number(cx, c->text);
     return c->number;
 }
 
@@ -339,7 +339,7 @@ table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint inde
             continue;
         rows++;
         char *first = slx_normalize(slx_block_cell(b, skip), -1, SLX_NORM_DEFAULT);
-        numbered += g_regex_match(cx->number_re, first, 0, NULL);
+        numbered += slx_seg_is_number(cx, first);
         g_free(first);
         width = MAX(width, b->cells->len > skip ? b->cells->len - skip : 0);
     }
@@ -361,7 +361,7 @@ table_unknown_header_roles(const Context *cx, const SlxDocument *doc, guint inde
             char *t = slx_normalize(raw, -1, SLX_NORM_DEFAULT);
             SlxKey *key = slx_key_new(t);
             seen++;
-            numbers += g_regex_match(cx->number_re, t, 0, NULL);
+            numbers += slx_seg_is_number(cx, t);
             chars += key->chars;
             template_sim += slx_seg_best_similarity(cx, key, FALSE);
             slx_key_free(key);

@@ -120,7 +120,6 @@ text_open_item(Segmenter *sg, const SlxBlock *b, OpenKind kind, char *no, char *
 static void
 text_split_number(const Context *cx, const char *text, char **no, char **name)
 {
-    GMatchInfo *mi;
     *no = NULL;
     /* 「③ サービス提供終了時の事前通知」: a circled number (① … ⑳) numbers it. */
     gunichar c = g_utf8_get_char(text);
@@ -129,13 +128,8 @@ text_split_number(const Context *cx, const char *text, char **no, char **name)
         *name = g_strstrip(g_strdup(g_utf8_next_char(text)));
         return;
     }
-    if (g_regex_match(cx->heading_re, text, 0, &mi)) {
-        *no = g_match_info_fetch(mi, 1);
-        *name = g_match_info_fetch(mi, 2);
-    } else {
+    if (!slx_seg_numbered(cx->patterns->vocab.numbered_heading, text, no, name))
         *name = g_strdup(text);
-    }
-    g_match_info_free(mi);
 }
 
 /* Does TEXT end with a question mark? */

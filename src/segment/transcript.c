@@ -194,7 +194,7 @@ slx_seg_transcript_line(Segmenter *sg, const SlxBlock *b, guint index, const cha
     }
     /* An item number alone starts a row; one no larger than the row's own
      * is that row's answer (「5」 generations). */
-    if (g_regex_match(sg->cx.number_re, text, 0, NULL) &&
+    if (slx_seg_is_number(&sg->cx, text) &&
         (sg->cell_no == NULL || g_ascii_strtod(text, NULL) > g_ascii_strtod(sg->cell_no, NULL))) {
         transcript_flush(sg);
         sg->cell_no = g_strdup(text);
