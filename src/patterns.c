@@ -183,6 +183,11 @@ catalog_free(gpointer p)
     slx_key_index_free(c->name_index);
     slx_key_index_free(c->template_index);
     g_free(c->name_first);
+    if (c->category_keys) {
+        g_hash_table_unref(c->category_keys);
+        g_hash_table_unref(c->unit_keys);
+        g_hash_table_unref(c->section_keys);
+    }
     g_free(c);
 }
 
@@ -201,6 +206,30 @@ catalog_index_keys(SlxCatalog *c)
         slx_key_index_add(c->template_index, it->template_key);
     }
     c->name_first[c->items->len] = slx_key_index_size(c->name_index);
+
+    c->category_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->unit_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    c->section_keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < c->items->len; i++) {
+        const SlxCatalogItem *it = g_ptr_array_index(c->items, i);
+        if (it->category)
+            g_hash_table_add(c->category_keys, slx_match_key(it->category));
+        if (it->unit)
+            g_hash_table_add(c->unit_keys, slx_match_key(it->unit));
+    }
+    /* Vendors put the section in the 種別 column too (アプリケーション運用). */
+    for (guint s = 0; s < c->sections->len; s++) {
+        const SlxCatalogSection *sec = g_ptr_array_index(c->sections, s);
+        for (guint a = 0; a <= sec->aliases->len; a++) {
+            const char *name = a == 0 ? sec->name : g_ptr_array_index(sec->aliases, a - 1);
+            g_hash_table_add(c->category_keys, slx_match_key(name));
+            char *key = slx_match_key(name);
+            if (!g_hash_table_contains(c->section_keys, key))
+                g_hash_table_insert(c->section_keys, key, GUINT_TO_POINTER(sec->number));
+            else
+                g_free(key);
+        }
+    }
 }
 
 const SlxCatalogItem *

@@ -82,6 +82,11 @@ typedef struct {
      * keys begin. */
     SlxKeyIndex *name_index, *template_index;
     guint *name_first;
+    /* Match keys segmentation looks a cell up in: every item's 種別 and
+     * every section's name and alias (CATEGORY_KEYS, a set), every unit
+     * (UNIT_KEYS), and each section name or alias → its number
+     * (SECTION_KEYS; the first section of the name wins). */
+    GHashTable *category_keys, *unit_keys, *section_keys;
 } SlxCatalog;
 
 /* A named group of words of values.ini: the canonical name (a unit, a

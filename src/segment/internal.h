@@ -16,9 +16,6 @@
 /* The context every decision of the stage needs, built once per document. */
 typedef struct {
     const SlxPatterns *patterns;
-    GHashTable *categories;   /* match keys of known 種別 */
-    GHashTable *units;        /* match keys of known 測定単位 */
-    GHashTable *sections;     /* match keys of section names and aliases → section number */
     GHashTable *name_likeness, *template_likeness;   /* match key → best similarity (double *) */
     GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
 } Context;
@@ -59,6 +56,8 @@ typedef struct {
 
 /* segment.c: rows and their fields, the catalog, the preamble. */
 gboolean slx_seg_is_number(const Context *cx, const char *text);
+gboolean slx_seg_is_category(const Context *cx, const char *key);
+gboolean slx_seg_is_unit(const Context *cx, const char *key);
 gboolean slx_seg_numbered(const GPtrArray *patterns, const char *text, char **no, char **name);
 void slx_seg_row_free(gpointer row);
 SlxRow *slx_seg_new_row(const SlxBlock *block, const char *section, guint section_number);

@@ -136,6 +136,29 @@ slx_seg_is_number(const Context *cx, const char *text)
     return slx_phrases_match(cx->patterns->vocab.item_number, text);
 }
 
+/* Whether match KEY is a 種別 or section of any catalog, or a unit. */
+gboolean
+slx_seg_is_category(const Context *cx, const char *key)
+{
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        if (g_hash_table_contains(cat->category_keys, key))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean
+slx_seg_is_unit(const Context *cx, const char *key)
+{
+    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        if (g_hash_table_contains(cat->unit_keys, key))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* The number and name (g_free) the first of PATTERNS ([layout]
  * section_number or numbered_heading) that matches TEXT reads in it;
  * FALSE, and both NULL, if none does. */
@@ -168,7 +191,11 @@ slx_seg_section_of(const Context *cx, const char *text, gboolean in_table, guint
     }
     char *key = slx_match_key(body);
     gpointer section_number;
-    gboolean found = g_hash_table_lookup_extended(cx->sections, key, NULL, &section_number);
+    gboolean found = FALSE;   /* the first catalog's section of that name wins */
+    for (guint c = 0; c < cx->patterns->catalogs->len && !found; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        found = g_hash_table_lookup_extended(cat->section_keys, key, NULL, &section_number);
+    }
     if (found && *number == 0)
         *number = GPOINTER_TO_UINT(section_number);
     /* Inside the table, any short label on its own is a section of the
@@ -343,34 +370,8 @@ static void
 context_init(Context *cx, const SlxPatterns *p)
 {
     cx->patterns = p;
-    cx->categories = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    cx->units = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    cx->sections = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     cx->name_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     cx->template_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    for (guint c = 0; c < p->catalogs->len; c++) {
-        const SlxCatalog *cat = g_ptr_array_index(p->catalogs, c);
-        for (guint i = 0; i < cat->items->len; i++) {
-            const SlxCatalogItem *it = g_ptr_array_index(cat->items, i);
-            if (it->category)
-                g_hash_table_add(cx->categories, slx_match_key(it->category));
-            if (it->unit)
-                g_hash_table_add(cx->units, slx_match_key(it->unit));
-        }
-        /* Vendors put the section in the 種別 column too (アプリケーション運用). */
-        for (guint s = 0; s < cat->sections->len; s++) {
-            const SlxCatalogSection *sec = g_ptr_array_index(cat->sections, s);
-            for (guint a = 0; a <= sec->aliases->len; a++) {
-                const char *name = a == 0 ? sec->name : g_ptr_array_index(sec->aliases, a - 1);
-                g_hash_table_add(cx->categories, slx_match_key(name));
-                char *key = slx_match_key(name);
-                if (!g_hash_table_contains(cx->sections, key))   /* the first catalog's wins */
-                    g_hash_table_insert(cx->sections, key, GUINT_TO_POINTER(sec->number));
-                else
-                    g_free(key);
-            }
-        }
-    }
     /* Not G_REGEX_OPTIMIZE: it is compiled for each document (the unit
      * words are values.ini's), and compiling to machine code costs more
      * than a document's rows save. */
@@ -383,9 +384,6 @@ context_init(Context *cx, const SlxPatterns *p)
 static void
 context_clear(Context *cx)
 {
-    g_hash_table_unref(cx->categories);
-    g_hash_table_unref(cx->units);
-    g_hash_table_unref(cx->sections);
     g_hash_table_unref(cx->name_likeness);
     g_hash_table_unref(cx->template_likeness);
     g_regex_unref(cx->glued_re);

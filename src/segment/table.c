@@ -91,7 +91,7 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
     case SLX_COL_NO:
         return table_cell_is_number(cx, c) ? 3.0 : NEG_INF;
     case SLX_COL_CATEGORY:
-        if (g_hash_table_contains(cx->categories, c->key->text))
+        if (slx_seg_is_category(cx, c->key->text))
             return 2.0;
         /* A short label of the vendor's own: 「共通」, 「availability」. */
         return c->chars <= (table_is_ascii(c->text) ? 16 : 8) ? 0.2 : -3.0;
@@ -109,7 +109,7 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
     case SLX_COL_TEMPLATE:
         return 0.3 + 1.5 * table_cell_similarity(cx, c, FALSE);
     case SLX_COL_UNIT:
-        if (g_hash_table_contains(cx->units, c->key->text))
+        if (slx_seg_is_unit(cx, c->key->text))
             return 2.0;
         return c->chars <= 10 ? 0.1 : -2.0;
     case SLX_COL_EXAMPLE:
@@ -396,6 +396,36 @@ table_default_roles(void)
     return roles;
 }
 
+/* The 種別 CAT (a match key) that ROW's name NAME opens with, if the rest
+ * is the better name: cut off the name into ROW's category. */
+static gboolean
+table_split_category(const Context *cx, SlxRow *row, const SlxKey *name, const char *cat)
+{
+    const char *name_key = name->text;
+    if (!g_str_has_prefix(name_key, cat) || strlen(name_key) <= strlen(cat))
+        return FALSE;
+    SlxKey *rest = slx_key_from_match_key(name_key + strlen(cat));
+    gboolean better = slx_seg_best_name_similarity(cx, rest) > slx_seg_best_name_similarity(cx, name);
+    slx_key_free(rest);
+    if (!better)
+        return FALSE;
+    /* Cut the same number of characters off the printed name. */
+    glong n = g_utf8_strlen(cat, -1);
+    const char *p = row->name;
+    for (glong k = 0; k < n && *p; ) {
+        gunichar c = g_utf8_get_char(p);
+        if (!g_unichar_isspace(c))
+            k++;
+        p = g_utf8_next_char(p);
+    }
+    row->category = g_strndup(row->name, (gsize)(p - row->name));
+    char *rest_name = g_strdup(p);
+    g_strstrip(rest_name);
+    g_free(row->name);
+    row->name = rest_name;
+    return TRUE;
+}
+
 /* 「可用性サービス時間」 (a number and 種別 glued to the name): split the
  * 種別 off when the rest is the better name. */
 static void
@@ -403,35 +433,15 @@ table_split_glued_category(const Context *cx, SlxRow *row)
 {
     if (row->name == NULL || row->category != NULL)
         return;
-    GHashTableIter it;
-    gpointer key;
     SlxKey *name = slx_key_new(row->name);
-    const char *name_key = name->text;
-    g_hash_table_iter_init(&it, cx->categories);
-    while (g_hash_table_iter_next(&it, &key, NULL)) {
-        const char *cat = key;
-        if (g_str_has_prefix(name_key, cat) && strlen(name_key) > strlen(cat)) {
-            SlxKey *rest = slx_key_from_match_key(name_key + strlen(cat));
-            gboolean better = slx_seg_best_name_similarity(cx, rest) > slx_seg_best_name_similarity(cx, name);
-            slx_key_free(rest);
-            if (better) {
-                /* Cut the same number of characters off the printed name. */
-                glong n = g_utf8_strlen(cat, -1);
-                const char *p = row->name;
-                for (glong k = 0; k < n && *p; ) {
-                    gunichar c = g_utf8_get_char(p);
-                    if (!g_unichar_isspace(c))
-                        k++;
-                    p = g_utf8_next_char(p);
-                }
-                row->category = g_strndup(row->name, (gsize)(p - row->name));
-                char *rest_name = g_strdup(p);
-                g_strstrip(rest_name);
-                g_free(row->name);
-                row->name = rest_name;
-                break;
-            }
-        }
+    gboolean split = FALSE;
+    for (guint c = 0; c < cx->patterns->catalogs->len && !split; c++) {
+        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        GHashTableIter it;
+        gpointer key;
+        g_hash_table_iter_init(&it, cat->category_keys);
+        while (!split && g_hash_table_iter_next(&it, &key, NULL))
+            split = table_split_category(cx, row, name, key);
     }
     slx_key_free(name);
 }

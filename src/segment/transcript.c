@@ -133,7 +133,7 @@ transcript_flush(Segmenter *sg)
     }
     if (at < lines->len && transcript_has(sg, SLX_COL_UNIT)) {
         char *unit = slx_match_key(g_ptr_array_index(lines, at));
-        if (g_hash_table_contains(cx->units, unit)) {
+        if (slx_seg_is_unit(cx, unit)) {
             row->unit = slx_normalize(g_ptr_array_index(lines, at), -1, SLX_NORM_DEFAULT);
             at++;
         }
