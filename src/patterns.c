@@ -113,21 +113,27 @@ add_regexes(const SlxVocabulary *v, GPtrArray *list, GKeyFile *kf, const SlxIniS
     return ok;
 }
 
-/* The patterns of [layout] KEY must have the named GROUPS (NULL-ended):
- * without them they could say nothing (a label_value without name and
- * value makes no item). */
+/* A pattern RE of [layout] KEY must have the named GROUPS (NULL-ended):
+ * without them it could say nothing (a label_value without name and value
+ * makes no item). */
+static gboolean
+check_regex_groups(const GRegex *re, const SlxIniSource *src, const char *key,
+                   const char *const *groups, GError **error)
+{
+    for (const char *const *g = groups; *g; g++)
+        if (g_regex_get_string_number(re, *g) < 0)
+            return slx_ini_fail(error, src, "layout", key, "a %s pattern needs the group (?<%s>…): '%s'",
+                                key, *g, g_regex_get_pattern(re));
+    return TRUE;
+}
+
 static gboolean
 check_groups(GPtrArray *list, const SlxIniSource *src, const char *key,
              const char *const *groups, GError **error)
 {
-    for (guint i = 0; i < list->len; i++) {
-        GRegex *re = g_ptr_array_index(list, i);
-        for (const char *const *g = groups; *g; g++)
-            if (g_regex_get_string_number(re, *g) < 0)
-                return slx_ini_fail(error, src, "layout", key,
-                                    "a %s pattern needs the group (?<%s>…): '%s'", key, *g,
-                                    g_regex_get_pattern(re));
-    }
+    for (guint i = 0; i < list->len; i++)
+        if (!check_regex_groups(g_ptr_array_index(list, i), src, key, groups, error))
+            return FALSE;
     return TRUE;
 }
 
@@ -411,7 +417,7 @@ static const char *const document_keys[] = {"title", "service", "not_service", N
 static const char *const layout_keys[] = {"label_value",  "question",    "answer",
                                           "rule",         "heading_mark", "closing",
                                           "other_sheet",  "item_number",  "section_number",
-                                          "numbered_heading", NULL};
+                                          "numbered_heading", "glued_number", NULL};
 
 /* ---- the words of values (values.ini) -------------------------------- */
 
@@ -692,6 +698,49 @@ phrase_list(SlxVocabulary *v, const char *key)
     return NULL;
 }
 
+/* [layout] glued_number: its patterns are kept as written, checked here
+ * with each unit place holder a plain word, and compiled by
+ * patterns_compile_glued() once the units of every file loaded so far
+ * are known (values.ini comes after common.ini). */
+static gboolean
+add_glued_number(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError **error)
+{
+    GPtrArray *patterns = slx_ini_get_strings(kf, "layout", "glued_number");
+    gboolean ok = TRUE;
+    for (guint i = 0; i < patterns->len && ok; i++) {
+        g_autofree char *check = without_placeholders(g_ptr_array_index(patterns, i));
+        GError *e = NULL;
+        GRegex *re = g_regex_new(check, 0, 0, &e);
+        if (re == NULL) {
+            ok = slx_ini_fail(error, src, "layout", "glued_number", "bad regular expression: %s",
+                              e->message);
+            g_error_free(e);
+        } else {
+            ok = check_regex_groups(re, src, "glued_number", (const char *[]){"no", "name", NULL},
+                                    error);
+            g_regex_unref(re);
+        }
+    }
+    for (guint i = 0; i < patterns->len && ok; i++)
+        g_ptr_array_add(v->glued_number_patterns, g_strdup(g_ptr_array_index(patterns, i)));
+    g_ptr_array_unref(patterns);
+    return ok;
+}
+
+/* Compile glued_number's patterns with the unit words known now; matched
+ * as written (a unit's case is its own: 「H」 is no hour). */
+static void
+patterns_compile_glued(SlxVocabulary *v)
+{
+    g_ptr_array_set_size(v->glued_number, 0);
+    for (guint i = 0; i < v->glued_number_patterns->len; i++) {
+        g_autofree char *pat = slx_expand_units(v, g_ptr_array_index(v->glued_number_patterns, i));
+        GRegex *re = g_regex_new(pat, v->compile_flags, 0, NULL);
+        if (re)   /* checked on load; a unit word that breaks it is values.ini's error */
+            g_ptr_array_add(v->glued_number, re);
+    }
+}
+
 static gboolean
 load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError **error)
 {
@@ -742,6 +791,7 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
              add_regexes(v, v->item_number, kf, src, "layout", "item_number", error) &&
              add_regexes(v, v->section_number, kf, src, "layout", "section_number", error) &&
              add_regexes(v, v->numbered_heading, kf, src, "layout", "numbered_heading", error) &&
+             add_glued_number(v, kf, src, error) &&
              check_groups(v->label_value, src, "label_value", (const char *[]){"name", "value", NULL},
                           error) &&
              check_groups(v->section_number, src, "section_number",
@@ -855,7 +905,8 @@ slx_patterns_new(void)
     GPtrArray **layout[] = {&v->label_value, &v->question,   &v->answer,
                             &v->rule,        &v->heading_mark, &v->closing,
                             &v->other_sheet, &v->item_number,  &v->section_number,
-                            &v->numbered_heading};
+                            &v->numbered_heading, &v->glued_number};
+    v->glued_number_patterns = g_ptr_array_new_with_free_func(g_free);
     for (gsize i = 0; i < G_N_ELEMENTS(layout); i++)
         *layout[i] = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->quantities = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, quantity_free);
@@ -905,6 +956,8 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->item_number);
     g_ptr_array_unref(v->section_number);
     g_ptr_array_unref(v->numbered_heading);
+    g_ptr_array_unref(v->glued_number);
+    g_ptr_array_unref(v->glued_number_patterns);
     g_ptr_array_unref(v->other_sheet);
     g_hash_table_unref(v->quantities);
     g_ptr_array_unref(v->ocr_fixes);
@@ -962,6 +1015,8 @@ slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize
             ok = load_catalog(p, kf, &src, error);
         else if (ok && has_items)
             ok = slx_ini_fail(error, &src, NULL, NULL, "[item …] or [section …] groups without a [catalog] group");
+        if (ok)
+            patterns_compile_glued(&p->vocab);
     }
     g_key_file_free(kf);
     g_hash_table_unref(src.lines);

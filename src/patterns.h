@@ -133,6 +133,8 @@ typedef struct {
     GPtrArray *item_number;  /* a cell or line that is an item's number alone: 「12」, 「No.3」 */
     GPtrArray *section_number; /* 「1.アプリケーション運用」: groups no and name */
     GPtrArray *numbered_heading; /* 「1.1. サービス時間」: groups no and name */
+    GPtrArray *glued_number; /* 「1可用性サービス時間」: groups no and name, not a figure (12時間) */
+    GPtrArray *glued_number_patterns; /* char *: glued_number as written, with {units} */
     GPtrArray *other_sheet;  /* names of workbook sheets that are not the answer: 記入例, 変更履歴 */
     GHashTable *quantities;         /* name → SlxQuantity * */
     GPtrArray *ocr_fixes;           /* SlxOcrFix *, in file order */

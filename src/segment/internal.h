@@ -17,7 +17,6 @@
 typedef struct {
     const SlxPatterns *patterns;
     GHashTable *name_likeness, *template_likeness;   /* match key → best similarity (double *) */
-    GRegex *glued_re;         /* 「1可用性サービス時間」, 「1.1 サービス時間」 */
 } Context;
 
 /* The state of one document's segmentation. */
@@ -56,6 +55,7 @@ typedef struct {
 
 /* segment.c: rows and their fields, the catalog, the preamble. */
 gboolean slx_seg_is_number(const Context *cx, const char *text);
+gboolean slx_seg_glued(const Context *cx, const char *text, char **no, char **name);
 gboolean slx_seg_is_category(const Context *cx, const char *key);
 gboolean slx_seg_is_unit(const Context *cx, const char *key);
 gboolean slx_seg_numbered(const GPtrArray *patterns, const char *text, char **no, char **name);

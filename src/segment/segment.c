@@ -129,6 +129,24 @@ slx_seg_best_name_similarity(const Context *cx, const SlxKey *key)
     return slx_seg_best_similarity(cx, key, TRUE);
 }
 
+/* Whether TEXT opens with an item number glued to a name ([layout]
+ * glued_number); if so, and NO and NAME are not NULL, both (g_free). */
+gboolean
+slx_seg_glued(const Context *cx, const char *text, char **no, char **name)
+{
+    char *n, *rest;
+    if (!slx_seg_numbered(cx->patterns->vocab.glued_number, text, &n, &rest))
+        return FALSE;
+    if (no) {
+        *no = n;
+        *name = rest;
+    } else {
+        g_free(n);
+        g_free(rest);
+    }
+    return TRUE;
+}
+
 /* Whether TEXT is an item's number alone ([layout] item_number). */
 gboolean
 slx_seg_is_number(const Context *cx, const char *text)
@@ -372,13 +390,6 @@ context_init(Context *cx, const SlxPatterns *p)
     cx->patterns = p;
     cx->name_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     cx->template_likeness = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    /* Not G_REGEX_OPTIMIZE: it is compiled for each document (the unit
-     * words are values.ini's), and compiling to machine code costs more
-     * than a document's rows save. */
-    char *glued = slx_expand_units(&p->vocab, "^([0-9]{1,3}(?:\\.[0-9]{1,3})?)\\.?\\s*"
-                                              "((?![0-9]|%|月|{units})[^\\s[:punct:]].*)$");
-    cx->glued_re = g_regex_new(glued, 0, 0, NULL);
-    g_free(glued);
 }
 
 static void
@@ -386,7 +397,6 @@ context_clear(Context *cx)
 {
     g_hash_table_unref(cx->name_likeness);
     g_hash_table_unref(cx->template_likeness);
-    g_regex_unref(cx->glued_re);
 }
 
 /* ---- the segmenter --------------------------------------------------- */

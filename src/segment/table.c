@@ -455,13 +455,9 @@ table_split_glued_number(const Context *cx, Cell **cells, guint *n)
         f++;
     if (f >= *n || f > 0)
         return;
-    GMatchInfo *mi = NULL;
-    if (!g_regex_match(cx->glued_re, (*cells)[f].text, 0, &mi)) {
-        g_match_info_free(mi);
+    char *num, *rest;
+    if (!slx_seg_glued(cx, (*cells)[f].text, &num, &rest))
         return;
-    }
-    char *num = g_match_info_fetch(mi, 1), *rest = g_match_info_fetch(mi, 2);
-    g_match_info_free(mi);
     *cells = g_renew(Cell, *cells, *n + 1);
     memmove(&(*cells)[f + 2], &(*cells)[f + 1], (*n - f - 1) * sizeof(Cell));
     g_free((*cells)[f].text);
@@ -655,7 +651,7 @@ slx_seg_table_row(Segmenter *sg, const SlxBlock *gr, guint index)
     const char *lone = first < n ? cells[first].text : "";
     if (filled == 1 && first == edge && !table_cell_is_number(cx, &cells[first]) &&
         (slx_seg_section_of(cx, lone, FALSE, &sec_no) ||
-         !g_regex_match(cx->glued_re, lone, 0, NULL))) {
+         !slx_seg_glued(cx, lone, NULL, NULL))) {
         if (slx_seg_section_of(cx, lone, sg->roles != NULL, &sec_no)) {
             g_free(sg->section);
             sg->section = slx_normalize(lone, -1, SLX_NORM_DEFAULT);

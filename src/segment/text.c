@@ -350,7 +350,7 @@ text_opens_item(Segmenter *sg, const SlxBlock *b, const char *text)
     if (heading && no && sg->heading_parts == 0)
         sg->heading_parts = parts;
     else if (!heading && no && short_line && parts == sg->heading_parts &&
-             g_regex_match(cx->glued_re, text, 0, NULL))   /* not a figure: 99.5%(月間) */
+             slx_seg_glued(cx, text, NULL, NULL))   /* not a figure: 99.5%(月間) */
         heading = TRUE;
     if (heading) {
         text_open_item(sg, b, OPEN_SECTION, no, name);
