@@ -763,9 +763,13 @@ load_vocabulary(SlxVocabulary *v, GKeyFile *kf, const SlxIniSource *src, GError 
         ok = slx_ini_check_keys(kf, src, "markers", marker_keys, error);
         for (int m = 0; ok && m < SLX_MARK_N; m++) {
             g_ptr_array_extend_and_steal(v->markers[m], get_list(kf, "markers", marker_keys[m]));
-            for (guint i = 0; i < v->markers[m]->len; i++)
-                v->marker_chars = MAX(v->marker_chars,
-                                      g_utf8_strlen(g_ptr_array_index(v->markers[m], i), -1));
+            for (guint i = 0; i < v->markers[m]->len; i++) {
+                const char *word = g_ptr_array_index(v->markers[m], i);
+                v->marker_chars = MAX(v->marker_chars, g_utf8_strlen(word, -1));
+                /* A word listed twice is the marker it was listed under first. */
+                if (!g_hash_table_contains(v->marker_words, word))
+                    g_hash_table_insert(v->marker_words, g_strdup(word), GINT_TO_POINTER(m + 1));
+            }
         }
     }
     if (ok && g_key_file_has_group(kf, "phrases")) {
@@ -850,13 +854,11 @@ slx_marker_of_normalized(const SlxVocabulary *v, const char *word)
 {
     const char *inner;
     gsize len = patterns_unbracket(word, &inner);
-    for (int m = 0; m < SLX_MARK_N; m++)
-        for (guint i = 0; i < v->markers[m]->len; i++) {
-            const char *marker = g_ptr_array_index(v->markers[m], i);
-            if (strncmp(marker, inner, len) == 0 && marker[len] == '\0')
-                return m;
-        }
-    return -1;
+    if (len > (gsize)v->marker_chars * 4)
+        return -1;   /* longer than any marker can be in UTF-8 */
+    g_autofree char *bracketed = inner != word ? g_strndup(inner, len) : NULL;
+    gpointer m = g_hash_table_lookup(v->marker_words, bracketed ? bracketed : word);
+    return m ? GPOINTER_TO_INT(m) - 1 : -1;
 }
 
 int
@@ -897,6 +899,7 @@ slx_patterns_new(void)
         v->labels[r] = g_ptr_array_new_with_free_func(g_free);
     for (int m = 0; m < SLX_MARK_N; m++)
         v->markers[m] = g_ptr_array_new_with_free_func(g_free);
+    v->marker_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (const char *const *k = phrase_keys; *k; k++)
         *phrase_list(v, *k) = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     v->title = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
@@ -942,6 +945,7 @@ slx_patterns_free(SlxPatterns *p)
         g_ptr_array_unref(v->labels[r]);
     for (int m = 0; m < SLX_MARK_N; m++)
         g_ptr_array_unref(v->markers[m]);
+    g_hash_table_unref(v->marker_words);
     for (const char *const *k = phrase_keys; *k; k++)
         g_ptr_array_unref(*phrase_list(v, *k));
     g_ptr_array_unref(v->title);

@@ -118,6 +118,7 @@ typedef struct {
     GPtrArray *labels[SLX_COL_N];   /* match keys of header labels */
     GPtrArray *markers[SLX_MARK_N]; /* normalized marker words */
     glong marker_chars;             /* the longest marker's characters */
+    GHashTable *marker_words;       /* marker word → its SlxMarker + 1 */
     /* Each is a GPtrArray of GRegex *: a phrase matches if any matches. */
     GPtrArray *undisclosed, *negative, *negative_ignore, *partial,
               *limit_none, *none_occurred, *lead_in, *supplement,
