@@ -80,21 +80,6 @@ typedef struct {
 
 /* ---- the worker ---------------------------------------------------------- */
 
-/* Read LEN bytes from FD whole; FALSE at its end or on an error. */
-static gboolean
-batch_read_all(int fd, void *data, gsize len)
-{
-    for (gsize got = 0; got < len;) {
-        ssize_t n = read(fd, (guint8 *)data + got, len - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return FALSE;
-        got += (gsize)n;
-    }
-    return TRUE;
-}
-
 static guint64
 batch_peak_kib(void)
 {
@@ -119,7 +104,7 @@ batch_worker(Batch *b, int fd, pid_t batch)
     signal(SIGPIPE, SIG_DFL);
     slx_child_limit_memory(b->limits->max_memory);
     guint64 index;
-    while (batch_read_all(fd, &index, sizeof index)) {
+    while (slx_read_all(fd, &index, sizeof index)) {
         if (index >= b->n)
             slx_child_exit(3);
         SlxRecord *r = slx_process_named(b->paths[index], b->files[index], b->opts,

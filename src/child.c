@@ -32,6 +32,20 @@ slx_child_limit_memory(guint64 bytes)
 }
 
 gboolean
+slx_read_all(int fd, void *data, gsize len)
+{
+    for (gsize got = 0; got < len;) {
+        ssize_t n = read(fd, (guint8 *)data + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return FALSE;
+        got += (gsize)n;
+    }
+    return TRUE;
+}
+
+gboolean
 slx_write_all(int fd, const void *data, gsize len)
 {
     for (gsize done = 0; done < len;) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* child.h — what slaxtract's forked children share: the batch's worker per
- * document (batch.c) and the FreeXL reader's child (sheet/xls.c).  A
+/* child.h — what slaxtract's forked children share: the batch's workers
+ * (batch.c) and the FreeXL reader's child (sheet/xls.c).  A
  * child is bounded in address space, writes its result to a pipe whole,
  * and ends without running the parent's exit handlers. */
 #ifndef SLX_CHILD_H
@@ -11,6 +11,10 @@
 /* Bound this process's address space to BYTES (0: no bound).  Not under
  * AddressSanitizer, which reserves terabytes of it: then nothing. */
 void slx_child_limit_memory(guint64 bytes);
+
+/* Read LEN bytes from FD into DATA whole, again after an interruption;
+ * FALSE at its end or on an error. */
+gboolean slx_read_all(int fd, void *data, gsize len);
 
 /* Write the LEN bytes of DATA to FD, again after an interruption; FALSE if
  * they could not all be written. */

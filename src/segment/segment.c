@@ -154,27 +154,30 @@ slx_seg_is_number(const Context *cx, const char *text)
     return slx_phrases_match(cx->patterns->vocab.item_number, text);
 }
 
-/* Whether match KEY is a 種別 or section of any catalog, or a unit. */
-gboolean
-slx_seg_is_category(const Context *cx, const char *key)
+/* Whether the key table at offset TABLE of any catalog (SlxCatalog's
+ * category_keys, unit_keys) holds match KEY. */
+static gboolean
+segment_catalogs_hold(const Context *cx, glong table, const char *key)
 {
     for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
-        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
-        if (g_hash_table_contains(cat->category_keys, key))
+        SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
+        if (g_hash_table_contains(G_STRUCT_MEMBER(GHashTable *, cat, table), key))
             return TRUE;
     }
     return FALSE;
 }
 
+/* Whether match KEY is a 種別 or section of any catalog, or a unit. */
+gboolean
+slx_seg_is_category(const Context *cx, const char *key)
+{
+    return segment_catalogs_hold(cx, G_STRUCT_OFFSET(SlxCatalog, category_keys), key);
+}
+
 gboolean
 slx_seg_is_unit(const Context *cx, const char *key)
 {
-    for (guint c = 0; c < cx->patterns->catalogs->len; c++) {
-        const SlxCatalog *cat = g_ptr_array_index(cx->patterns->catalogs, c);
-        if (g_hash_table_contains(cat->unit_keys, key))
-            return TRUE;
-    }
-    return FALSE;
+    return segment_catalogs_hold(cx, G_STRUCT_OFFSET(SlxCatalog, unit_keys), key);
 }
 
 /* The number and name (g_free) the first of PATTERNS ([layout]
