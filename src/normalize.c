@@ -240,8 +240,10 @@ slx_normalize(const char *utf8, gssize len, SlxNormFlags flags)
     const gunichar *a = cps.cp;
     gsize n = cps.n;
 
-    /* Each code point takes at most 4 bytes and the space before it one. */
-    char *text = g_malloc(n * 5 + 1), *out = text;
+    /* Each code point takes at most 6 bytes (g_unichar_to_utf8's most: a
+     * reader's bytes that are not UTF-8 decode to values past U+10FFFF)
+     * and the space before it one. */
+    char *text = g_malloc(n * 7 + 1), *out = text;
     gunichar prev = 0;             /* last code point written to OUT */
     gboolean pending_space = FALSE;
     for (gsize i = 0; i < n; i++) {

@@ -25,6 +25,17 @@ similarity_drops(gunichar c)
     }
 }
 
+/* The character after P's: a lead byte's length on, but never past the
+ * end of bytes that are not UTF-8 (a reader's, cut short). */
+static const char *
+similarity_next_char(const char *p)
+{
+    const char *next = p + 1;
+    while (next < g_utf8_next_char(p) && *next)
+        next++;
+    return next;
+}
+
 char *
 slx_match_key(const char *s)
 {
@@ -39,9 +50,9 @@ slx_match_key(const char *s)
             s++;
             continue;
         }
-        const char *next = g_utf8_next_char(s);
+        const char *next = similarity_next_char(s);
         if (!similarity_drops(g_utf8_get_char(s)))
-            for (const char *p = s; p < next && *p; p++)
+            for (const char *p = s; p < next; p++)
                 *out++ = *p;
         s = next;
     }
@@ -87,7 +98,7 @@ slx_key_from_match_key(const char *key)
     gsize len = strlen(key);
     guint64 *b = len > 1 ? g_new(guint64, len) : NULL;
     gunichar prev = 0;
-    for (const char *p = key; *p; p = g_utf8_next_char(p)) {
+    for (const char *p = key; *p; p = similarity_next_char(p)) {
         gunichar c = (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char(p);
         if (k->chars++ > 0)
             b[k->n++] = ((guint64)prev << 32) | c;

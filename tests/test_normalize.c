@@ -128,6 +128,23 @@ test_fast_path_is_nfkc(void **state)
         }
 }
 
+/* Bytes that are not UTF-8 (a reader's, cut short) are no valid input,
+ * but must not take the normalizer past its buffer: they decode to values
+ * past U+10FFFF, six bytes each when written back (the sanitizer build
+ * catches an overrun). */
+static void
+test_not_utf8(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"\xff\xfe\xff", "a\xe3", "\xfd\xbf\xbf\xbf\xbf\xbf x \xff",
+                                         "\x80\x80\x80"};
+    for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++)
+        for (int flags = 0; flags <= SLX_NORM_KEEP_CJK_SPACES; flags++) {
+            g_autofree char *got = slx_normalize(inputs[i], -1, (SlxNormFlags)flags);
+            assert_non_null(got);
+        }
+}
+
 int
 main(void)
 {
@@ -136,6 +153,7 @@ main(void)
         cmocka_unit_test(test_length_argument),
         cmocka_unit_test(test_idempotent),
         cmocka_unit_test(test_fast_path_is_nfkc),
+        cmocka_unit_test(test_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
