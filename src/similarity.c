@@ -30,8 +30,8 @@ similarity_drops(gunichar c)
 static const char *
 similarity_next_char(const char *p)
 {
-    const char *next = p + 1;
-    while (next < g_utf8_next_char(p) && *next)
+    const char *next = p + 1, *end = g_utf8_next_char(p);
+    while (next < end && *next)
         next++;
     return next;
 }
