@@ -1,31 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cache.c — records of earlier runs, kept in an SQLite file (--cache).
+/* cache.c — records of earlier runs, kept in an SQLite file (--cache):
+ * the module slaxtract-cache.so, which cache_load.c loads when --cache is
+ * given (SQLite is loaded by no other run).
  *
  * One table, records(sha256, context, record), the record packed as a
- * worker sends it (record_wire.c).  The context is the SHA-256 of the
- * program's own executable (a rebuilt program may read otherwise), the
- * digest of the pattern files loaded, and the read options.  Only the
- * batch's one thread uses the file; WAL and a transaction committed every
- * CACHE_BATCH records make an interrupted run lose at most its last
- * records, never the file.  A file SQLite does not take as a database, or
- * finds damaged, is renamed aside and a new one made: a cache is never
- * trusted beyond what it proves. */
+ * worker sends it (record_wire.c) under the context cache_load.c makes.
+ * Only the batch's one thread uses the file; WAL and a transaction
+ * committed every CACHE_BATCH records make an interrupted run lose at most
+ * its last records, never the file.  A file SQLite does not take as a
+ * database, or finds damaged, is renamed aside and a new one made: a cache
+ * is never trusted beyond what it proves. */
 #include "cache.h"
-#include "digest.h"
 #include "error.h"
 #include "record_wire.h"
 
 #include <errno.h>
-#include <fcntl.h>
+#include <gmodule.h>
 #include <sqlite3.h>
 #include <stdio.h>
-#include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define CACHE_BATCH 200
 
-struct SlxCache {
+struct SlxCacheDb {
     sqlite3 *db;
     sqlite3_stmt *get, *put;
     char *context;
@@ -40,59 +37,8 @@ static const char cache_schema[] =
     "  sha256 TEXT NOT NULL, context TEXT NOT NULL, record BLOB NOT NULL,"
     "  PRIMARY KEY (sha256, context)) WITHOUT ROWID;";
 
-char *
-slx_cache_file_digest(const char *path, guint64 max_bytes)
-{
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-        (max_bytes > 0 && (guint64)st.st_size > max_bytes))
-        return NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0)
-        return NULL;
-    SlxSha256 sum;
-    slx_sha256_init(&sum);
-    guint8 buf[1 << 17];
-    ssize_t n;
-    guint64 total = 0;
-    while ((n = read(fd, buf, sizeof buf)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 || (max_bytes > 0 && (total += (guint64)n) > max_bytes))
-            break;
-        slx_sha256_update(&sum, buf, (gsize)n);
-    }
-    close(fd);
-    char *hex = slx_sha256_hex(&sum);
-    if (n != 0)
-        g_clear_pointer(&hex, g_free);
-    return hex;
-}
-
-/* What a record depends on besides its document. */
-static char *
-cache_context(const SlxPatterns *patterns, const SlxReadOptions *opts)
-{
-    g_autofree char *program = slx_cache_file_digest("/proc/self/exe", 0);
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(sum, (const guchar *)(program ? program : "?"), -1);
-    g_checksum_update(sum, (const guchar *)slx_patterns_digest(patterns), -1);
-    /* OCR on or off, and its languages, read scans otherwise. */
-    g_autofree char *limits = g_strdup_printf(
-        "|%" G_GUINT64_FORMAT "|%u|ocr %d %s|", opts ? opts->max_bytes : 0,
-        opts ? opts->max_pages : 0, opts ? (int)opts->ocr : 0,
-        opts && opts->ocr_langs ? opts->ocr_langs : SLX_OCR_DEFAULT_LANGS);
-    g_checksum_update(sum, (const guchar *)limits, -1);
-    /* A password opens documents that fail without it: a different run. */
-    if (opts && opts->password)
-        g_checksum_update(sum, (const guchar *)opts->password, -1);
-    char *hex = g_strdup(g_checksum_get_string(sum));
-    g_checksum_free(sum);
-    return hex;
-}
-
 static gboolean
-cache_prepare(SlxCache *c)
+cache_prepare(SlxCacheDb *c)
 {
     return sqlite3_exec(c->db, cache_schema, NULL, NULL, NULL) == SQLITE_OK &&
            sqlite3_prepare_v2(c->db, "SELECT record FROM records WHERE sha256 = ? AND context = ?",
@@ -106,7 +52,7 @@ cache_prepare(SlxCache *c)
 }
 
 static void
-cache_release(SlxCache *c)
+cache_release(SlxCacheDb *c)
 {
     sqlite3_finalize(c->get);
     sqlite3_finalize(c->put);
@@ -115,14 +61,14 @@ cache_release(SlxCache *c)
     c->db = NULL;
 }
 
-SlxCache *
-slx_cache_open(const char *path, const SlxPatterns *patterns, const SlxReadOptions *opts,
-               char **note, GError **error)
+static SlxCacheDb *
+cache_open(const char *path, const char *context, const SlxPatterns *patterns, char **note,
+           GError **error)
 {
     *note = NULL;
-    SlxCache *c = g_new0(SlxCache, 1);
+    SlxCacheDb *c = g_new0(SlxCacheDb, 1);
     c->patterns = patterns;
-    c->context = cache_context(patterns, opts);
+    c->context = g_strdup(context);
     for (int attempt = 0; attempt < 2; attempt++) {
         if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
                 SQLITE_OK &&
@@ -153,8 +99,8 @@ slx_cache_open(const char *path, const SlxPatterns *patterns, const SlxReadOptio
     return NULL;
 }
 
-void
-slx_cache_close(SlxCache *c)
+static void
+cache_close(SlxCacheDb *c)
 {
     if (c == NULL)
         return;
@@ -164,8 +110,8 @@ slx_cache_close(SlxCache *c)
     g_free(c);
 }
 
-SlxRecord *
-slx_cache_get(SlxCache *c, const char *sha256, const char *file)
+static SlxRecord *
+cache_get(SlxCacheDb *c, const char *sha256, const char *file)
 {
     sqlite3_reset(c->get);
     sqlite3_bind_text(c->get, 1, sha256, -1, SQLITE_STATIC);
@@ -183,8 +129,8 @@ slx_cache_get(SlxCache *c, const char *sha256, const char *file)
     return r;
 }
 
-void
-slx_cache_put(SlxCache *c, const SlxRecord *r)
+static void
+cache_put(SlxCacheDb *c, const SlxRecord *r)
 {
     if (r->sha256 == NULL ||
         (r->error && (r->error->code == SLX_ERROR_TIMEOUT || r->error->code == SLX_ERROR_CRASHED)))
@@ -202,3 +148,6 @@ slx_cache_put(SlxCache *c, const SlxRecord *r)
         c->pending = 0;
     }
 }
+
+G_MODULE_EXPORT const SlxCacheModule slx_cache_module = {cache_open, cache_close, cache_get,
+                                                     cache_put};

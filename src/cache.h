@@ -33,4 +33,17 @@ void slx_cache_put(SlxCache *c, const SlxRecord *r);
  * at most MAX_BYTES (0: any); else NULL.  What the cache is asked by. */
 char *slx_cache_file_digest(const char *path, guint64 max_bytes);
 
+/* What the module slaxtract-cache.so (cache.c) exports, by the name
+ * SLX_CACHE_MODULE: the SQLite file, its records kept under CONTEXT;
+ * cache_load.c loads it for slx_cache_open. */
+typedef struct SlxCacheDb SlxCacheDb;
+typedef struct {
+    SlxCacheDb *(*open)(const char *path, const char *context, const SlxPatterns *patterns,
+                        char **note, GError **error);
+    void (*close)(SlxCacheDb *db);
+    SlxRecord *(*get)(SlxCacheDb *db, const char *sha256, const char *file);
+    void (*put)(SlxCacheDb *db, const SlxRecord *r);
+} SlxCacheModule;
+#define SLX_CACHE_MODULE "slx_cache_module"
+
 #endif

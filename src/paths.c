@@ -14,11 +14,14 @@ slx_path_uninstalled(void)
 }
 
 char *
-slx_path_ocr_module(void)
+slx_path_module(const char *name)
 {
-    const char *env = g_getenv("SLAXTRACT_OCR_MODULE");
+    g_autofree char *upper = g_ascii_strup(name, -1);
+    g_autofree char *var = g_strdup_printf("SLAXTRACT_%s_MODULE", upper);
+    const char *env = g_getenv(var);
     if (env && *env)
         return g_strdup(env);
-    return g_strdup(slx_path_uninstalled() ? SLX_BUILD_DIR "/src/slaxtract-ocr.so"
-                                           : SLX_OCR_MODULE);
+    g_autofree char *file = g_strdup_printf("slaxtract-%s.so", name);
+    return slx_path_uninstalled() ? g_build_filename(SLX_BUILD_DIR, "src", file, NULL)
+                                  : g_build_filename(SLX_MODULE_DIR, file, NULL);
 }

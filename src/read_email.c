@@ -9,55 +9,23 @@
  * not the sender's answer — quoted lines (`> …`), the signature after the
  * RFC 3676 delimiter `-- `, the original message below a mail client's
  * reply separator — and hands the rest to the text or HTML reader.  The
- * Subject comes first, as the document's title heading. */
+ * Subject comes first, as the document's title heading.
+ *
+ * Built as the module slaxtract-email.so (GMime brings GPGME and more):
+ * read_email_load.c loads it for the first e-mail of a run. */
 #include "read_email.h"
 #include "error.h"
 #include "read_html.h"
 #include "read_text.h"
 
 #include <gmime/gmime.h>
+#include <gmodule.h>
 #include <string.h>
-
-/* Headers that only an e-mail starts with; two of them in the first
- * header block make the bytes a message. */
-static const char *const email_headers[] = {
-    "from", "to", "cc", "subject", "date", "received", "return-path", "message-id",
-    "mime-version", "content-type", "reply-to", "delivered-to", "x-mailer", NULL};
 
 /* Lines mail clients put above the message a reply quotes in full. */
 static const char *const email_reply_separators[] = {
     "-----Original Message-----", "-----元のメッセージ-----", "----- Original Message -----",
     "-------- Forwarded Message --------", "-------- 転送メッセージ --------", NULL};
-
-gboolean
-slx_looks_like_email(const guint8 *b, gsize len)
-{
-    gsize end = MIN(len, 8192);
-    guint known = 0;
-    gsize i = 0;
-    while (i < end) {
-        gsize eol = i;
-        while (eol < end && b[eol] != '\n')
-            eol++;
-        gsize n = eol > i && b[eol - 1] == '\r' ? eol - 1 - i : eol - i;
-        if (n == 0)
-            break;                                  /* the end of the header block */
-        if (b[i] == ' ' || b[i] == '\t') {          /* a folded header goes on */
-            i = eol + 1;
-            continue;
-        }
-        gsize colon = 0;
-        while (colon < n && b[i + colon] > ' ' && b[i + colon] < 127 && b[i + colon] != ':')
-            colon++;
-        if (colon == 0 || colon >= n || b[i + colon] != ':')
-            return FALSE;                           /* not a header field */
-        char *name = g_ascii_strdown((const char *)b + i, (gssize)colon);
-        known += g_strv_contains(email_headers, name);
-        g_free(name);
-        i = eol + 1;
-    }
-    return known >= 2;
-}
 
 static gpointer
 email_init(gpointer unused)
@@ -154,8 +122,8 @@ email_subject(GMimeMessage *message)
     return g_string_free(out, FALSE);
 }
 
-SlxDocument *
-slx_read_email(const guint8 *bytes, gsize len, const char **charset, GError **error)
+static SlxDocument *
+email_read(const guint8 *bytes, gsize len, const char **charset, GError **error)
 {
     static GOnce once = G_ONCE_INIT;
     g_once(&once, email_init, NULL);
@@ -216,3 +184,5 @@ slx_read_email(const guint8 *bytes, gsize len, const char **charset, GError **er
     g_object_unref(message);
     return doc;
 }
+
+G_MODULE_EXPORT const SlxReadEmailModule slx_read_email_module = {email_read};

@@ -18,4 +18,11 @@ gboolean slx_looks_like_email(const guint8 *bytes, gsize len);
 SlxDocument *slx_read_email(const guint8 *bytes, gsize len, const char **charset,
                             GError **error);
 
+/* What the module slaxtract-email.so (read_email.c) exports, by the name
+ * SLX_READ_EMAIL_MODULE; read_email_load.c loads it for slx_read_email. */
+typedef struct {
+    SlxDocument *(*read)(const guint8 *bytes, gsize len, const char **charset, GError **error);
+} SlxReadEmailModule;
+#define SLX_READ_EMAIL_MODULE "slx_read_email_module"
+
 #endif

@@ -14,13 +14,17 @@
  * 文書: one row per document with its status: file, format, pages,
  *       service, counts, warnings, error.
  * 比較 and 判定 print on A4 landscape, fit to the page's width, the header
- * row and item columns on every page. */
+ * row and item columns on every page.
+ *
+ * Built as the module slaxtract-xlsx.so (libxlsxwriter brings OpenSSL's
+ * libcrypto): write_xlsx_load.c loads it when a workbook is asked for. */
 #include "write_xlsx.h"
 #include "check.h"
 #include "error.h"
 #include "report.h"
 #include "write_jsonl.h"
 
+#include <gmodule.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -344,9 +348,9 @@ documents_sheet(lxw_worksheet *ws, const GPtrArray *records, const Formats *f)
     worksheet_repeat_rows(ws, 0, 0);
 }
 
-gboolean
-slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *cat, guint *cut,
-               GError **error)
+static gboolean
+xlsx_write(const char *path, const GPtrArray *records, const SlxCatalog *cat, guint *cut,
+           GError **error)
 {
     lxw_workbook *wb = workbook_new(path);
     if (wb == NULL) {
@@ -406,3 +410,5 @@ slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *cat
     }
     return TRUE;
 }
+
+G_MODULE_EXPORT const SlxWriteXlsxModule slx_write_xlsx_module = {xlsx_write};

@@ -13,4 +13,12 @@
 gboolean slx_write_xlsx(const char *path, const GPtrArray *records, const SlxCatalog *catalog,
                         guint *cut, GError **error);
 
+/* What the module slaxtract-xlsx.so (write_xlsx.c) exports, by the name
+ * SLX_WRITE_XLSX_MODULE; write_xlsx_load.c loads it for slx_write_xlsx. */
+typedef struct {
+    gboolean (*write)(const char *path, const GPtrArray *records, const SlxCatalog *catalog,
+                      guint *cut, GError **error);
+} SlxWriteXlsxModule;
+#define SLX_WRITE_XLSX_MODULE "slx_write_xlsx_module"
+
 #endif

@@ -147,6 +147,19 @@ else
     "$SLX" --ocr=always "$SEED" >/dev/null 2>"$T/err"; st=$?
     check "--ocr=always without Tesseract: a usage error that says so" '[ $st -eq 2 ] && grep -q "OCR is not built in" "$T/err"'
 fi
+# The other modules (src/module.h): a text document loads none of them;
+# each is loaded by what needs it, and a missing one costs only that.
+EML="$top_srcdir/corpus/122_email_iso2022jp.eml"
+LD_DEBUG=libs "$SLX" "$SEED" >/dev/null 2>"$T/ld-text"
+check "a text loads no module, nor GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
+LD_DEBUG=libs "$SLX" -q -o "$T/mod.xlsx" --cache "$T/mod.db" "$EML" >/dev/null 2>"$T/ld-all"; st=$?
+check "an e-mail, --cache and a workbook load their modules and their libraries" '[ $st -eq 0 ] && [ -s "$T/mod.xlsx" ] && [ -s "$T/mod.db" ] && (for m in email:libgmime cache:libsqlite3 xlsx:libxlsxwriter; do grep -q "slaxtract-${m%%:*}\.so" "$T/ld-all" && grep -q "${m#*:}" "$T/ld-all" || exit 1; done)'
+SLAXTRACT_EMAIL_MODULE=/nonexistent/email.so "$SLX" "$EML" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+check "without its module an e-mail is read_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"read_error\",\"message\":\"the e-mail reader cannot start: its module /nonexistent/email.so" && line 2 | grep -q "\"error\":null"'
+SLAXTRACT_XLSX_MODULE=/nonexistent/xlsx.so "$SLX" -q -o "$T/none.xlsx" "$SEED" 2>"$T/err"; st=$?
+check "without its module no workbook is written: exit 2, said plainly" '[ $st -eq 2 ] && grep -q "the workbook writer cannot start: its module /nonexistent/xlsx.so" "$T/err" && [ ! -e "$T/none.xlsx" ]'
+SLAXTRACT_CACHE_MODULE=/nonexistent/cache.so "$SLX" -q --cache "$T/none.db" "$SEED" >"$T/batch" 2>"$T/err"; st=$?
+check "without its module --cache is said, and the run goes on uncached" '[ $st -eq 0 ] && grep -q "the cache cannot start: its module /nonexistent/cache.so" "$T/err" && line 1 | grep -q "\"error\":null" && [ ! -e "$T/none.db" ]'
 "$SLX" --password wrong "$PDFS/encrypted.pdf" >"$T/batch" 2>"$T/err"; st=$?
 expect_error 1 encrypted.pdf encrypted
 check "a wrong password says so" '[ $st -eq 1 ] && line 1 | grep -q "password given does not open"'

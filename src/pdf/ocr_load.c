@@ -6,37 +6,23 @@
  * in without it. */
 #include "pdf.h"
 #include "../error.h"
-#include "../paths.h"
+#include "../module.h"
 #include "../read_pdf.h"
 
-#include <gmodule.h>
+SLX_MODULE_CALLBACKS(ocr_load, slx_error_quark, slx_pdf_by_double, slx_pdf_raster_rules,
+                     slx_pdf_render, slx_pdf_rules_light_in_grid);
 
 struct SlxPdfOcr {
-    GModule *module;
     const SlxPdfOcrEngine *engine;
     SlxPdfOcrReader *reader;
 };
 
-/* The module's table of entry points, and the module (one more reference
- * to it: g_module_close); NULL with ERROR if it cannot be loaded. */
+/* Loaded once for the rest of the process: unloading Tesseract after one
+ * scan and loading it again for the next would cost a start each. */
 static const SlxPdfOcrEngine *
-ocr_load_engine(GModule **module, GError **error)
+ocr_load_engine(GError **error)
 {
-    g_autofree char *path = slx_path_ocr_module();
-    GModule *m = g_module_open(path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-    gpointer engine = NULL;
-    if (m == NULL || !g_module_symbol(m, SLX_PDF_OCR_ENGINE, &engine) || engine == NULL) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_OCR, "OCR cannot start: its module %s: %s",
-                    path, g_module_error());
-        if (m)
-            g_module_close(m);
-        return NULL;
-    }
-    /* Loaded for the rest of the process: unloading Tesseract after one
-     * scan and loading it again for the next would cost a start each. */
-    g_module_make_resident(m);
-    *module = m;
-    return engine;
+    return slx_module_table("ocr", SLX_PDF_OCR_ENGINE, "OCR", SLX_ERROR_OCR, error);
 }
 
 gboolean
@@ -48,20 +34,15 @@ slx_pdf_ocr_built_in(void)
 const char *
 slx_pdf_ocr_version(void)
 {
-    GModule *module;
-    const SlxPdfOcrEngine *engine = ocr_load_engine(&module, NULL);
-    if (engine == NULL)
-        return NULL;
-    const char *version = engine->version();   /* Tesseract's, static: the module stays */
-    g_module_close(module);
-    return version;
+    const SlxPdfOcrEngine *engine = ocr_load_engine(NULL);
+    return engine ? engine->version() : NULL;   /* Tesseract's, static: the module stays */
 }
 
 SlxPdfOcr *
 slx_pdf_ocr_new(const char *langs, GError **error)
 {
     SlxPdfOcr *ocr = g_new0(SlxPdfOcr, 1);
-    ocr->engine = ocr_load_engine(&ocr->module, error);
+    ocr->engine = ocr_load_engine(error);
     if (ocr->engine)
         ocr->reader = ocr->engine->open(langs, error);
     if (ocr->reader == NULL) {
@@ -78,8 +59,6 @@ slx_pdf_ocr_free(SlxPdfOcr *ocr)
         return;
     if (ocr->reader)
         ocr->engine->close(ocr->reader);
-    if (ocr->module)
-        g_module_close(ocr->module);
     g_free(ocr);
 }
 
