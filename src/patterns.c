@@ -917,7 +917,7 @@ slx_patterns_new(void)
     v->value_words = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)g_ptr_array_unref);
     p->catalogs = g_ptr_array_new_with_free_func(catalog_free);
-    p->sources = g_checksum_new(G_CHECKSUM_SHA256);
+    slx_sha256_init(&p->sources);
     return p;
 }
 
@@ -967,27 +967,28 @@ slx_patterns_free(SlxPatterns *p)
     g_ptr_array_unref(v->ocr_fixes);
     g_hash_table_unref(v->value_words);
     g_ptr_array_unref(p->catalogs);
-    g_checksum_free(p->sources);
     g_free(p);
 }
 
 const char *
 slx_patterns_digest(const SlxPatterns *p)
 {
-    /* get_string closes the checksum: a copy answers, the original goes on. */
-    GChecksum *copy = g_checksum_copy(p->sources);
-    const char *hex = g_intern_string(g_checksum_get_string(copy));
-    g_checksum_free(copy);
-    return hex;
+    /* Taking the digest spends the context: a copy answers, the original
+     * goes on. */
+    SlxSha256 copy = p->sources;
+    g_autofree char *hex = slx_sha256_hex(&copy);
+    return g_intern_string(hex);
 }
 
 gboolean
 slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data, gsize len,
                        GError **error)
 {
+    if (len == (gsize)-1)
+        len = strlen(data);
     SlxIniSource src = {name, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
-    g_checksum_update(p->sources, (const guchar *)name, (gssize)strlen(name) + 1);
-    g_checksum_update(p->sources, (const guchar *)data, (gssize)len);
+    slx_sha256_update(&p->sources, name, strlen(name) + 1);
+    slx_sha256_update(&p->sources, data, len);
     GKeyFile *kf = g_key_file_new();
     GError *e = NULL;
     gboolean ok = slx_ini_index(&src, data, len, error);

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "digest.h"
 #include "similarity.h"
 
 /* Column roles a header label can name. */
@@ -152,7 +153,7 @@ typedef struct {
 typedef struct {
     SlxVocabulary vocab;
     GPtrArray *catalogs;            /* SlxCatalog * */
-    GChecksum *sources;             /* SHA-256 of every file loaded, names and bytes, in order */
+    SlxSha256 sources;              /* SHA-256 of every file loaded, names and bytes, in order */
 } SlxPatterns;
 
 SlxPatterns *slx_patterns_new(void);
@@ -169,7 +170,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(SlxPatterns, slx_patterns_free)
  * the same id, or is added; vocabulary lists are extended.  On error sets
  * ERROR (SLX_ERROR_PATTERNS) to "FILE:LINE: message". */
 gboolean slx_patterns_load_file(SlxPatterns *p, const char *path, GError **error);
-/* The same from memory; NAME is used in messages. */
+/* The same from memory; NAME is used in messages; LEN (gsize)-1: DATA
+ * ends at its NUL. */
 gboolean slx_patterns_load_data(SlxPatterns *p, const char *name, const char *data,
                                 gsize len, GError **error);
 
