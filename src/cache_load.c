@@ -63,7 +63,7 @@ cache_context(const SlxPatterns *patterns, const SlxReadOptions *opts)
     g_autofree char *program = slx_cache_file_digest("/proc/self/exe", 0);
     GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(sum, (const guchar *)(program ? program : "?"), -1);
-    for (const char *const *m = (const char *const[]){"email", "ocr", NULL}; *m; m++) {
+    for (const char *const *m = (const char *const[]){"pdf", "email", "ocr", NULL}; *m; m++) {
         g_autofree char *path = slx_path_module(*m);
         g_autofree char *module = slx_cache_file_digest(path, 0);
         g_checksum_update(sum, (const guchar *)(module ? module : "-"), -1);

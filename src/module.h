@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* module.h — the parts of slaxtract that bring big libraries of their own
- * (Tesseract, libxlsxwriter, SQLite, GMime), built as modules
- * slaxtract-NAME.so and loaded when a document or an option first needs
- * one: a run that needs none starts without them.
+ * (Poppler and qpdf, Tesseract, GMime, SQLite, libxlsxwriter), built as
+ * modules slaxtract-NAME.so and loaded when a document or an option first
+ * needs one: a run that needs none starts without them.
  *
  * A module exports one symbol, a table of its entry points; what it calls
  * back in the program is what src/modules.syms lists, the only symbols

@@ -66,4 +66,13 @@ SlxDocument *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *pass
                                 guint max_pages, SlxPdfRulesFrom from, SlxPdfInfo *info,
                                 GError **error);
 
+/* What the module slaxtract-pdf.so (pdf/) exports, by the name
+ * SLX_READ_PDF_MODULE; read_pdf_load.c loads it for the functions above. */
+typedef struct {
+    SlxDocument *(*read)(const guint8 *bytes, gsize len, const SlxPdfOptions *opts,
+                         SlxPdfInfo *info, GError **error);
+    const char *(*ocr_version)(void);
+} SlxReadPdfModule;
+#define SLX_READ_PDF_MODULE "slx_read_pdf_module"
+
 #endif

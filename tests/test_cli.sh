@@ -151,7 +151,11 @@ fi
 # each is loaded by what needs it, and a missing one costs only that.
 EML="$top_srcdir/corpus/122_email_iso2022jp.eml"
 LD_DEBUG=libs "$SLX" "$SEED" >/dev/null 2>"$T/ld-text"
-check "a text loads no module, nor GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
+check "a text loads no module, nor Poppler, qpdf, GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libpoppler|libqpdf|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
+LD_DEBUG=libs "$SLX" "$PDFS/small.pdf" >/dev/null 2>"$T/ld-pdf"
+check "a PDF loads the PDF reader's module, and Poppler and qpdf with it" 'grep -q "slaxtract-pdf\.so" "$T/ld-pdf" && grep -q libpoppler-glib "$T/ld-pdf" && grep -q libqpdf "$T/ld-pdf" && ! grep -q -E "slaxtract-(email|cache|xlsx)\.so" "$T/ld-pdf"'
+SLAXTRACT_PDF_MODULE=/nonexistent/pdf.so "$SLX" "$PDFS/small.pdf" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+check "without its module a PDF is pdf_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"pdf_error\",\"message\":\"the PDF reader cannot start: its module /nonexistent/pdf.so" && line 2 | grep -q "\"error\":null"'
 LD_DEBUG=libs "$SLX" -q -o "$T/mod.xlsx" --cache "$T/mod.db" "$EML" >/dev/null 2>"$T/ld-all"; st=$?
 check "an e-mail, --cache and a workbook load their modules and their libraries" '[ $st -eq 0 ] && [ -s "$T/mod.xlsx" ] && [ -s "$T/mod.db" ] && (for m in email:libgmime cache:libsqlite3 xlsx:libxlsxwriter; do grep -q "slaxtract-${m%%:*}\.so" "$T/ld-all" && grep -q "${m#*:}" "$T/ld-all" || exit 1; done)'
 SLAXTRACT_EMAIL_MODULE=/nonexistent/email.so "$SLX" "$EML" "$SEED" >"$T/batch" 2>/dev/null; st=$?

@@ -44,6 +44,7 @@
 
 struct SlxPdfOcrReader {
     TessBaseAPI *api;
+    const SlxPdfOcrHost *host;   /* the PDF reader's rendering and rules */
 };
 
 static const char *
@@ -69,7 +70,7 @@ ocr_one_thread(void)
 }
 
 static SlxPdfOcrReader *
-ocr_open(const char *langs, GError **error)
+ocr_open(const char *langs, const SlxPdfOcrHost *host, GError **error)
 {
     ocr_one_thread();
     /* Leptonica reports a page it finds no skew on as an error on
@@ -89,6 +90,7 @@ ocr_open(const char *langs, GError **error)
     TessBaseAPISetVariable(api, "debug_file", "/dev/null");
     SlxPdfOcrReader *ocr = g_new0(SlxPdfOcrReader, 1);
     ocr->api = api;
+    ocr->host = host;
     return ocr;
 }
 
@@ -104,7 +106,7 @@ ocr_close(SlxPdfOcrReader *ocr)
 
 /* The page rendered in gray at *SCALE pixels a point, or NULL. */
 static PIX *
-ocr_render(PopplerPage *page, double *scale)
+ocr_render(const SlxPdfOcrHost *host, PopplerPage *page, double *scale)
 {
     double pw, ph;
     poppler_page_get_size(page, &pw, &ph);
@@ -114,7 +116,7 @@ ocr_render(PopplerPage *page, double *scale)
     int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
     if (w < 1 || h < 1)
         return NULL;
-    cairo_surface_t *surface = slx_pdf_render(page, w, h, s);
+    cairo_surface_t *surface = host->render(page, w, h, s);
     if (surface == NULL)
         return NULL;
 
@@ -162,7 +164,7 @@ ocr_rule_gray(PIX *pix)
 /* The ruling lines of the gray image PIX, in points: the pixels dark
  * enough to be a rule made black, the rest white, for raster.c. */
 static void
-ocr_rules(PIX *pix, double scale, GArray **hr, GArray **vr)
+ocr_rules(const SlxPdfOcrHost *host, PIX *pix, double scale, GArray **hr, GArray **vr)
 {
     int w = (int)pixGetWidth(pix), h = (int)pixGetHeight(pix);
     guint8 below = ocr_rule_gray(pix);
@@ -175,7 +177,7 @@ ocr_rules(PIX *pix, double scale, GArray **hr, GArray **vr)
         for (int x = 0; x < w; x++)
             row[x] = GET_DATA_BYTE(line, x) < below ? 0 : 0xFFFFFFu;
     }
-    slx_pdf_raster_rules(bgrx, w * 4, w, h, scale, hr, vr);
+    host->raster_rules(bgrx, w * 4, w, h, scale, hr, vr);
     g_free(bgrx);
     /* At a gray this light, the strokes of neighbouring characters join
      * into runs as long as a short rule: a rule of a scan counts only as
@@ -185,7 +187,7 @@ ocr_rules(PIX *pix, double scale, GArray **hr, GArray **vr)
         for (guint i = 0; i < rules->len; i++)
             g_array_index(rules, Rule, i).light = TRUE;
     }
-    slx_pdf_rules_light_in_grid(*hr, *vr);
+    host->rules_light_in_grid(*hr, *vr);
 }
 
 /* Paint the RULES (in points) white in PIX, HORIZONTAL or not. */
@@ -283,13 +285,20 @@ ocr_word_clear(gpointer p)
     g_array_free(w->symbols, TRUE);
 }
 
+static gint
+ocr_by_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
 /* The median of VALUES (sorted in place; 0 if empty). */
 static double
 ocr_median(GArray *values)
 {
     if (values->len == 0)
         return 0;
-    g_array_sort(values, slx_pdf_by_double);
+    g_array_sort(values, ocr_by_double);
     return g_array_index(values, double, values->len / 2);
 }
 
@@ -465,7 +474,7 @@ ocr_page(SlxPdfOcrReader *ocr, PopplerPage *page, const GPtrArray *fixes, GArray
          GArray **hrules, GArray **vrules, GError **error)
 {
     double scale;
-    PIX *rendered = ocr_render(page, &scale);
+    PIX *rendered = ocr_render(ocr->host, page, &scale);
     if (rendered == NULL) {
         g_set_error(error, SLX_ERROR, SLX_ERROR_OCR, "the page cannot be rendered for OCR");
         return FALSE;
@@ -477,7 +486,7 @@ ocr_page(SlxPdfOcrReader *ocr, PopplerPage *page, const GPtrArray *fixes, GArray
         g_set_error(error, SLX_ERROR, SLX_ERROR_OCR, "the page image cannot be deskewed");
         return FALSE;
     }
-    ocr_rules(straight, scale, hrules, vrules);
+    ocr_rules(ocr->host, straight, scale, hrules, vrules);
     ocr_erase(straight, *hrules, TRUE, scale);
     ocr_erase(straight, *vrules, FALSE, scale);
 

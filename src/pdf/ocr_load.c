@@ -9,8 +9,11 @@
 #include "../module.h"
 #include "../read_pdf.h"
 
-SLX_MODULE_CALLBACKS(ocr_load, slx_error_quark, slx_pdf_by_double, slx_pdf_raster_rules,
-                     slx_pdf_render, slx_pdf_rules_light_in_grid);
+SLX_MODULE_CALLBACKS(ocr_load, slx_error_quark);
+
+/* What the OCR module needs of the PDF reader. */
+static const SlxPdfOcrHost ocr_load_host = {slx_pdf_render, slx_pdf_raster_rules,
+                                           slx_pdf_rules_light_in_grid};
 
 struct SlxPdfOcr {
     const SlxPdfOcrEngine *engine;
@@ -25,14 +28,8 @@ ocr_load_engine(GError **error)
     return slx_module_table("ocr", SLX_PDF_OCR_ENGINE, "OCR", SLX_ERROR_OCR, error);
 }
 
-gboolean
-slx_pdf_ocr_built_in(void)
-{
-    return TRUE;
-}
-
 const char *
-slx_pdf_ocr_version(void)
+slx_pdf_ocr_engine_version(void)
 {
     const SlxPdfOcrEngine *engine = ocr_load_engine(NULL);
     return engine ? engine->version() : NULL;   /* Tesseract's, static: the module stays */
@@ -44,7 +41,7 @@ slx_pdf_ocr_new(const char *langs, GError **error)
     SlxPdfOcr *ocr = g_new0(SlxPdfOcr, 1);
     ocr->engine = ocr_load_engine(error);
     if (ocr->engine)
-        ocr->reader = ocr->engine->open(langs, error);
+        ocr->reader = ocr->engine->open(langs, &ocr_load_host, error);
     if (ocr->reader == NULL) {
         slx_pdf_ocr_free(ocr);
         return NULL;

@@ -6,14 +6,8 @@
 #include "../error.h"
 #include "../read_pdf.h"
 
-gboolean
-slx_pdf_ocr_built_in(void)
-{
-    return FALSE;
-}
-
 const char *
-slx_pdf_ocr_version(void)
+slx_pdf_ocr_engine_version(void)
 {
     return NULL;
 }

@@ -122,12 +122,19 @@ void slx_pdf_heading_levels(GArray *headings);
  * Tesseract): Tesseract and the libraries it brings (libcurl, GnuTLS,
  * Kerberos, LDAP: some thirty) had taken a third of every start, 9 of
  * 28 ms, for the few documents that are scans.  The module exports its
- * entry points as one table, SLX_PDF_OCR_ENGINE, and calls back into the
- * program for what the program has (rendering, rules: src/pdf/ocr.syms). */
+ * entry points as one table, SLX_PDF_OCR_ENGINE; what it needs of the PDF
+ * reader (rendering, rules: in the module slaxtract-pdf.so, whose symbols
+ * no other module sees) it is handed at open, as an SlxPdfOcrHost. */
+typedef struct {
+    cairo_surface_t *(*render)(PopplerPage *page, int width, int height, double scale);
+    void (*raster_rules)(const guint8 *bgrx, int stride, int width, int height, double scale,
+                         GArray **hr, GArray **vr);
+    void (*rules_light_in_grid)(GArray *hr, GArray *vr);
+} SlxPdfOcrHost;
 typedef struct SlxPdfOcrReader SlxPdfOcrReader;
 typedef struct {
     const char *(*version)(void);
-    SlxPdfOcrReader *(*open)(const char *langs, GError **error);
+    SlxPdfOcrReader *(*open)(const char *langs, const SlxPdfOcrHost *host, GError **error);
     void (*close)(SlxPdfOcrReader *reader);
     gboolean (*page)(SlxPdfOcrReader *reader, PopplerPage *page, const GPtrArray *fixes,
                      GArray **glyphs, GArray **hrules, GArray **vrules, GError **error);
@@ -135,6 +142,9 @@ typedef struct {
 #define SLX_PDF_OCR_ENGINE "slx_pdf_ocr_engine"
 
 /* ocr_load.c (ocr_none.c without Tesseract) */
+/* Tesseract's version (NULL if OCR is not built in, or cannot start):
+ * what slx_pdf_ocr_version (read_pdf.h) says. */
+const char *slx_pdf_ocr_engine_version(void);
 typedef struct SlxPdfOcr SlxPdfOcr;
 /* Tesseract for LANGS ("jpn+eng"); NULL with ERROR (SLX_ERROR_OCR) if it
  * cannot start: no module, no language data, or OCR not built in. */

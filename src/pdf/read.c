@@ -3,10 +3,16 @@
  * (rules.c), glyphs (glyphs.c) and rows (table.c, text.c) are found in
  * turn, and the page is released when read, so a long PDF reads in flat
  * memory.  A page without a text layer gets its rules and glyphs from OCR
- * (ocr.c) and goes on the same way. */
+ * (ocr.c) and goes on the same way.
+ *
+ * The PDF reader (this folder) is the module slaxtract-pdf.so, which
+ * ../read_pdf_load.c loads for a run's first PDF: Poppler, cairo and qpdf
+ * are half the libraries of a start, and a run without PDFs loads none. */
 #include "pdf.h"
 #include "../error.h"
 #include "../read_pdf.h"
+
+#include <gmodule.h>
 
 #include <string.h>
 
@@ -174,22 +180,6 @@ read_warn(SlxDocument *out, const SlxPdfInfo *info, const SlxPdfOptions *opts, g
                           info->pages_not_rendered, info->pages);
 }
 
-SlxDocument *
-slx_read_pdf(const guint8 *bytes, gsize len, const char *password, guint max_pages,
-             SlxPdfInfo *info, GError **error)
-{
-    return slx_read_pdf_ruled(bytes, len, password, max_pages, SLX_PDF_RULES_FROM_CONTENT, info,
-                              error);
-}
-
-SlxDocument *
-slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *password, guint max_pages,
-                   SlxPdfRulesFrom from, SlxPdfInfo *info, GError **error)
-{
-    SlxPdfOptions opts = {password, max_pages, from, SLX_OCR_NEVER, NULL, NULL};
-    return slx_read_pdf_with(bytes, len, &opts, info, error);
-}
-
 /* The reader's document, or NULL with ERROR when no page could be read:
  * none has text, and OCR was off or could not read them. */
 static SlxDocument *
@@ -214,9 +204,9 @@ read_finish(Reader *rd, GError **error)
     return rd->out;
 }
 
-SlxDocument *
-slx_read_pdf_with(const guint8 *bytes, gsize len, const SlxPdfOptions *opts, SlxPdfInfo *info,
-                  GError **error)
+static SlxDocument *
+read_pdf(const guint8 *bytes, gsize len, const SlxPdfOptions *opts, SlxPdfInfo *info,
+         GError **error)
 {
     memset(info, 0, sizeof *info);
     PopplerDocument *doc = read_open(bytes, len, opts->password, error);
@@ -259,3 +249,8 @@ slx_read_pdf_with(const guint8 *bytes, gsize len, const SlxPdfOptions *opts, Slx
     g_hash_table_unref(rd.furniture);
     return read_finish(&rd, error);
 }
+
+/* The module's one exported symbol (it is built with hidden visibility). */
+G_MODULE_EXPORT const SlxReadPdfModule slx_read_pdf_module = {
+    read_pdf, slx_pdf_ocr_engine_version,
+};
