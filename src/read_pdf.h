@@ -66,6 +66,12 @@ SlxDocument *slx_read_pdf_ruled(const guint8 *bytes, gsize len, const char *pass
                                 guint max_pages, SlxPdfRulesFrom from, SlxPdfInfo *info,
                                 GError **error);
 
+/* Load the PDF reader's module now, ahead of the first PDF (main.c does
+ * it on a thread while the patterns compile; the batch's workers then
+ * inherit it).  A module that cannot be loaded is said when a PDF is
+ * read. */
+void slx_read_pdf_preload(void);
+
 /* What the module slaxtract-pdf.so (pdf/) exports, by the name
  * SLX_READ_PDF_MODULE; read_pdf_load.c loads it for the functions above. */
 typedef struct {

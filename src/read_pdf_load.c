@@ -18,6 +18,12 @@ read_pdf_load(GError **error)
     return slx_module_table("pdf", SLX_READ_PDF_MODULE, "the PDF reader", SLX_ERROR_PDF, error);
 }
 
+void
+slx_read_pdf_preload(void)
+{
+    read_pdf_load(NULL);
+}
+
 gboolean
 slx_pdf_ocr_built_in(void)
 {

@@ -154,6 +154,15 @@ LD_DEBUG=libs "$SLX" "$SEED" >/dev/null 2>"$T/ld-text"
 check "a text loads no module, nor Poppler, qpdf, GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libpoppler|libqpdf|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
 LD_DEBUG=libs "$SLX" "$PDFS/small.pdf" >/dev/null 2>"$T/ld-pdf"
 check "a PDF loads the PDF reader's module, and Poppler and qpdf with it" 'grep -q "slaxtract-pdf\.so" "$T/ld-pdf" && grep -q libpoppler-glib "$T/ld-pdf" && grep -q libqpdf "$T/ld-pdf" && ! grep -q -E "slaxtract-(email|cache|xlsx)\.so" "$T/ld-pdf"'
+# A PDF named so among the inputs: the module is loaded while the patterns
+# compile, once, and the workers inherit it; a PDF named otherwise is read
+# all the same (the name is only a hint), its worker loading the module.
+mkdir -p "$T/unnamed"
+cp "$PDFS/small.pdf" "$T/unnamed/one"; cp "$PDFS/small.pdf" "$T/unnamed/two.dat"
+LD_DEBUG=libs "$SLX" -j 2 "$PDFS/small.pdf" "$T/unnamed/one" "$T/unnamed/two.dat" >"$T/batch" 2>"$T/ld-named"; st=$?
+check "PDFs named so: the PDF module loaded once, for every worker" '[ $st -eq 0 ] && [ $(grep -c "calling init:.*slaxtract-pdf\.so" "$T/ld-named") -eq 1 ] && [ $(grep -c "\"format\":\"pdf\"" "$T/batch") -eq 3 ]'
+LD_DEBUG=libs "$SLX" -j 2 "$T/unnamed/one" "$T/unnamed/two.dat" >"$T/batch" 2>"$T/ld-unnamed"; st=$?
+check "PDFs not named so: read all the same, a worker loading the module" '[ $st -eq 0 ] && grep -q "calling init:.*slaxtract-pdf\.so" "$T/ld-unnamed" && [ $(grep -c "\"format\":\"pdf\",.*\"error\":null" "$T/batch") -eq 2 ]'
 SLAXTRACT_PDF_MODULE=/nonexistent/pdf.so "$SLX" "$PDFS/small.pdf" "$SEED" >"$T/batch" 2>/dev/null; st=$?
 check "without its module a PDF is pdf_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"pdf_error\",\"message\":\"the PDF reader cannot start: its module /nonexistent/pdf.so" && line 2 | grep -q "\"error\":null"'
 LD_DEBUG=libs "$SLX" -q -o "$T/mod.xlsx" --cache "$T/mod.db" "$EML" >/dev/null 2>"$T/ld-all"; st=$?
