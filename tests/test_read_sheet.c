@@ -372,6 +372,25 @@ read_file_blocks(const char *name, guint *sheets)
 /* The same sheet saved as .xls and as .xlsx gives the same cells, except
  * where the .xlsx copies a merged cell down: FreeXL does not say which
  * cells are merged, so the .xls leaves the rows below empty. */
+/* Bytes that are not UTF-8 in a cell (libxml2 recovers past them, as it
+ * must to read damaged files) are no cell text as they stand: each is
+ * U+FFFD, and every block is UTF-8.  The workbook is the one the fuzzer
+ * found (tests/fuzz/regress/read_workbook/). */
+static void
+test_ods_invalid_utf8(void **state)
+{
+    (void)state;
+    g_autofree char *path = g_build_filename(SLX_SOURCE_DIR, "tests", "fuzz", "regress",
+                                             "read_workbook", "invalid-utf8-cells.ods", NULL);
+    char *data;
+    gsize len;
+    assert_true(g_file_get_contents(path, &data, &len, NULL));
+    g_autoptr(GBytes) b = g_bytes_new_take(data, len);
+    g_autofree char *got = read_workbook(b, NULL, NULL);
+    assert_true(g_utf8_validate(got, -1, NULL));
+    assert_non_null(strstr(got, "\xef\xbf\xbd"));   /* U+FFFD */
+}
+
 static void
 test_xls_like_xlsx(void **state)
 {
@@ -565,6 +584,7 @@ main(void)
         cmocka_unit_test(test_xlsx_zip_bomb),
         cmocka_unit_test(test_xlsx_damaged_part),
         cmocka_unit_test(test_ods_cases),
+        cmocka_unit_test(test_ods_invalid_utf8),
         cmocka_unit_test(test_xls_like_xlsx),
         cmocka_unit_test(test_kind),
         cmocka_unit_test(test_numfmt),

@@ -69,6 +69,14 @@ slx_grid_put(SlxGrid *g, SlxCellBudget *budget, guint row, guint col, char *text
         g_free(text);
         return;
     }
+    /* The XML parser recovers past bytes that are not UTF-8 (a damaged
+     * part is read as far as it goes): each becomes U+FFFD here, for every
+     * reader of workbooks, so that no later stage meets them. */
+    if (!g_utf8_validate(text, -1, NULL)) {
+        char *valid = g_utf8_make_valid(text, -1);
+        g_free(text);
+        text = valid;
+    }
     GPtrArray *cells = grid_row(g, row, TRUE);
     if (cells->len <= col)
         g_ptr_array_set_size(cells, col + 1);
