@@ -38,11 +38,15 @@ typedef struct {
 } Window;
 
 /* One term of a group: its name and the regex that tells a matched word
- * belongs to it. */
+ * belongs to it.  Of a list's names only the alternation is kept here:
+ * find_list searches each with a regex of its own (names_re). */
 typedef struct {
     const char *name;         /* owned by the vocabulary */
-    GRegex *whole;            /* ^(?:p1|p2…)$ */
-    GRegex *search;           /* (?:p1|p2…), for a search in running text */
+    char *alt;                /* (?:p1|p2…) */
+    GRegex *search;           /* alt, for a search in running text; NULL for a list's names */
+    GRegex *whole;            /* ^alt$, compiled when wordset_name first needs it: most words
+                                 are never asked for (word_whole) */
+    GRegexCompileFlags flags;
 } Word;
 
 typedef struct {
@@ -354,9 +358,30 @@ needles_in(GHashTable *found, const GPtrArray *needles)
     return needles == NULL || g_hash_table_contains(found, needles);
 }
 
+/* A word's ^alt$, compiled on first use.  It cannot fail: alt compiled
+ * once already (as the word's search, or in its list's names_re), and
+ * anchoring a group changes nothing of its syntax.  The extractor may be
+ * shared by threads: the first regex stored is the one kept. */
+static GRegex *
+word_whole(Word *w)
+{
+    GRegex *re = g_atomic_pointer_get(&w->whole);
+    if (re != NULL)
+        return re;
+    g_autofree char *whole = g_strdup_printf("^%s$", w->alt);
+    GRegex *made = g_regex_new(whole, w->flags, 0, NULL);
+    g_assert(made != NULL);
+    if (!g_atomic_pointer_compare_and_exchange(&w->whole, NULL, made))
+        g_regex_unref(made);
+    return g_atomic_pointer_get(&w->whole);
+}
+
+/* The words of GROUP_NAME, each with its search regex compiled (which
+ * says on load whether the vocabulary makes a valid one) unless they are
+ * a list's NAMES (build_lists compiles those). */
 static gboolean
-wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, const char *wrap_before,
-             const char *wrap_after, GError **error)
+wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, gboolean names,
+             GError **error)
 {
     GPtrArray *terms = slx_value_terms(v, group_name);
     ws->words = g_array_new(FALSE, TRUE, sizeof(Word));
@@ -377,15 +402,15 @@ wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, const 
             g_string_assign(one, "(?!)");
         g_string_append_printf(all, "%s%s", first ? "" : "|", one->str);
         first = FALSE;
-        char *whole = g_strdup_printf("^%s$", one->str);
-        char *search = g_strdup_printf("%s%s%s", wrap_before, one->str, wrap_after);
-        Word w = {t->name, compile(v, whole, error), compile(v, search, error)};
-        g_free(whole);
-        g_free(search);
-        g_string_free(one, TRUE);
+        Word w = {t->name, g_string_free(one, FALSE), NULL, NULL,
+                  v->compile_flags | G_REGEX_CASELESS};
+        if (!names)
+            w.search = compile(v, w.alt, error);
         g_array_append_val(ws->words, w);
-        if (w.whole == NULL || w.search == NULL)
+        if (!names && w.search == NULL) {
+            g_string_free(all, TRUE);
             return FALSE;
+        }
     }
     if (first)
         g_string_append(all, "(?!)");   /* no words: matches nothing */
@@ -403,6 +428,7 @@ wordset_clear(WordSet *ws)
             g_regex_unref(w->whole);
         if (w->search)
             g_regex_unref(w->search);
+        g_free(w->alt);
     }
     if (ws->words)
         g_array_free(ws->words, TRUE);
@@ -418,8 +444,8 @@ wordset_name(const WordSet *ws, const char *text)
     if (text == NULL)
         return NULL;
     for (guint i = 0; i < ws->words->len; i++) {
-        const Word *w = &g_array_index(ws->words, Word, i);
-        if (g_regex_match(w->whole, text, 0, NULL))
+        Word *w = &g_array_index(ws->words, Word, i);   /* the array's, not const */
+        if (g_regex_match(word_whole(w), text, 0, NULL))
             return w->name;
     }
     return NULL;
@@ -1702,7 +1728,7 @@ build_lists(SlxExtractor *x, const SlxVocabulary *v, GError **error)
     for (guint l = 0; l < G_N_ELEMENTS(list_roles); l++) {
         char *group_name = g_strconcat("list ", list_roles[l], NULL);
         x->lists[l].role = list_roles[l];
-        gboolean ok = wordset_init(&x->lists[l].names, v, group_name, "", "", error);
+        gboolean ok = wordset_init(&x->lists[l].names, v, group_name, TRUE, error);
         /* A name takes its span first, in file order (AWS東京リージョン is
          * not also 東京).  A Latin name is a whole word: no letter after
          * it here, none before it in find_list (a leading look-behind
@@ -1712,8 +1738,7 @@ build_lists(SlxExtractor *x, const SlxVocabulary *v, GError **error)
         GPtrArray *terms = slx_value_terms(v, group_name);
         for (guint i = 0; ok && i < x->lists[l].names.words->len; i++) {
             const Word *w = &g_array_index(x->lists[l].names.words, Word, i);
-            char *pat = g_strdup_printf("%s(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))",
-                                        g_regex_get_pattern(w->search));
+            char *pat = g_strdup_printf("%s(?:(?<=[A-Za-z])(?![A-Za-z])|(?<![A-Za-z]))", w->alt);
             GRegex *re = compile(v, pat, error);
             g_free(pat);
             ok = re != NULL;
@@ -1757,7 +1782,7 @@ slx_extractor_new(const SlxVocabulary *v, GError **error)
     };
     gboolean ok = TRUE;
     for (gsize i = 0; i < G_N_ELEMENTS(sets) && ok; i++)
-        ok = wordset_init(G_STRUCT_MEMBER_P(x, sets[i].offset), v, sets[i].group, "", "", error);
+        ok = wordset_init(G_STRUCT_MEMBER_P(x, sets[i].offset), v, sets[i].group, FALSE, error);
     if (ok) {
         /* 「前までに」: the one term of [lead time] the duration grammar
          * reads as "at least". */

@@ -584,6 +584,19 @@ test_vocabulary_is_data(void **state)
     assert_true(g_str_has_prefix(e->message, "the words of values (values.ini and --patterns files) make no valid pattern"));
     g_error_free(e);
     slx_patterns_free(p);
+
+    /* The same of a list's name, whose regex is only the one find_list
+     * searches with: two patterns of one name, each valid alone, that
+     * name the same group. */
+    p = test_patterns();
+    static const char list_clash[] = "[list channel]\nfax = (?<a>FAX); (?<a>ファクス)\n";
+    assert_true(slx_patterns_load_data(p, "list.ini", list_clash, sizeof list_clash - 1, NULL));
+    e = NULL;
+    x = slx_extractor_new(&p->vocab, &e);
+    assert_null(x);
+    assert_true(g_str_has_prefix(e->message, "the words of values (values.ini and --patterns files) make no valid pattern"));
+    g_error_free(e);
+    slx_patterns_free(p);
 }
 
 static void
