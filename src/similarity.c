@@ -175,10 +175,18 @@ typedef struct {
     guint count;          /* how often the bigram occurs in that key */
 } SimilarityPosting;
 
+/* A bit for each bigram's hash (mod SIMILARITY_FILTER_BITS) that some key
+ * has: most bigrams of a vendor's cell are in no name of the catalog, and
+ * the bit says so before the hash table is asked (a Bloom filter of one
+ * hash). */
+#define SIMILARITY_FILTER_BITS 65536
+
 struct SlxKeyIndex {
     GHashTable *postings; /* bigram (guint64 *) → GArray of SimilarityPosting */
     GPtrArray *keys;      /* const SlxKey *, not owned */
     GHashTable *by_text;  /* key text → GArray of guint: the keys with that text */
+    gsize max_n;          /* the most bigrams a key has: a longer text is no key's */
+    guint64 filter[SIMILARITY_FILTER_BITS / 64];
 };
 
 static guint
@@ -186,6 +194,13 @@ similarity_hash_u64(gconstpointer p)
 {
     guint64 v = *(const guint64 *)p;
     return (guint)(v ^ (v >> 29) ^ (v >> 47));
+}
+
+static gboolean
+similarity_filter_has(const SlxKeyIndex *ix, guint64 bigram)
+{
+    guint h = similarity_hash_u64(&bigram) % SIMILARITY_FILTER_BITS;
+    return (ix->filter[h / 64] >> (h % 64)) & 1;
 }
 
 static gboolean
@@ -233,6 +248,7 @@ slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key)
         g_hash_table_insert(ix->by_text, key->text, same);
     }
     g_array_append_val(same, id);
+    ix->max_n = MAX(ix->max_n, key->n);
     /* The bigrams are sorted: each distinct one with how often it comes. */
     for (gsize i = 0; i < key->n;) {
         gsize j = i;
@@ -245,6 +261,8 @@ slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key)
         }
         SimilarityPosting post = {id, (guint)(j - i)};
         g_array_append_val(list, post);
+        guint h = similarity_hash_u64(&key->bigrams[i]) % SIMILARITY_FILTER_BITS;
+        ix->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
         i = j;
     }
     return id;
@@ -259,7 +277,8 @@ slx_key_index_size(const SlxKeyIndex *ix)
 gboolean
 slx_key_index_holds(const SlxKeyIndex *ix, const SlxKey *query)
 {
-    return *query->text != '\0' && g_hash_table_contains(ix->by_text, query->text);
+    return *query->text != '\0' && query->n <= ix->max_n &&
+           g_hash_table_contains(ix->by_text, query->text);
 }
 
 void
@@ -276,7 +295,9 @@ slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *s
         gsize j = i;
         while (j < query->n && query->bigrams[j] == query->bigrams[i])
             j++;
-        const GArray *list = g_hash_table_lookup(ix->postings, &query->bigrams[i]);
+        const GArray *list = similarity_filter_has(ix, query->bigrams[i])
+                                 ? g_hash_table_lookup(ix->postings, &query->bigrams[i])
+                                 : NULL;
         for (guint k = 0; list && k < list->len; k++) {
             const SimilarityPosting *post = &g_array_index(list, SimilarityPosting, k);
             common[post->key] += MIN(post->count, (guint)(j - i));
@@ -289,8 +310,10 @@ slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *s
             scores[k] = 2.0 * (double)common[k] / (double)(query->n + key->n);
         }
     g_free(common);
-    /* Equal texts are 1, bigrams or not (a one-character name). */
-    const GArray *same = g_hash_table_lookup(ix->by_text, query->text);
+    /* Equal texts are 1, bigrams or not (a one-character name); equal
+     * texts have as many bigrams. */
+    const GArray *same =
+        query->n <= ix->max_n ? g_hash_table_lookup(ix->by_text, query->text) : NULL;
     for (guint k = 0; same && k < same->len; k++)
         scores[g_array_index(same, guint, k)] = 1.0;
 }
