@@ -285,20 +285,13 @@ ocr_word_clear(gpointer p)
     g_array_free(w->symbols, TRUE);
 }
 
-static gint
-ocr_by_double(gconstpointer a, gconstpointer b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* The median of VALUES (sorted in place; 0 if empty). */
 static double
 ocr_median(GArray *values)
 {
     if (values->len == 0)
         return 0;
-    g_array_sort(values, ocr_by_double);
+    g_array_sort(values, slx_pdf_by_double);
     return g_array_index(values, double, values->len / 2);
 }
 

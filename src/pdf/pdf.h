@@ -105,7 +105,15 @@ double slx_pdf_glyphs_confidence(const GPtrArray *glyphs);
 void slx_pdf_infer_rules(GArray *glyphs, GArray *columns, GArray *hr, GArray *vr);
 
 /* table.c */
-gint slx_pdf_by_double(gconstpointer a, gconstpointer b);   /* for g_array_sort */
+/* Doubles in ascending order, for g_array_sort; here, not in table.c, as
+ * the OCR module (ocr.c) sorts with it too and sees nothing of the PDF
+ * module's. */
+static inline gint
+slx_pdf_by_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
 void slx_pdf_page_rows(GArray *glyphs, GArray *hr, GArray *vr, GArray *columns, guint page,
                        GArray *blocks);
 

@@ -21,13 +21,6 @@ table_rule_covers(const GArray *rules, double pos, double at)
     return FALSE;
 }
 
-gint
-slx_pdf_by_double(gconstpointer a, gconstpointer b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Distinct positions of RULES (within SAME_POS), sorted; with FROM < TO,
  * only the rules that run the whole way from FROM to TO (a cell's side runs
  * the full height of its row; a glyph's stroke does not). */
