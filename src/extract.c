@@ -46,13 +46,13 @@ typedef struct {
     GRegex *search;           /* alt, for a search in running text; NULL for a list's names */
     GRegex *whole;            /* ^alt$, compiled when wordset_name first needs it: most words
                                  are never asked for (word_whole) */
-    GRegexCompileFlags flags;
 } Word;
 
 typedef struct {
     GArray *words;            /* Word, in file order */
     char *alt;                /* (?:p1|p2|…) over every term */
     GPtrArray *needles;       /* lower-case literal prefixes; NULL: cannot pre-check */
+    GRegexCompileFlags flags; /* what the words' regexes compile with (word_whole) */
 } WordSet;
 
 struct SlxExtractor {
@@ -363,13 +363,13 @@ needles_in(GHashTable *found, const GPtrArray *needles)
  * anchoring a group changes nothing of its syntax.  The extractor may be
  * shared by threads: the first regex stored is the one kept. */
 static GRegex *
-word_whole(Word *w)
+word_whole(const WordSet *ws, Word *w)
 {
     GRegex *re = g_atomic_pointer_get(&w->whole);
     if (re != NULL)
         return re;
     g_autofree char *whole = g_strdup_printf("^%s$", w->alt);
-    GRegex *made = g_regex_new(whole, w->flags, 0, NULL);
+    GRegex *made = g_regex_new(whole, ws->flags, 0, NULL);
     g_assert(made != NULL);
     if (!g_atomic_pointer_compare_and_exchange(&w->whole, NULL, made))
         g_regex_unref(made);
@@ -386,6 +386,7 @@ wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, gboole
     GPtrArray *terms = slx_value_terms(v, group_name);
     ws->words = g_array_new(FALSE, TRUE, sizeof(Word));
     ws->needles = g_ptr_array_new_with_free_func(g_free);
+    ws->flags = v->compile_flags | G_REGEX_CASELESS;   /* as compile() */
     add_needles(&ws->needles, terms);
     GString *all = g_string_new("(?:");
     gboolean first = TRUE;
@@ -402,8 +403,7 @@ wordset_init(WordSet *ws, const SlxVocabulary *v, const char *group_name, gboole
             g_string_assign(one, "(?!)");
         g_string_append_printf(all, "%s%s", first ? "" : "|", one->str);
         first = FALSE;
-        Word w = {t->name, g_string_free(one, FALSE), NULL, NULL,
-                  v->compile_flags | G_REGEX_CASELESS};
+        Word w = {t->name, g_string_free(one, FALSE), NULL, NULL};
         if (!names)
             w.search = compile(v, w.alt, error);
         g_array_append_val(ws->words, w);
@@ -445,7 +445,7 @@ wordset_name(const WordSet *ws, const char *text)
         return NULL;
     for (guint i = 0; i < ws->words->len; i++) {
         Word *w = &g_array_index(ws->words, Word, i);   /* the array's, not const */
-        if (g_regex_match(word_whole(w), text, 0, NULL))
+        if (g_regex_match(word_whole(ws, w), text, 0, NULL))
             return w->name;
     }
     return NULL;
