@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -56,31 +57,36 @@ slx_cache_file_digest(const char *path, guint64 max_bytes)
     return hex;
 }
 
+static void
+cache_load_add(SlxSha256 *sum, const char *text)
+{
+    slx_sha256_update(sum, text, strlen(text));
+}
+
 /* What a record depends on besides its document. */
 static char *
-cache_context(const SlxPatterns *patterns, const SlxReadOptions *opts)
+cache_load_context(const SlxPatterns *patterns, const SlxReadOptions *opts)
 {
     g_autofree char *program = slx_cache_file_digest("/proc/self/exe", 0);
-    GChecksum *sum = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(sum, (const guchar *)(program ? program : "?"), -1);
+    SlxSha256 sum;
+    slx_sha256_init(&sum);
+    cache_load_add(&sum, program ? program : "?");
     for (const char *const *m = (const char *const[]){"pdf", "email", "ocr", NULL}; *m; m++) {
         g_autofree char *path = slx_path_module(*m);
         g_autofree char *module = slx_cache_file_digest(path, 0);
-        g_checksum_update(sum, (const guchar *)(module ? module : "-"), -1);
+        cache_load_add(&sum, module ? module : "-");
     }
-    g_checksum_update(sum, (const guchar *)slx_patterns_digest(patterns), -1);
+    cache_load_add(&sum, slx_patterns_digest(patterns));
     /* OCR on or off, and its languages, read scans otherwise. */
     g_autofree char *limits = g_strdup_printf(
         "|%" G_GUINT64_FORMAT "|%u|ocr %d %s|", opts ? opts->max_bytes : 0,
         opts ? opts->max_pages : 0, opts ? (int)opts->ocr : 0,
         opts && opts->ocr_langs ? opts->ocr_langs : SLX_OCR_DEFAULT_LANGS);
-    g_checksum_update(sum, (const guchar *)limits, -1);
+    cache_load_add(&sum, limits);
     /* A password opens documents that fail without it: a different run. */
     if (opts && opts->password)
-        g_checksum_update(sum, (const guchar *)opts->password, -1);
-    char *hex = g_strdup(g_checksum_get_string(sum));
-    g_checksum_free(sum);
-    return hex;
+        cache_load_add(&sum, opts->password);
+    return slx_sha256_hex(&sum);
 }
 
 SlxCache *
@@ -92,7 +98,7 @@ slx_cache_open(const char *path, const SlxPatterns *patterns, const SlxReadOptio
                                                SLX_ERROR_READ, error);
     if (m == NULL)
         return NULL;
-    g_autofree char *context = cache_context(patterns, opts);
+    g_autofree char *context = cache_load_context(patterns, opts);
     SlxCacheDb *db = m->open(path, context, patterns, note, error);
     if (db == NULL)
         return NULL;
