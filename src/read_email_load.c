@@ -13,7 +13,6 @@
 SLX_MODULE_CALLBACKS(read_email_load, slx_error_quark, slx_document_add_text, slx_read_html,
                      slx_read_text);
 
-
 /* Headers that only an e-mail starts with; two of them in the first
  * header block make the bytes a message. */
 static const char *const email_headers[] = {

@@ -9,7 +9,9 @@
 #include "../module.h"
 #include "../read_pdf.h"
 
-SLX_MODULE_CALLBACKS(ocr_load, slx_error_quark);
+/* What the OCR module calls back in the program (slx_error_quark) is
+ * named by read_pdf_load.c: this file is in the PDF module, not in the
+ * program. */
 
 /* What the OCR module needs of the PDF reader. */
 static const SlxPdfOcrHost ocr_load_host = {slx_pdf_render, slx_pdf_raster_rules,
