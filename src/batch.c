@@ -13,7 +13,14 @@
  * the batch sends it the document's index over a socket and the worker
  * sends back the packed record (record_wire.c).  Forking for each
  * document had cost as much as reading a text document (the page tables
- * copied, every page the pipeline touches faulted in again).  A worker is
+ * copied, every page the pipeline touches faulted in again).  A busy
+ * worker is sent the next document before it finishes the one it reads
+ * (WORKER_QUEUE): it then goes on without waiting for the batch to take
+ * its record, and the batch packs records into JSON while workers read,
+ * where the two had taken turns (a text document's record costs the
+ * batch an eighth of its reading, and every turn woke a process).  A
+ * document sent to a worker that died before reading it is given to
+ * another: only the one it was reading is lost.  A worker is
  * retired, and a fresh one forked, after WORKER_DOCUMENTS documents or
  * once it has held more than WORKER_RETIRE_KIB, so that no document is
  * read in the leftovers of many others: what one document leaves behind
@@ -42,11 +49,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* How long a worker serves; see the top of the file. */
+/* How long a worker serves, and how many documents it holds (the one it
+ * reads and those sent behind it); see the top of the file. */
 #define WORKER_DOCUMENTS 64
 #define WORKER_RETIRE_KIB ((guint64)256 * 1024)
-
-#define NO_DOCUMENT G_MAXSIZE
+#define WORKER_QUEUE 2
 
 /* What precedes a packed record on a worker's socket. */
 typedef struct {
@@ -57,10 +64,11 @@ typedef struct {
 typedef struct {
     pid_t pid;
     int fd;               /* the batch's end of the worker's socket */
-    gsize index;          /* of the file it reads; NO_DOCUMENT when idle */
+    gsize queue[WORKER_QUEUE];   /* the files sent to it, the first the one it reads */
+    guint queued;         /* of queue[]; 0 when idle */
     guint served;         /* documents given to it */
     gboolean retiring;    /* to be given no more */
-    gint64 deadline;      /* monotonic µs; 0: none */
+    gint64 deadline;      /* for queue[0], monotonic µs; 0: none */
     gboolean killed;      /* past its deadline, killed */
     GByteArray *bytes;    /* what has come of the record in progress */
 } Worker;
@@ -75,6 +83,7 @@ typedef struct {
     const SlxBatchLimits *limits;
     SlxCache *cache;      /* NULL: none */
     GArray *workers;      /* Worker, those running */
+    GArray *redo;         /* gsize: files sent to a worker that ended before reading them */
     SlxRecord **done;     /* done[i]: the record of files[i] until handed over */
 } Batch;
 
@@ -147,29 +156,70 @@ batch_fork_worker(Batch *b)
         errno = saved;
         return NULL;
     }
-    Worker w = {pid, sv[0], NO_DOCUMENT, 0, FALSE, 0, FALSE, g_byte_array_new()};
+    Worker w = {pid, sv[0], {0}, 0, 0, FALSE, 0, FALSE, g_byte_array_new()};
     g_array_append_val(b->workers, w);
     return &g_array_index(b->workers, Worker, b->workers->len - 1);
 }
 
-/* An idle worker that may take another document, forked if need be. */
-static Worker *
-batch_idle_worker(Batch *b)
+static guint
+batch_busy(const Batch *b)
 {
-    for (guint i = 0; i < b->workers->len; i++) {
-        Worker *w = &g_array_index(b->workers, Worker, i);
-        if (w->index == NO_DOCUMENT && !w->retiring)
-            return w;
-    }
-    return batch_fork_worker(b);
+    guint busy = 0;
+    for (guint i = 0; i < b->workers->len; i++)
+        busy += g_array_index(b->workers, Worker, i).queued > 0;
+    return busy;
 }
 
-/* Give file INDEX to a worker; if none can take it, its record (crashed)
- * is made here. */
+/* Whether a worker can take another document: one has room in its
+ * queue, or fewer than JOBS are reading and another can be forked. */
+static gboolean
+batch_has_room(const Batch *b)
+{
+    for (guint i = 0; i < b->workers->len; i++) {
+        const Worker *w = &g_array_index(b->workers, Worker, i);
+        if (!w->retiring && w->queued < WORKER_QUEUE)
+            return TRUE;
+    }
+    return batch_busy(b) < MAX(b->limits->jobs, 1);
+}
+
+/* The worker to send the next document to (batch_has_room() said there
+ * is one): an idle one; else a new one, while fewer than JOBS are
+ * reading; else the one with the fewest queued.  NULL when a worker was
+ * needed and none could be forked (errno says why). */
+static Worker *
+batch_pick_worker(Batch *b)
+{
+    Worker *roomy = NULL;
+    for (guint i = 0; i < b->workers->len; i++) {
+        Worker *w = &g_array_index(b->workers, Worker, i);
+        if (w->retiring || w->queued == WORKER_QUEUE)
+            continue;
+        if (w->queued == 0)
+            return w;
+        if (roomy == NULL || w->queued < roomy->queued)
+            roomy = w;
+    }
+    if (roomy == NULL || batch_busy(b) < MAX(b->limits->jobs, 1))
+        return batch_fork_worker(b);
+    return roomy;
+}
+
+/* W starts on the document at the head of its queue: its time runs. */
+static void
+batch_start_clock(const Batch *b, Worker *w)
+{
+    w->deadline = 0;
+    if (w->queued > 0 && b->limits->timeout > 0)
+        w->deadline = g_get_monotonic_time() + (gint64)(b->limits->timeout * G_USEC_PER_SEC);
+}
+
+/* Give file INDEX to a worker (batch_has_room() said one can take it);
+ * if none can, its record (crashed) is made here. */
 static void
 batch_start(Batch *b, gsize index)
 {
-    Worker *w = batch_idle_worker(b);
+    Worker *w = batch_pick_worker(b);
     guint64 wire = index;
     /* MSG_NOSIGNAL: a worker that has died must not take the batch with
      * it (SIGPIPE); its end is seen when the batch next polls it. */
@@ -188,20 +238,11 @@ batch_start(Batch *b, gsize index)
         b->done[index] = r;
         return;
     }
-    w->index = index;
-    w->served++;
-    w->deadline = 0;
-    if (b->limits->timeout > 0)
-        w->deadline = g_get_monotonic_time() + (gint64)(b->limits->timeout * G_USEC_PER_SEC);
-}
-
-static guint
-batch_busy(const Batch *b)
-{
-    guint busy = 0;
-    for (guint i = 0; i < b->workers->len; i++)
-        busy += g_array_index(b->workers, Worker, i).index != NO_DOCUMENT;
-    return busy;
+    w->queue[w->queued++] = index;
+    if (++w->served >= WORKER_DOCUMENTS)
+        w->retiring = TRUE;
+    if (w->queued == 1)
+        batch_start_clock(b, w);
 }
 
 /* The record of a document whose worker ended, with STATUS, before
@@ -209,7 +250,7 @@ batch_busy(const Batch *b)
 static SlxRecord *
 batch_lost_record(Batch *b, const Worker *w, int status)
 {
-    SlxRecord *r = slx_record_new(b->files[w->index]);
+    SlxRecord *r = slx_record_new(b->files[w->queue[0]]);
     if (w->killed) {
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_TIMEOUT,
                     "not read within --timeout %g s: its worker was stopped", b->limits->timeout);
@@ -229,47 +270,53 @@ batch_lost_record(Batch *b, const Worker *w, int status)
     return r;
 }
 
-/* The document W reads is done: its record in done[] and the cache. */
+/* The document W reads is done: its record in done[] and the cache; W
+ * goes on to the next it holds. */
 static void
 batch_finish(Batch *b, Worker *w, SlxRecord *r)
 {
-    b->done[w->index] = r;
+    b->done[w->queue[0]] = r;
     if (b->cache)
         slx_cache_put(b->cache, r);
-    w->index = NO_DOCUMENT;
-    w->deadline = 0;
-    g_byte_array_set_size(w->bytes, 0);
+    w->queued--;
+    memmove(w->queue, w->queue + 1, w->queued * sizeof w->queue[0]);
+    batch_start_clock(b, w);
 }
 
 /* If W's bytes hold its whole record, take it; a record that does not
- * unpack is the worker's fault, and the worker is retired. */
-static void
+ * unpack is the worker's fault, and the worker is retired.  FALSE when
+ * they do not (yet). */
+static gboolean
 batch_take_frame(Batch *b, Worker *w)
 {
     Frame frame;
-    if (w->index == NO_DOCUMENT || w->bytes->len < sizeof frame)
-        return;
+    if (w->queued == 0 || w->bytes->len < sizeof frame)
+        return FALSE;
     memcpy(&frame, w->bytes->data, sizeof frame);
     if (w->bytes->len - sizeof frame < frame.length)
-        return;
+        return FALSE;
     guint64 retire_kib = WORKER_RETIRE_KIB;
     if (b->limits->max_memory > 0)
         retire_kib = MIN(retire_kib, b->limits->max_memory / 4 / 1024);
-    if (w->served >= WORKER_DOCUMENTS || frame.peak_kib > retire_kib)
+    /* It reads the document already sent behind this one, if any: one
+     * more in a heap past the mark, within --max-memory still. */
+    if (frame.peak_kib > retire_kib)
         w->retiring = TRUE;
     SlxRecord *r = slx_record_unpack(w->bytes->data + sizeof frame, frame.length,
-                                     b->files[w->index], b->patterns, TRUE);
+                                     b->files[w->queue[0]], b->patterns, TRUE);
     if (r == NULL) {
         w->retiring = TRUE;
-        r = slx_record_new(b->files[w->index]);
+        r = slx_record_new(b->files[w->queue[0]]);
         g_set_error(&r->error, SLX_ERROR, SLX_ERROR_CRASHED,
                     "the worker reading it sent a record that could not be read");
     }
+    g_byte_array_remove_range(w->bytes, 0, (guint)(sizeof frame + frame.length));
     batch_finish(b, w, r);
+    return TRUE;
 }
 
-/* W has ended (its socket closed): reaped, and the document it was
- * reading, if any, given its record. */
+/* W has ended (its socket closed): reaped, the document it was reading,
+ * if any, given its record, and those sent behind it given to another. */
 static void
 batch_reap(Batch *b, guint i)
 {
@@ -278,8 +325,9 @@ batch_reap(Batch *b, guint i)
     int status = 0;
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
-    if (w->index != NO_DOCUMENT)
+    if (w->queued > 0)
         batch_finish(b, w, batch_lost_record(b, w, status));
+    g_array_append_vals(b->redo, w->queue, w->queued);
     g_byte_array_unref(w->bytes);
     g_array_remove_index_fast(b->workers, i);
 }
@@ -293,7 +341,7 @@ batch_retire(Batch *b)
 {
     for (guint i = b->workers->len; i-- > 0;) {
         Worker *w = &g_array_index(b->workers, Worker, i);
-        if (w->retiring && w->index == NO_DOCUMENT) {
+        if (w->retiring && w->queued == 0) {
             shutdown(w->fd, SHUT_WR);
             batch_reap(b, i);
         }
@@ -334,7 +382,8 @@ batch_poll(Batch *b)
         ssize_t got = read(w->fd, buf, sizeof buf);
         if (got > 0) {
             g_byte_array_append(w->bytes, buf, (guint)got);
-            batch_take_frame(b, w);
+            while (batch_take_frame(b, w))
+                ;
         } else if (got == 0 || errno != EINTR) {
             batch_reap(b, i);
         }
@@ -354,23 +403,35 @@ batch_from_cache(Batch *b, gsize index)
     return r != NULL;
 }
 
+/* Send workers what they have room for: first the files a worker that
+ * ended held unread, then the next files, up to the one before LIMIT (the
+ * window of files not yet handed over). */
+static void
+batch_hand_out(Batch *b, gsize *next, gsize limit)
+{
+    while (b->redo->len > 0 && batch_has_room(b)) {
+        batch_start(b, g_array_index(b->redo, gsize, 0));
+        g_array_remove_index(b->redo, 0);
+    }
+    for (; *next < b->n && *next < limit && batch_has_room(b); (*next)++)
+        if (!batch_from_cache(b, *next))
+            batch_start(b, *next);
+}
+
 void
 slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
               const SlxPatterns *patterns, const SlxExtractor *extractor,
               const SlxBatchLimits *limits, SlxCache *cache, SlxRecordFn fn, gpointer user_data)
 {
     Batch b = {files, paths ? paths : files, g_strv_length(files), opts, patterns, extractor,
-               limits, cache, g_array_new(FALSE, FALSE, sizeof(Worker)), NULL};
+               limits, cache, g_array_new(FALSE, FALSE, sizeof(Worker)),
+               g_array_new(FALSE, FALSE, sizeof(gsize)), NULL};
     b.done = g_new0(SlxRecord *, b.n + 1);
     guint jobs = MAX(limits->jobs, 1);
     gsize next = 0, handed = 0, window = (gsize)jobs * 4;
     while (handed < b.n) {
         batch_retire(&b);
-        while (batch_busy(&b) < jobs && next < b.n && next < handed + window) {
-            if (!batch_from_cache(&b, next))
-                batch_start(&b, next);
-            next++;
-        }
+        batch_hand_out(&b, &next, handed + window);
         while (handed < b.n && b.done[handed]) {
             fn(b.done[handed], user_data);
             b.done[handed++] = NULL;
@@ -383,5 +444,6 @@ slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
         g_array_index(b.workers, Worker, i).retiring = TRUE;
     batch_retire(&b);
     g_array_free(b.workers, TRUE);
+    g_array_free(b.redo, TRUE);
     g_free(b.done);
 }

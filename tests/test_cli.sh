@@ -338,6 +338,10 @@ check "--timeout: timeout for the slow file, the seed read, in order" '[ $st -eq
 if ! ldd "$SLX" 2>/dev/null | grep -q libasan; then
     "$SLX" --max-memory 1000000 "$SEED" "$SEED" >"$T/starved" 2>"$T/err"; st=$?
     check "--max-memory: a starved worker is crashed, every record written" '[ $st -eq 1 ] && [ $(grep -c "\"code\":\"crashed\"" "$T/starved") -eq 2 ] && grep -q "max-memory" "$T/starved"'
+    # One worker: the second document waits in its queue, and is read by
+    # the worker forked after the first one died.
+    "$SLX" -j 1 --max-memory 1000000 "$SEED" "$SEED" >"$T/starved1" 2>"$T/err"; st=$?
+    check "-j 1 --max-memory: both documents crashed, each in a worker of its own" '[ $st -eq 1 ] && [ $(grep -c "\"code\":\"crashed\"" "$T/starved1") -eq 2 ]'
 fi
 "$SLX" -j 3 "$SEED" "$T/slow.txt" "$SEED" "$SEED" >"$T/order" 2>"$T/err"; st=$?
 check "-j 3: records in the order of the files" '[ $st -eq 0 ] && [ $(wc -l <"$T/order") -eq 4 ] && sed -n 2p "$T/order" | grep -q "slow.txt"'
@@ -351,6 +355,10 @@ check "-j 3: records in the order of the files" '[ $st -eq 0 ] && [ $(wc -l <"$T
 check "150 documents over two workers: each as read alone" '[ $st -eq 0 ] && [ $(wc -l <"$T/many") -eq 150 ] && [ $(sort -u "$T/many" | wc -l) -eq 1 ] && head -1 "$T/many" | cmp -s - "$T/alone"'
 "$SLX" --timeout 0.3 "$SEED" "$SEED" "$T/slow.txt" "$SEED" "$SEED" >"$T/around" 2>"$T/err"; st=$?
 check "a worker stopped mid-batch: the documents before and after it read" '[ $st -eq 1 ] && sed -n 3p "$T/around" | grep -q "\"code\":\"timeout\"" && [ $(sed 3d "$T/around" | sort -u | wc -l) -eq 1 ] && head -1 "$T/around" | cmp -s - "$T/alone"'
+# One worker holds the document after the one it reads: stopped past
+# --timeout, it had not begun the next, which another worker reads.
+"$SLX" -j 1 --timeout 0.3 "$SEED" "$T/slow.txt" "$SEED" >"$T/queued" 2>"$T/err"; st=$?
+check "-j 1: the document queued behind a stopped one is read by the next worker" '[ $st -eq 1 ] && [ $(wc -l <"$T/queued") -eq 3 ] && sed -n 2p "$T/queued" | grep -q "\"code\":\"timeout\"" && tail -1 "$T/queued" | cmp -s - "$T/alone"'
 "$SLX" --timeout -1 "$SEED" >/dev/null 2>"$T/err"; st=$?
 check "--timeout -1: a usage error" '[ $st -eq 2 ] && grep -q "timeout" "$T/err"'
 
