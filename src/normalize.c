@@ -48,14 +48,10 @@ static const struct { gunichar radical, ideograph; } radical_map[] = {
     {0x2EEB, 0x6589}, {0x2EED, 0x6B6F}, {0x2EEF, 0x7ADC}, {0x2EF2, 0x4E80},
 };
 
-/* Step 3: a context-free fold of one code point; 0 deletes it. */
+/* Step 3 for the code points that fold_char() does not keep at once. */
 static gunichar
-fold_char(gunichar c)
+fold_char_slow(gunichar c)
 {
-    /* Most of a Japanese text: printable ASCII but ~, kana and kanji are
-     * left as they are, without the switch and utf8proc's category. */
-    if ((c >= 0x20 && c < 0x7E) || (c >= 0x3041 && c <= 0x30FC) || (c >= 0x4E00 && c <= 0x9FFF))
-        return c;
     switch (c) {
     case 0x007E: case 0x223C: case 0x223E: case 0x301C: case 0x3030:
     case 0xFF5E:
@@ -83,6 +79,17 @@ fold_char(gunichar c)
     if (utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_ZS)
         return ' ';
     return c;
+}
+
+/* Step 3: a context-free fold of one code point; 0 deletes it.  Most of a
+ * Japanese text, printable ASCII but ~, kana and kanji, is left as it is
+ * here, inline, without the switch and utf8proc's category. */
+static inline gunichar
+fold_char(gunichar c)
+{
+    if ((c >= 0x20 && c < 0x7E) || (c >= 0x3041 && c <= 0x30FC) || (c >= 0x4E00 && c <= 0x9FFF))
+        return c;
+    return fold_char_slow(c);
 }
 
 static gboolean
@@ -127,12 +134,18 @@ push_cp(CodePoints *cps, gunichar c)
     cps->cp[cps->n++] = c;
 }
 
-/* The code point at P, valid UTF-8 (the decoder made it so). */
+/* The code point at P.  ASCII and the three-byte sequences of Japanese
+ * are decoded here, the rest by GLib, which also says what bytes that are
+ * not UTF-8 are (the continuation bytes are checked first for that). */
 static inline gunichar
 decode_at(const char *p)
 {
-    guchar b = (guchar)*p;
-    return b < 0x80 ? b : g_utf8_get_char(p);
+    const guchar *u = (const guchar *)p;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return g_utf8_get_char(p);
 }
 
 /* Steps 2–3 for a run: NFKC then fold the LEN bytes at S into CPS. */
@@ -167,12 +180,15 @@ is_nfkc_stable(gunichar c)
            c == 0x3001 || c == 0x3002 || (c >= 0x300C && c <= 0x3011);
 }
 
-static gboolean
+/* Whether C combines with the code point before it.  Below U+0300 and
+ * in the stable ranges none does, without asking utf8proc. */
+static inline gboolean
 is_combining(gunichar c)
 {
-    return c >= 0x80 &&
-           (utf8proc_get_property((utf8proc_int32_t)c)->combining_class != 0 ||
-            c == 0x309B || c == 0x309C);
+    if (c < 0x300 || is_nfkc_stable(c))
+        return FALSE;
+    return utf8proc_get_property((utf8proc_int32_t)c)->combining_class != 0 || c == 0x309B ||
+           c == 0x309C;
 }
 
 /* Steps 1–3: protected code points pass through, the runs between them go
@@ -222,14 +238,20 @@ nfkc_and_fold(const char *s, gsize len, CodePoints *cps)
         g_string_free(marks, TRUE);
 }
 
-/* Append C to the UTF-8 at *OUT. */
+/* Append C to the UTF-8 at *OUT (three-byte sequences written here). */
 static inline void
 put_utf8(char **out, gunichar c)
 {
-    if (c < 0x80)
+    if (c < 0x80) {
         *(*out)++ = (char)c;
-    else
+    } else if (c >= 0x800 && c < 0x10000) {
+        (*out)[0] = (char)(0xE0 | (c >> 12));
+        (*out)[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        (*out)[2] = (char)(0x80 | (c & 0x3F));
+        *out += 3;
+    } else {
         *out += g_unichar_to_utf8(c, *out);
+    }
 }
 
 char *
