@@ -134,20 +134,6 @@ push_cp(CodePoints *cps, gunichar c)
     cps->cp[cps->n++] = c;
 }
 
-/* The code point at P.  ASCII and the three-byte sequences of Japanese
- * are decoded here, the rest by GLib, which also says what bytes that are
- * not UTF-8 are (the continuation bytes are checked first for that). */
-static inline gunichar
-decode_at(const char *p)
-{
-    const guchar *u = (const guchar *)p;
-    if (u[0] < 0x80)
-        return u[0];
-    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        return ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    return g_utf8_get_char(p);
-}
-
 /* Steps 2–3 for a run: NFKC then fold the LEN bytes at S into CPS. */
 static void
 nfkc_run(const char *s, gsize len, CodePoints *cps)
@@ -160,7 +146,7 @@ nfkc_run(const char *s, gsize len, CodePoints *cps)
     const char *src = n >= 0 ? (const char *)mapped : s;
     const char *srcend = src + (n >= 0 ? (gsize)n : len);
     for (const char *q = src; q < srcend; q = g_utf8_next_char(q)) {
-        gunichar f = fold_char(decode_at(q));
+        gunichar f = fold_char(slx_utf8_get_char(q));
         if (f != 0)
             push_cp(cps, f);
     }
@@ -200,10 +186,10 @@ nfkc_and_fold(const char *s, gsize len, CodePoints *cps)
     const char *run = s;          /* start of the text not yet mapped */
     GString *marks = NULL;        /* a run rewritten for spacing voiced marks */
 
-    gunichar c = s < end ? decode_at(s) : 0;
+    gunichar c = s < end ? slx_utf8_get_char(s) : 0;
     for (const char *p = s; p < end;) {
         const char *after = g_utf8_next_char(p);
-        gunichar next = after < end ? decode_at(after) : 0;
+        gunichar next = after < end ? slx_utf8_get_char(after) : 0;
         if (is_nfkc_stable(c) && !is_combining(next)) {
             /* Map what came before, then take C as it is. */
             if (run < p)

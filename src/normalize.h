@@ -26,4 +26,20 @@ char *slx_normalize(const char *utf8, gssize len, SlxNormFlags flags);
  * CJK punctuation, full-width forms). */
 gboolean slx_is_cjk(gunichar c);
 
+/* The code point at P, as g_utf8_get_char() says it, for the per-character
+ * loops of normalization and match keys: ASCII and the three-byte
+ * sequences of Japanese are decoded inline, the rest by GLib, which also
+ * says what bytes that are not UTF-8 are (the continuation bytes are
+ * checked first for that, so a NUL ends the sequence). */
+static inline gunichar
+slx_utf8_get_char(const char *p)
+{
+    const guchar *u = (const guchar *)p;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        return ((gunichar)(u[0] & 0x0F) << 12) | ((gunichar)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return g_utf8_get_char(p);
+}
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* similarity.c — fuzzy comparison of item names and template text. */
 #include "similarity.h"
+#include "normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,11 @@
 static gboolean
 similarity_drops(gunichar c)
 {
+    /* Most of a Japanese key, kanji and kana (ー too), is kept without
+     * asking GLib for the type. */
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) ||
+        (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC)
+        return FALSE;
     switch (g_unichar_type(c)) {
     case G_UNICODE_SPACE_SEPARATOR:
     case G_UNICODE_CONNECT_PUNCTUATION:
@@ -51,7 +57,7 @@ slx_match_key(const char *s)
             continue;
         }
         const char *next = similarity_next_char(s);
-        if (!similarity_drops(g_utf8_get_char(s)))
+        if (!similarity_drops(slx_utf8_get_char(s)))
             for (const char *p = s; p < next; p++)
                 *out++ = *p;
         s = next;
@@ -79,12 +85,22 @@ similarity_sort(guint64 *b, gsize n)
         qsort(b, n, sizeof *b, cmp_u64);
         return;
     }
+    /* Each bigram's place found by bisection, the greater ones moved up
+     * in one memmove. */
     for (gsize i = 1; i < n; i++) {
         guint64 v = b[i];
-        gsize j = i;
-        for (; j > 0 && b[j - 1] > v; j--)
-            b[j] = b[j - 1];
-        b[j] = v;
+        if (b[i - 1] <= v)
+            continue;
+        gsize lo = 0, hi = i - 1;   /* b[hi] > v */
+        while (lo < hi) {
+            gsize mid = lo + (hi - lo) / 2;
+            if (b[mid] > v)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        memmove(b + lo + 1, b + lo, (i - lo) * sizeof *b);
+        b[lo] = v;
     }
 }
 
@@ -99,7 +115,7 @@ slx_key_from_match_key(const char *key)
     guint64 *b = len > 1 ? g_new(guint64, len) : NULL;
     gunichar prev = 0;
     for (const char *p = key; *p; p = similarity_next_char(p)) {
-        gunichar c = (guchar)*p < 0x80 ? (gunichar)(guchar)*p : g_utf8_get_char(p);
+        gunichar c = slx_utf8_get_char(p);
         if (k->chars++ > 0)
             b[k->n++] = ((guint64)prev << 32) | c;
         prev = c;

@@ -31,6 +31,51 @@ test_dice(void **state)
     }
 }
 
+static int
+test_cmp_u64(const void *a, const void *b)
+{
+    guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A key's bigrams are those of its adjacent characters, sorted, for keys
+ * short and long (bisection up to 64 bigrams, qsort past it), in order,
+ * reversed and with runs of one bigram: compared with the pairs taken one
+ * by one and sorted by qsort. */
+static void
+test_key_bigrams_sorted(void **state)
+{
+    (void)state;
+    static const char *const alphabets[] = {"稼働率時間復旧目標", "abcdefghij", "ああいいう", "ーカナ"};
+    for (gsize a = 0; a < G_N_ELEMENTS(alphabets); a++) {
+        glong size = g_utf8_strlen(alphabets[a], -1);
+        for (glong len = 0; len <= 150; len += len < 70 ? 1 : 13) {
+            for (int order = 0; order < 3; order++) {
+                GString *text = g_string_new(NULL);
+                for (glong i = 0; i < len; i++) {
+                    glong k = order == 0 ? i % size : order == 1 ? (len - i) % size : (i / 5) % size;
+                    const char *c = g_utf8_offset_to_pointer(alphabets[a], k);
+                    g_string_append_len(text, c, g_utf8_next_char(c) - c);
+                }
+                SlxKey *key = slx_key_from_match_key(text->str);
+                gsize n = len > 1 ? (gsize)len - 1 : 0;
+                assert_int_equal(key->n, n);
+                guint64 *want = g_new(guint64, n + 1);
+                const char *p = text->str;
+                for (gsize i = 0; i < n; i++, p = g_utf8_next_char(p))
+                    want[i] = ((guint64)g_utf8_get_char(p) << 32) | g_utf8_get_char(g_utf8_next_char(p));
+                qsort(want, n, sizeof *want, test_cmp_u64);
+                for (gsize i = 0; i < n; i++)
+                    if (key->bigrams[i] != want[i])
+                        fail_msg("%s: bigram %zu of %zu is not in order", text->str, i, n);
+                g_free(want);
+                slx_key_free(key);
+                g_string_free(text, TRUE);
+            }
+        }
+    }
+}
+
 /* Every key of KEYS against the index of INDEXED equals the pairwise
  * similarity, exactly; the index holds a query when a key has its text. */
 static guint
@@ -98,6 +143,7 @@ main(void)
     patterns = test_patterns();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dice),
+        cmocka_unit_test(test_key_bigrams_sorted),
         cmocka_unit_test(test_index_equals_pairwise),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
