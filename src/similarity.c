@@ -297,16 +297,14 @@ slx_key_index_holds(const SlxKeyIndex *ix, const SlxKey *query)
            g_hash_table_contains(ix->by_text, query->text);
 }
 
-void
-slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores)
+/* COMMON[k] = the bigrams QUERY and key k share, counted as the merge of
+ * slx_key_similarity counts them (the least of the two multiplicities);
+ * the keys with any are listed in TOUCHED, as many as returned.  COMMON
+ * and TOUCHED hold a guint for every key of IX, COMMON zeroed. */
+static guint
+similarity_common(const SlxKeyIndex *ix, const SlxKey *query, guint *common, guint *touched)
 {
-    guint n = ix->keys->len;
-    memset(scores, 0, n * sizeof *scores);
-    if (*query->text == '\0' || n == 0)
-        return;
-    /* The bigrams both share, counted as the merge of slx_key_similarity
-     * counts them: min of the two multiplicities. */
-    guint *common = g_new0(guint, n);
+    guint n_touched = 0;
     for (gsize i = 0; i < query->n;) {
         gsize j = i;
         while (j < query->n && query->bigrams[j] == query->bigrams[i])
@@ -316,15 +314,33 @@ slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *s
                                  : NULL;
         for (guint k = 0; list && k < list->len; k++) {
             const SimilarityPosting *post = &g_array_index(list, SimilarityPosting, k);
+            if (common[post->key] == 0)
+                touched[n_touched++] = post->key;
             common[post->key] += MIN(post->count, (guint)(j - i));
         }
         i = j;
     }
-    for (guint k = 0; k < n; k++)
-        if (common[k]) {
-            const SlxKey *key = g_ptr_array_index(ix->keys, k);
-            scores[k] = 2.0 * (double)common[k] / (double)(query->n + key->n);
-        }
+    return n_touched;
+}
+
+static double
+similarity_score(const SlxKeyIndex *ix, const SlxKey *query, guint k, guint common)
+{
+    const SlxKey *key = g_ptr_array_index(ix->keys, k);
+    return 2.0 * (double)common / (double)(query->n + key->n);
+}
+
+void
+slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores)
+{
+    guint n = ix->keys->len;
+    memset(scores, 0, n * sizeof *scores);
+    if (*query->text == '\0' || n == 0)
+        return;
+    guint *common = g_new0(guint, 2 * (gsize)n), *touched = common + n;
+    guint n_touched = similarity_common(ix, query, common, touched);
+    for (guint t = 0; t < n_touched; t++)
+        scores[touched[t]] = similarity_score(ix, query, touched[t], common[touched[t]]);
     g_free(common);
     /* Equal texts are 1, bigrams or not (a one-character name); equal
      * texts have as many bigrams. */
@@ -332,6 +348,25 @@ slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *s
         query->n <= ix->max_n ? g_hash_table_lookup(ix->by_text, query->text) : NULL;
     for (guint k = 0; same && k < same->len; k++)
         scores[g_array_index(same, guint, k)] = 1.0;
+}
+
+double
+slx_key_index_best(const SlxKeyIndex *ix, const SlxKey *query)
+{
+    guint n = ix->keys->len;
+    if (*query->text == '\0' || n == 0)
+        return 0.0;
+    if (slx_key_index_holds(ix, query))
+        return 1.0;
+    guint *common = g_new0(guint, 2 * (gsize)n), *touched = common + n;
+    guint n_touched = similarity_common(ix, query, common, touched);
+    double best = 0.0;
+    for (guint t = 0; t < n_touched; t++) {
+        double score = similarity_score(ix, query, touched[t], common[touched[t]]);
+        best = MAX(best, score);
+    }
+    g_free(common);
+    return best;
 }
 
 gboolean

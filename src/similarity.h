@@ -51,6 +51,9 @@ guint slx_key_index_size(const SlxKeyIndex *ix);
 gboolean slx_key_index_holds(const SlxKeyIndex *ix, const SlxKey *query);
 /* SCORES[i] = slx_key_similarity(QUERY, key i) for every key of IX. */
 void slx_key_index_similarities(const SlxKeyIndex *ix, const SlxKey *query, double *scores);
+/* The greatest of those scores (0 for an empty IX), without the array:
+ * only the keys QUERY shares a bigram with are looked at. */
+double slx_key_index_best(const SlxKeyIndex *ix, const SlxKey *query);
 
 /* TRUE if NEEDLE (a match key) occurs in HAYSTACK (a match key). */
 gboolean slx_key_contains(const char *haystack, const char *needle);

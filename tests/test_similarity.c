@@ -77,7 +77,8 @@ test_key_bigrams_sorted(void **state)
 }
 
 /* Every key of KEYS against the index of INDEXED equals the pairwise
- * similarity, exactly; the index holds a query when a key has its text. */
+ * similarity, exactly, and the best of them is slx_key_index_best's; the
+ * index holds a query when a key has its text. */
 static guint
 compare_index(const GPtrArray *indexed, const GPtrArray *queries)
 {
@@ -95,12 +96,17 @@ compare_index(const GPtrArray *indexed, const GPtrArray *queries)
                          strcmp(query->text, ((const SlxKey *)g_ptr_array_index(indexed, k))->text) == 0;
         if (slx_key_index_holds(ix, query) != same_text)
             fail_msg("%s: slx_key_index_holds says %d", query->text, !same_text);
+        double best = 0;
         for (guint k = 0; k < indexed->len; k++, compared++) {
             double want = slx_key_similarity(query, g_ptr_array_index(indexed, k));
             if (scores[k] != want)
                 fail_msg("%s ~ %s: index %.17g, pairwise %.17g", query->text,
                          ((const SlxKey *)g_ptr_array_index(indexed, k))->text, scores[k], want);
+            best = MAX(best, want);
         }
+        if (slx_key_index_best(ix, query) != best)
+            fail_msg("%s: slx_key_index_best %.17g, the best pairwise %.17g", query->text,
+                     slx_key_index_best(ix, query), best);
     }
     g_free(scores);
     slx_key_index_free(ix);
