@@ -20,7 +20,7 @@
 /* One cell of a row being segmented. */
 typedef struct {
     char *text;               /* normalized, CJK spaces kept */
-    SlxKey *key;
+    SlxKey *key;              /* NULL until needed (table_cell_key) */
     glong chars;
     double name_sim, template_sim;   /* likeness to catalog names and 規定内容; < 0 until needed */
     int number;               /* whether it is an item number; < 0 until needed */
@@ -31,7 +31,17 @@ typedef struct {
 static Cell
 table_cell(char *text)
 {
-    return (Cell){text, slx_key_new(text), g_utf8_strlen(text, -1), -1, -1, -1, -2};
+    return (Cell){text, NULL, g_utf8_strlen(text, -1), -1, -1, -1, -2};
+}
+
+/* Cell C's match key, made the first time it is asked for: most cells of
+ * a table under a header it knows are put in their column as they are. */
+static const SlxKey *
+table_cell_key(Cell *c)
+{
+    if (c->key == NULL)
+        c->key = slx_key_new(c->text);
+    return c->key;
 }
 
 /* The likeness of cell C to catalog names or templates, computed once: the
@@ -41,7 +51,7 @@ table_cell_similarity(const Context *cx, Cell *c, gboolean names)
 {
     double *slot = names ? &c->name_sim : &c->template_sim;
     if (*slot < 0)
-        *slot = slx_seg_best_similarity(cx, c->key, names);
+        *slot = slx_seg_best_similarity(cx, table_cell_key(c), names);
     return *slot;
 }
 
@@ -91,7 +101,7 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
     case SLX_COL_NO:
         return table_cell_is_number(cx, c) ? 3.0 : NEG_INF;
     case SLX_COL_CATEGORY:
-        if (slx_seg_is_category(cx, c->key->text))
+        if (slx_seg_is_category(cx, table_cell_key(c)->text))
             return 2.0;
         /* A short label of the vendor's own: 「共通」, 「availability」. */
         return c->chars <= (table_is_ascii(c->text) ? 16 : 8) ? 0.2 : -3.0;
@@ -109,7 +119,7 @@ table_fit(const Context *cx, Cell *c, SlxColumnRole r, gboolean headerless)
     case SLX_COL_TEMPLATE:
         return 0.3 + 1.5 * table_cell_similarity(cx, c, FALSE);
     case SLX_COL_UNIT:
-        if (slx_seg_is_unit(cx, c->key->text))
+        if (slx_seg_is_unit(cx, table_cell_key(c)->text))
             return 2.0;
         return c->chars <= 10 ? 0.1 : -2.0;
     case SLX_COL_EXAMPLE:
