@@ -23,6 +23,7 @@
  * from the literal with g_ascii_strtod: 99.99 stays 99.99. */
 #include "extract.h"
 #include "error.h"
+#include "normalize.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -331,7 +332,7 @@ find_needles(GHashTable *index, const guint8 *starts, const char *lower)
 {
     GHashTable *found = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, free_windows);
     for (const char *p = lower; *p; p = g_utf8_next_char(p)) {
-        gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+        gunichar c = slx_utf8_get_char(p);
         if (c < 0x10000 && !(starts[c / 8] & (1u << (c % 8))))
             continue;           /* no needle starts with it: most characters */
         GArray *entries = g_hash_table_lookup(index, GUINT_TO_POINTER(c));
@@ -749,7 +750,7 @@ find_boundaries(Scan *sc)
     g_array_append_val(sc->sentences, zero);
     g_array_append_val(sc->clauses, zero);
     for (const char *p = sc->text; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
+        gunichar c = slx_utf8_get_char(p);
         const char *next = g_utf8_next_char(p);
         gboolean sentence = c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == ';' || c == 0xFF1B ||
                             ((c == '.' || c == '!' || c == '?') && (*next == ' ' || *next == '\0'));
