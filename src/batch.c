@@ -161,6 +161,20 @@ batch_fork_worker(Batch *b)
     return &g_array_index(b->workers, Worker, b->workers->len - 1);
 }
 
+/* How many workers may read at once. */
+static guint
+batch_jobs(const Batch *b)
+{
+    return MAX(b->limits->jobs, 1);
+}
+
+/* Whether W may be sent another document. */
+static gboolean
+batch_worker_has_room(const Worker *w)
+{
+    return !w->retiring && w->queued < WORKER_QUEUE;
+}
+
 static guint
 batch_busy(const Batch *b)
 {
@@ -175,12 +189,10 @@ batch_busy(const Batch *b)
 static gboolean
 batch_has_room(const Batch *b)
 {
-    for (guint i = 0; i < b->workers->len; i++) {
-        const Worker *w = &g_array_index(b->workers, Worker, i);
-        if (!w->retiring && w->queued < WORKER_QUEUE)
+    for (guint i = 0; i < b->workers->len; i++)
+        if (batch_worker_has_room(&g_array_index(b->workers, Worker, i)))
             return TRUE;
-    }
-    return batch_busy(b) < MAX(b->limits->jobs, 1);
+    return batch_busy(b) < batch_jobs(b);
 }
 
 /* The worker to send the next document to (batch_has_room() said there
@@ -193,14 +205,14 @@ batch_pick_worker(Batch *b)
     Worker *roomy = NULL;
     for (guint i = 0; i < b->workers->len; i++) {
         Worker *w = &g_array_index(b->workers, Worker, i);
-        if (w->retiring || w->queued == WORKER_QUEUE)
+        if (!batch_worker_has_room(w))
             continue;
         if (w->queued == 0)
             return w;
         if (roomy == NULL || w->queued < roomy->queued)
             roomy = w;
     }
-    if (roomy == NULL || batch_busy(b) < MAX(b->limits->jobs, 1))
+    if (roomy == NULL || batch_busy(b) < batch_jobs(b))
         return batch_fork_worker(b);
     return roomy;
 }
@@ -427,8 +439,7 @@ slx_batch_run(char **files, char **paths, const SlxReadOptions *opts,
                limits, cache, g_array_new(FALSE, FALSE, sizeof(Worker)),
                g_array_new(FALSE, FALSE, sizeof(gsize)), NULL};
     b.done = g_new0(SlxRecord *, b.n + 1);
-    guint jobs = MAX(limits->jobs, 1);
-    gsize next = 0, handed = 0, window = (gsize)jobs * 4;
+    gsize next = 0, handed = 0, window = (gsize)batch_jobs(&b) * 4;
     while (handed < b.n) {
         batch_retire(&b);
         batch_hand_out(&b, &next, handed + window);
