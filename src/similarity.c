@@ -212,11 +212,21 @@ similarity_hash_u64(gconstpointer p)
     return (guint)(v ^ (v >> 29) ^ (v >> 47));
 }
 
+/* BIGRAM's bit of the filter: the index of the word that holds it, and
+ * its *MASK there. */
+static guint
+similarity_filter_bit(guint64 bigram, guint64 *mask)
+{
+    guint h = similarity_hash_u64(&bigram) % SIMILARITY_FILTER_BITS;
+    *mask = G_GUINT64_CONSTANT(1) << (h % 64);
+    return h / 64;
+}
+
 static gboolean
 similarity_filter_has(const SlxKeyIndex *ix, guint64 bigram)
 {
-    guint h = similarity_hash_u64(&bigram) % SIMILARITY_FILTER_BITS;
-    return (ix->filter[h / 64] >> (h % 64)) & 1;
+    guint64 mask;
+    return (ix->filter[similarity_filter_bit(bigram, &mask)] & mask) != 0;
 }
 
 static gboolean
@@ -277,8 +287,8 @@ slx_key_index_add(SlxKeyIndex *ix, const SlxKey *key)
         }
         SimilarityPosting post = {id, (guint)(j - i)};
         g_array_append_val(list, post);
-        guint h = similarity_hash_u64(&key->bigrams[i]) % SIMILARITY_FILTER_BITS;
-        ix->filter[h / 64] |= G_GUINT64_CONSTANT(1) << (h % 64);
+        guint64 mask;
+        ix->filter[similarity_filter_bit(key->bigrams[i], &mask)] |= mask;
         i = j;
     }
     return id;
