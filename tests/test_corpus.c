@@ -411,14 +411,22 @@ meets_floor(const Floor *floor, const Score *sc, GString *diff)
     return ok;
 }
 
+/* The expected file at PATH; *KEEP holds it (g_object_unref). */
+static JsonObject *
+load_expected(const char *path, JsonParser **keep)
+{
+    *keep = json_parser_new();
+    GError *e = NULL;
+    if (!json_parser_load_from_file(*keep, path, &e))
+        fail_msg("%s: %s", path, e->message);
+    return json_node_get_object(json_parser_get_root(*keep));
+}
+
 static char *
 check_document(const char *expected_path, GString *diff, Score *sc, Floor *floor)
 {
-    JsonParser *wp = json_parser_new();
-    GError *e = NULL;
-    if (!json_parser_load_from_file(wp, expected_path, &e))
-        fail_msg("%s: %s", expected_path, e->message);
-    JsonObject *want = json_node_get_object(json_parser_get_root(wp));
+    JsonParser *wp;
+    JsonObject *want = load_expected(expected_path, &wp);
     char *doc = g_strdup(json_object_get_string_member(want, "document"));
     *floor = read_floor(want);
 
@@ -483,12 +491,9 @@ print_score(const char *label, const Score *sc)
 static gboolean
 check_scan_without_ocr(const char *expected_path)
 {
-    JsonParser *wp = json_parser_new();
-    GError *e = NULL;
-    if (!json_parser_load_from_file(wp, expected_path, &e))
-        fail_msg("%s: %s", expected_path, e->message);
-    JsonObject *want = json_node_get_object(json_parser_get_root(wp));
-    gboolean scan = json_object_has_member(want, "floor");
+    JsonParser *wp;
+    JsonObject *want = load_expected(expected_path, &wp);
+    gboolean scan = read_floor(want).set;
     if (scan) {
         JsonParser *gp;
         JsonObject *got = run(json_object_get_string_member(want, "document"), &gp);
