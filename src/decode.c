@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* decode.c — bytes in any Japanese encoding → UTF-8, with ICU.
+/* decode.c — bytes in any Japanese encoding → UTF-8: which encoding they
+ * are in is decided here; ICU converts them and guesses when nothing
+ * else tells, from the module slaxtract-charset.so (charset.c), which a
+ * run of UTF-8 documents never loads (README, "Speed").
  *
  * Why each step is where it is:
  * - A BOM is the only certain signal, so it goes first.
@@ -16,10 +19,11 @@
  * extensions (①, ㈱, ～ as U+FF5E), which is what Windows writes. */
 #include "decode.h"
 #include "error.h"
+#include "module.h"
 
 #include <string.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
+
+SLX_MODULE_CALLBACKS(decode, slx_error_quark);
 
 #define DETECT_MIN_CONFIDENCE 50
 
@@ -112,51 +116,20 @@ canonical_name(const char *icu_name)
     return NULL;
 }
 
+/* ICU's converters and detector, from the module slaxtract-charset.so
+ * (charset.c), loaded by the first document that is not UTF-8 or ASCII. */
+static const SlxCharsetModule *
+decode_charset(GError **error)
+{
+    return slx_module_table("charset", SLX_CHARSET_MODULE, "the charset converter",
+                            SLX_ERROR_DECODE, error);
+}
+
 static gboolean
 convert(const guint8 *b, gsize len, const char *charset, SlxDecoded *out, GError **error)
 {
-    UErrorCode st = U_ZERO_ERROR;
-    UConverter *cv = ucnv_open(charset, &st);
-    if (U_FAILURE(st)) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE,
-                    "no converter for %s: %s", charset, u_errorName(st));
-        return FALSE;
-    }
-    ucnv_setToUCallBack(cv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
-
-    /* Every supported charset needs at most one UTF-16 unit per byte. */
-    gsize cap = len + 2;
-    UChar *u = g_new(UChar, cap);
-    UChar *target = u;
-    const char *source = (const char *)b;
-    ucnv_toUnicode(cv, &target, u + cap, &source, (const char *)b + len, NULL, TRUE, &st);
-    gboolean ok = U_SUCCESS(st);
-    if (!ok) {
-        char bad[8];
-        int8_t nbad = sizeof bad;
-        UErrorCode st2 = U_ZERO_ERROR;
-        ucnv_getInvalidChars(cv, bad, &nbad, &st2);
-        gsize offset = (gsize)(source - (const char *)b) - (U_SUCCESS(st2) ? (gsize)nbad : 0);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE,
-                    "byte 0x%02X at offset %" G_GSIZE_FORMAT " is not valid %s",
-                    offset < len ? b[offset] : 0, offset, charset);
-    }
-    ucnv_close(cv);
-    if (ok) {
-        glong n8 = 0;
-        GError *e = NULL;
-        char *s = g_utf16_to_utf8(u, target - u, NULL, &n8, &e);
-        if (s == NULL) {
-            g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "%s: %s", charset, e->message);
-            g_error_free(e);
-            ok = FALSE;
-        } else {
-            out->utf8 = s;
-            out->len = (gsize)n8;
-        }
-    }
-    g_free(u);
-    return ok;
+    const SlxCharsetModule *m = decode_charset(error);
+    return m != NULL && m->to_utf8(b, len, charset, out, error);
 }
 
 gboolean
@@ -236,22 +209,16 @@ slx_decode_full(const guint8 *b, gsize len, const char *declared, gboolean marku
             return TRUE;
         }
     }
-    UErrorCode st = U_ZERO_ERROR;
-    UCharsetDetector *det = ucsdet_open(&st);
+    const SlxCharsetModule *m = decode_charset(error);
+    if (m == NULL)
+        return FALSE;
+    /* In HTML the markup is ASCII and says nothing of the charset. */
+    char name[64];
+    int confidence = 0;
     const char *charset = NULL;
-    if (U_SUCCESS(st)) {
-        /* In HTML the markup is ASCII and says nothing of the charset. */
-        ucsdet_enableInputFilter(det, markup);
-        ucsdet_setText(det, (const char *)b, (int32_t)MIN(len, (gsize)G_MAXINT32), &st);
-        const UCharsetMatch *m = ucsdet_detect(det, &st);
-        if (U_SUCCESS(st) && m != NULL) {
-            int32_t conf = ucsdet_getConfidence(m, &st);
-            const char *name = ucsdet_getName(m, &st);
-            if (U_SUCCESS(st) && conf >= DETECT_MIN_CONFIDENCE)
-                charset = canonical_name(name);
-        }
-        ucsdet_close(det);
-    }
+    if (m->detect(b, len, markup, name, sizeof name, &confidence) &&
+        confidence >= DETECT_MIN_CONFIDENCE)
+        charset = canonical_name(name);
     if (charset == NULL) {
         charset = "Shift_JIS";
         out->guessed = TRUE;
@@ -260,65 +227,10 @@ slx_decode_full(const guint8 *b, gsize len, const char *declared, gboolean marku
     return convert(b, len, charset, out, error);
 }
 
-/* ---- encoding ----------------------------------------------------------- */
-
-typedef struct {
-    guint lost;
-    gunichar first;
-} EncodeLosses;
-
-/* ICU calls this for a character the charset cannot hold: count it, then
- * let ICU write the substitution character. */
-static void U_CALLCONV
-decode_count_loss(const void *context, UConverterFromUnicodeArgs *args, const UChar *units,
-                  int32_t length, UChar32 point, UConverterCallbackReason reason, UErrorCode *err)
-{
-    EncodeLosses *losses = (EncodeLosses *)context;
-    if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR) {
-        if (losses->lost++ == 0)
-            losses->first = (gunichar)point;
-    }
-    UCNV_FROM_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, point, reason, err);
-}
-
 gboolean
 slx_encode(const char *text, gsize len, const char *charset, GString *out, guint *lost,
            gunichar *first_lost, GError **error)
 {
-    glong n16 = 0;
-    GError *e = NULL;
-    gunichar2 *u = g_utf8_to_utf16(text, (glong)len, NULL, &n16, &e);
-    if (u == NULL) {
-        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "not UTF-8: %s", e->message);
-        g_error_free(e);
-        return FALSE;
-    }
-    UErrorCode st = U_ZERO_ERROR;
-    UConverter *cv = ucnv_open(charset, &st);
-    if (U_FAILURE(st)) {
-        g_free(u);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "no converter for %s: %s", charset,
-                    u_errorName(st));
-        return FALSE;
-    }
-    EncodeLosses losses = {0, 0};
-    ucnv_setSubstChars(cv, "?", 1, &st);
-    ucnv_setFromUCallBack(cv, decode_count_loss, &losses, NULL, NULL, &st);
-    int32_t cap = UCNV_GET_MAX_BYTES_FOR_STRING((int32_t)n16, ucnv_getMaxCharSize(cv));
-    gsize at = out->len;
-    g_string_set_size(out, at + (gsize)cap);
-    int32_t n = ucnv_fromUChars(cv, out->str + at, cap, (const UChar *)u, (int32_t)n16, &st);
-    ucnv_close(cv);
-    g_free(u);
-    if (U_FAILURE(st)) {
-        g_string_truncate(out, at);
-        g_set_error(error, SLX_ERROR, SLX_ERROR_DECODE, "cannot write %s: %s", charset,
-                    u_errorName(st));
-        return FALSE;
-    }
-    g_string_truncate(out, at + (gsize)n);
-    *lost = losses.lost;
-    if (first_lost)
-        *first_lost = losses.first;
-    return TRUE;
+    const SlxCharsetModule *m = decode_charset(error);
+    return m != NULL && m->from_utf8(text, len, charset, out, lost, first_lost, error);
 }

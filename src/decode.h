@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* decode.h — bytes in any Japanese encoding → UTF-8, with ICU.
+/* decode.h — bytes in any Japanese encoding → UTF-8 (and back, for outputs).
  *
  * normalization.md §A6: BOM first, then strict UTF-8, then charset detection
  * on the whole document (never per cell), CP932 when detection is unsure. */
@@ -33,5 +33,23 @@ void slx_decoded_clear(SlxDecoded *d);
  * FALSE with ERROR when ICU has no such converter or TEXT is not UTF-8. */
 gboolean slx_encode(const char *text, gsize len, const char *charset, GString *out, guint *lost,
                     gunichar *first_lost, GError **error);
+
+/* What the module slaxtract-charset.so (charset.c, ICU) exports, by the
+ * name SLX_CHARSET_MODULE; decode.c loads it for the first document that
+ * needs a converter or a guess. */
+typedef struct {
+    /* BYTES in CHARSET (an ICU name) → OUT->utf8 and OUT->len; FALSE with
+     * ERROR (SLX_ERROR_DECODE) at the first sequence CHARSET does not hold. */
+    gboolean (*to_utf8)(const guint8 *bytes, gsize len, const char *charset, SlxDecoded *out,
+                        GError **error);
+    /* ICU's likeliest charset for BYTES into NAME (SIZE bytes) and its
+     * *CONFIDENCE (0–100); FALSE if it has none.  MARKUP: ignore tags. */
+    gboolean (*detect)(const guint8 *bytes, gsize len, gboolean markup, char *name, gsize size,
+                       int *confidence);
+    /* slx_encode. */
+    gboolean (*from_utf8)(const char *text, gsize len, const char *charset, GString *out,
+                          guint *lost, gunichar *first_lost, GError **error);
+} SlxCharsetModule;
+#define SLX_CHARSET_MODULE "slx_charset_module"
 
 #endif

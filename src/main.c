@@ -21,7 +21,6 @@
 #include "write_xlsx.h"
 
 #include <errno.h>
-#include <libxml/parser.h>
 #include <locale.h>
 #include <stdio.h>
 #include <math.h>
@@ -633,7 +632,6 @@ main(int argc, char **argv)
     Sink sink = {format, slx_output_stream(output),
                  g_ptr_array_new_with_free_func((GDestroyNotify)slx_record_free),
                  g_string_new(NULL), requirements, &patterns->vocab, FALSE, FALSE, &progress};
-    xmlInitParser();   /* once, before any worker parses HTML */
     SlxReadOptions read_opts = {o.password, (guint64)o.max_bytes, (guint)o.max_pages, ocr_mode,
                                 o.ocr_langs, NULL};
     SlxBatchLimits limits = {o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), o.timeout,

@@ -240,9 +240,9 @@ slx_read_document(const char *path, const SlxReadOptions *opts, SlxSource *src, 
     if (html) {
         guint errors;
         gboolean truncated;
-        src->doc = slx_read_html(dec.utf8, dec.len, &errors, &truncated);
+        src->doc = slx_read_html(dec.utf8, dec.len, &errors, &truncated, error);
     } else
         src->doc = slx_read_text(dec.utf8, dec.len);
     slx_decoded_clear(&dec);
-    return TRUE;
+    return src->doc != NULL;
 }

@@ -164,13 +164,17 @@ email_read(const guint8 *bytes, gsize len, const char **charset, GError **error)
     if (html) {
         guint errors;
         gboolean truncated;
-        doc = slx_read_html(text, strlen(text), &errors, &truncated);
+        doc = slx_read_html(text, strlen(text), &errors, &truncated, error);
     } else {
         char *own = email_own_text(text);
         doc = slx_read_text(own, strlen(own));
         g_free(own);
     }
     g_free(text);
+    if (doc == NULL) {             /* the HTML reader could not start */
+        g_object_unref(message);
+        return NULL;
+    }
 
     char *subject = email_subject(message);
     if (subject && *subject) {

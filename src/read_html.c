@@ -15,9 +15,14 @@
  *   - a <dt> and the <dd> after it as a label/value pair (a <dt> alone is
  *     a paragraph);
  *   - an <li> as a list item; any other block (p, div …) as a paragraph.
- * Navigation, footers, forms, scripts and styles are not content. */
+ * Navigation, footers, forms, scripts and styles are not content.
+ *
+ * This is the module slaxtract-html.so: libxml2 (with the ICU it links)
+ * costs a start 2 ms, which a run without web pages does not pay;
+ * read_html_load.c loads it for the first page. */
 #include "read_html.h"
 
+#include <gmodule.h>
 #include <string.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
@@ -355,25 +360,12 @@ on_error(void *ctx, xmlErrorPtr e)
 
 /* ---- public ---------------------------------------------------------- */
 
-char *
-slx_html_declared_charset(const guint8 *b, gsize len)
+static SlxDocument *
+html_read(const char *utf8, gsize len, guint *errors, gboolean *truncated)
 {
-    gsize n = MIN(len, 4096);
-    char *head = g_ascii_strdown((const char *)b, (gssize)n);
-    GRegex *re = g_regex_new("<meta[^>]*charset\\s*=\\s*[\"']?\\s*([a-z0-9_:.-]+)", 0, 0, NULL);
-    GMatchInfo *mi;
-    char *charset = NULL;
-    if (g_regex_match(re, head, 0, &mi))
-        charset = g_match_info_fetch(mi, 1);
-    g_match_info_free(mi);
-    g_regex_unref(re);
-    g_free(head);
-    return charset;
-}
-
-SlxDocument *
-slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated)
-{
+    /* Once per process, before the first parse (a no-op after it): a
+     * worker reads one document at a time, on its one thread. */
+    xmlInitParser();
     Html h = {0};
     h.doc = slx_document_new();
     h.tables = g_ptr_array_new();
@@ -417,3 +409,5 @@ slx_read_html(const char *utf8, gsize len, guint *errors, gboolean *truncated)
     g_string_free(h.block, TRUE);
     return h.doc;
 }
+
+G_MODULE_EXPORT const SlxReadHtmlModule slx_read_html_module = {html_read};

@@ -8,7 +8,8 @@
  * format, formulas by their cached value, rich text joined, furigana
  * left out), merged cells copied into the rows they cover.  What a sheet
  * means (a cover sheet, a sample, the checklist) is segmentation's job.
- * The readers are in src/sheet/. */
+ * The readers are in src/sheet/, the module slaxtract-sheet.so, which
+ * read_sheet_load.c loads for the first zip of a run. */
 #ifndef SLX_READ_SHEET_H
 #define SLX_READ_SHEET_H
 
@@ -35,5 +36,14 @@ const char *slx_workbook_kind_name(SlxWorkbookKind kind);
  * SLX_ERROR_ENCRYPTED; an .xlsb is SLX_ERROR_WORKBOOK, saying so). */
 SlxDocument *slx_read_workbook(SlxWorkbookKind kind, const guint8 *bytes, gsize len,
                                guint *sheets, GError **error);
+
+/* What the module slaxtract-sheet.so (sheet/workbook.c) exports, by the
+ * name SLX_READ_SHEET_MODULE. */
+typedef struct {
+    SlxWorkbookKind (*zip_kind)(const guint8 *bytes, gsize len);   /* a zip's kind, or NONE */
+    SlxDocument *(*read)(SlxWorkbookKind kind, const guint8 *bytes, gsize len, guint *sheets,
+                         GError **error);                        /* slx_read_workbook */
+} SlxReadSheetModule;
+#define SLX_READ_SHEET_MODULE "slx_read_sheet_module"
 
 #endif

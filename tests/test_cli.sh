@@ -160,7 +160,25 @@ fi
 # each is loaded by what needs it, and a missing one costs only that.
 EML="$top_srcdir/corpus/122_email_iso2022jp.eml"
 LD_DEBUG=libs "$SLX" "$SEED" >/dev/null 2>"$T/ld-text"
-check "a text loads no module, nor Poppler, qpdf, GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libpoppler|libqpdf|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
+check "a UTF-8 text loads no module, nor ICU, libxml2, libzip, FreeXL, Poppler, qpdf, GMime, SQLite or libxlsxwriter" '! grep -q -E "slaxtract-[a-z]+\.so|libicu|libxml2|libzip|libfreexl|libpoppler|libqpdf|libgmime|libsqlite3|libxlsxwriter" "$T/ld-text"'
+# A text in another charset loads ICU's module; a web page, the HTML
+# reader's (libxml2); a workbook, the workbook readers' (libzip, libxml2,
+# FreeXL): each only that.
+SJIS="$top_srcdir/corpus/001_18d14cfe463b0bb2.cp932.txt"
+HTML="$top_srcdir/corpus/001_18d14cfe463b0bb2.table.html"
+BOOK="$top_srcdir/corpus/001_18d14cfe463b0bb2.xlsx"
+LD_DEBUG=libs "$SLX" "$SJIS" >"$T/batch" 2>"$T/ld-sjis"; st=$?
+check "a Shift_JIS text loads the charset module and ICU, and nothing else" '[ $st -eq 0 ] && grep -q "slaxtract-charset\.so" "$T/ld-sjis" && grep -q libicuuc "$T/ld-sjis" && ! grep -q -E "slaxtract-(html|sheet|pdf)\.so|libxml2|libzip" "$T/ld-sjis" && line 1 | grep -q "\"encoding\":\"Shift_JIS\""'
+LD_DEBUG=libs "$SLX" "$HTML" >"$T/batch" 2>"$T/ld-html"; st=$?
+check "a UTF-8 web page loads the HTML module and libxml2, not the workbook readers" '[ $st -eq 0 ] && grep -q "slaxtract-html\.so" "$T/ld-html" && grep -q libxml2 "$T/ld-html" && ! grep -q -E "slaxtract-(sheet|pdf|charset)\.so|libzip" "$T/ld-html" && line 1 | grep -q "\"error\":null"'
+LD_DEBUG=libs "$SLX" "$BOOK" >"$T/batch" 2>"$T/ld-book"; st=$?
+check "a workbook loads the workbook module, libzip and FreeXL, not the HTML reader" '[ $st -eq 0 ] && grep -q "slaxtract-sheet\.so" "$T/ld-book" && grep -q libzip "$T/ld-book" && grep -q libfreexl "$T/ld-book" && ! grep -q -E "slaxtract-(html|pdf|charset)\.so" "$T/ld-book" && line 1 | grep -q "\"format\":\"xlsx\",.*\"error\":null"'
+SLAXTRACT_CHARSET_MODULE=/nonexistent/charset.so "$SLX" "$SJIS" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+check "without its module a Shift_JIS text is decode_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"decode_error\",\"message\":\"the charset converter cannot start: its module /nonexistent/charset.so" && line 2 | grep -q "\"error\":null"'
+SLAXTRACT_HTML_MODULE=/nonexistent/html.so "$SLX" "$HTML" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+check "without its module a web page is read_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"read_error\",\"message\":\"the HTML reader cannot start: its module /nonexistent/html.so" && line 2 | grep -q "\"error\":null"'
+SLAXTRACT_SHEET_MODULE=/nonexistent/sheet.so "$SLX" "$BOOK" "$SEED" >"$T/batch" 2>/dev/null; st=$?
+check "without its module a workbook is workbook_error, said plainly, and the batch goes on" '[ $st -eq 1 ] && line 1 | grep -q "\"code\":\"workbook_error\",\"message\":\"the workbook reader cannot start: its module /nonexistent/sheet.so" && line 2 | grep -q "\"error\":null"'
 LD_DEBUG=libs "$SLX" "$PDFS/small.pdf" >/dev/null 2>"$T/ld-pdf"
 check "a PDF loads the PDF reader's module, and Poppler and qpdf with it" 'grep -q "slaxtract-pdf\.so" "$T/ld-pdf" && grep -q libpoppler-glib "$T/ld-pdf" && grep -q libqpdf "$T/ld-pdf" && ! grep -q -E "slaxtract-(email|cache|xlsx)\.so" "$T/ld-pdf"'
 # A PDF named so among the inputs: the module is loaded while the patterns

@@ -141,7 +141,7 @@ segment_case(const Case *c)
     if (c->html) {
         guint errors;
         gboolean truncated;
-        d = slx_read_html(c->in, strlen(c->in), &errors, &truncated);
+        d = slx_read_html(c->in, strlen(c->in), &errors, &truncated, NULL);
     } else {
         d = slx_read_text(c->in, strlen(c->in));
     }

@@ -12,7 +12,8 @@ flatten(const char *html, guint *errors, gboolean *truncated)
 {
     guint e;
     gboolean t;
-    SlxDocument *g = slx_read_html(html, strlen(html), errors ? errors : &e, truncated ? truncated : &t);
+    SlxDocument *g = slx_read_html(html, strlen(html), errors ? errors : &e, truncated ? truncated : &t,
+                                   NULL);
     char *s = document_text(g);
     slx_document_free(g);
     return s;
@@ -199,7 +200,7 @@ test_large_page(void **state)
     g_string_append(s, "</table></body></html>");
     guint errors;
     gboolean truncated;
-    SlxDocument *g = slx_read_html(s->str, s->len, &errors, &truncated);
+    SlxDocument *g = slx_read_html(s->str, s->len, &errors, &truncated, NULL);
     assert_int_equal(g->blocks->len, rows);
     assert_int_equal(errors, 0);
     slx_document_free(g);

@@ -44,7 +44,7 @@ slx_fuzz_read_html(const uint8_t *data, size_t size)
         return;
     guint errors;
     gboolean truncated;
-    fuzz_segment(slx_read_html(dec.utf8, dec.len, &errors, &truncated));
+    fuzz_segment(slx_read_html(dec.utf8, dec.len, &errors, &truncated, NULL));
     slx_decoded_clear(&dec);
 }
 
